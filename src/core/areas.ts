@@ -1,0 +1,63 @@
+// The administrative areas the app draws and summarises: Guizhou's 9 prefectures and 88 counties,
+// as read from geodata/*.geojson. Pure data shaping, no DOM, so the worker and CLI share it.
+import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
+
+export type PopulationSource = 'census' | 'census-rounded' | 'estimate';
+export type Bounds = [west: number, south: number, east: number, north: number];
+
+export interface CountyProperties {
+  adcode: string; name: string; prefectureAdcode: string; prefectureName: string;
+  population2020: number; populationSource: PopulationSource; areaKm2: number; seat: [number, number];
+}
+export interface PrefectureProperties {
+  adcode: string; name: string; population2020: number; estimatedCounties: number; countyCount: number;
+  labelPoint: [number, number]; areaKm2: number;
+}
+
+export type CountyCollection = FeatureCollection<MultiPolygon, CountyProperties>;
+export type PrefectureCollection = FeatureCollection<MultiPolygon, PrefectureProperties>;
+
+/** What the side panel and lists need of one area: small, serialisable, no geometry. */
+export interface AreaRecord {
+  level: 'county' | 'prefecture';
+  adcode: string;
+  name: string;
+  prefectureAdcode: string;
+  prefectureName: string;
+  population2020: number;
+  /** True when any part of the figure is an estimate rather than a census count. */
+  populationEstimated: boolean;
+  areaKm2: number;
+  densityPerKm2: number;
+  bounds: Bounds;
+  countyAdcodes: string[];
+}
+
+export function boundsOf(polygons: Position[][][]): Bounds {
+  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
+  for (const polygon of polygons) for (const [lon, lat] of polygon[0]) {
+    if (lon < west) west = lon; if (lon > east) east = lon;
+    if (lat < south) south = lat; if (lat > north) north = lat;
+  }
+  return [west, south, east, north];
+}
+
+export function buildAreaRecords(counties: CountyCollection, prefectures: PrefectureCollection): Map<string, AreaRecord> {
+  const records = new Map<string, AreaRecord>();
+  for (const { properties: p, geometry } of counties.features) {
+    records.set(p.adcode, {
+      level: 'county', adcode: p.adcode, name: p.name, prefectureAdcode: p.prefectureAdcode, prefectureName: p.prefectureName,
+      population2020: p.population2020, populationEstimated: p.populationSource === 'estimate',
+      areaKm2: p.areaKm2, densityPerKm2: p.population2020 / p.areaKm2, bounds: boundsOf(geometry.coordinates), countyAdcodes: [p.adcode],
+    });
+  }
+  for (const { properties: p, geometry } of prefectures.features) {
+    records.set(p.adcode, {
+      level: 'prefecture', adcode: p.adcode, name: p.name, prefectureAdcode: p.adcode, prefectureName: p.name,
+      population2020: p.population2020, populationEstimated: p.estimatedCounties > 0,
+      areaKm2: p.areaKm2, densityPerKm2: p.population2020 / p.areaKm2, bounds: boundsOf(geometry.coordinates),
+      countyAdcodes: counties.features.filter((c) => c.properties.prefectureAdcode === p.adcode).map((c) => c.properties.adcode),
+    });
+  }
+  return records;
+}

@@ -1,0 +1,123 @@
+// The only code that touches MapLibre. Owns one map: loads the base geodata into fixed sources once,
+// reports hover and click by adcode, and follows the selection and basemap settings it is given.
+import * as maplibregl from 'maplibre-gl';
+import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
+import type { Bounds, CountyCollection, PrefectureCollection } from '../core/areas';
+import { LABEL_FONT_FAMILY, LAYER, SOURCE, baseStyle } from './layers';
+
+export interface BaseGeodata {
+  counties: CountyCollection;
+  prefectures: PrefectureCollection;
+  province: FeatureCollection;
+  neighbours: FeatureCollection<MultiPolygon, { adcode: string; name: string; labelPoint: [number, number] }>;
+}
+
+export interface MapCallbacks { onHover: (adcode: string | null, point: { x: number; y: number } | null) => void; onSelect: (adcode: string | null) => void }
+
+// MapLibre finds its worker beside its own module; once bundled that guess is wrong, so say where.
+maplibregl.setWorkerUrl(maplibreWorkerUrl);
+
+// Keeps fitted areas clear of the side panel (320 px wide, 12 px from the edge).
+const PADDING = { left: 352, right: 56, top: 24, bottom: 24 };
+
+export const GUIZHOU_BOUNDS: Bounds = [103.6, 24.62, 109.59, 29.22];
+
+type Labelled = { properties: { name: string; adcode: string } };
+const pointsAt = <F extends Labelled>(features: F[], position: (p: F['properties']) => [number, number]): FeatureCollection<Point> => ({
+  type: 'FeatureCollection',
+  features: features.map((f) => ({ type: 'Feature', properties: { name: f.properties.name, adcode: f.properties.adcode }, geometry: { type: 'Point', coordinates: position(f.properties) } })),
+});
+
+export class MapController {
+  readonly map: maplibregl.Map;
+  private hoveredAdcode: string | null = null;
+  private basemapTemplate = '';
+  private readonly ready: Promise<void>;
+  private loaded = false;
+
+  constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
+    this.map = new maplibregl.Map({
+      container,
+      style: baseStyle(),
+      bounds: GUIZHOU_BOUNDS,
+      fitBoundsOptions: { padding: PADDING },
+      maxBounds: [[97, 20], [116, 33]],
+      minZoom: 4.5,
+      maxZoom: 14,
+      localIdeographFontFamily: LABEL_FONT_FAMILY,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    this.ready = new Promise((resolve) => this.map.once('load', () => { this.loaded = true; resolve(); }));
+    this.map.on('mousemove', LAYER.countyFill, (e: MapLayerMouseEvent) => this.setHover(this.adcodeAt(e), e.point));
+    this.map.on('mouseleave', LAYER.countyFill, () => this.setHover(null, null));
+    this.map.on('click', (e: MapMouseEvent) => {
+      const [feature] = this.map.queryRenderedFeatures(e.point, { layers: [LAYER.countyFill] });
+      this.callbacks.onSelect(feature ? String(feature.properties.adcode) : null);
+    });
+  }
+
+  async setGeodata(data: BaseGeodata): Promise<void> {
+    await this.ready;
+    const set = (id: string, collection: FeatureCollection) => (this.map.getSource(id) as GeoJSONSource).setData(collection);
+    set(SOURCE.neighbours, data.neighbours);
+    set(SOURCE.province, data.province);
+    set(SOURCE.prefectures, data.prefectures);
+    set(SOURCE.counties, data.counties);
+    set(SOURCE.prefectureLabels, pointsAt(data.prefectures.features, (p) => p.labelPoint));
+    set(SOURCE.neighbourLabels, pointsAt(data.neighbours.features, (p) => p.labelPoint));
+    set(SOURCE.countySeats, pointsAt(data.counties.features, (p) => p.seat));
+  }
+
+  setSelection(adcode: string | null, level: 'county' | 'prefecture' | null): void {
+    this.afterLoad(() => {
+      this.map.setFilter(LAYER.countySelected, ['==', ['get', 'adcode'], level === 'county' ? adcode ?? '' : '']);
+      this.map.setFilter(LAYER.prefectureSelected, ['==', ['get', 'adcode'], level === 'prefecture' ? adcode ?? '' : '']);
+    });
+  }
+
+  fitBounds(bounds: Bounds): void {
+    this.map.fitBounds(bounds, { padding: PADDING, duration: 800 });
+  }
+
+  /** Adds, replaces or (with '') removes the online raster basemap under the Guizhou layers. */
+  setBasemap(template: string): void {
+    if (template === this.basemapTemplate) return;
+    this.basemapTemplate = template;
+    this.afterLoad(() => {
+      if (this.map.getLayer(LAYER.basemap)) this.map.removeLayer(LAYER.basemap);
+      if (this.map.getSource(SOURCE.basemap)) this.map.removeSource(SOURCE.basemap);
+      this.map.setPaintProperty(LAYER.prefectureFill, 'fill-opacity', template ? 0.35 : 0.9);
+      if (!template) return;
+      this.map.addSource(SOURCE.basemap, { type: 'raster', tiles: [template], tileSize: 256 });
+      this.map.addLayer({ id: LAYER.basemap, type: 'raster', source: SOURCE.basemap }, 'neighbour-fill');
+    });
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+
+  /** Style changes must wait for the style; calls made before then are applied in order on load. */
+  private afterLoad(apply: () => void): void {
+    if (this.loaded) apply(); else void this.ready.then(apply);
+  }
+
+  private adcodeAt(e: MapLayerMouseEvent): string | null {
+    return e.features?.[0] ? String(e.features[0].properties.adcode) : null;
+  }
+
+  private setHover(adcode: string | null, point: { x: number; y: number } | null): void {
+    this.callbacks.onHover(adcode, point);
+    if (adcode === this.hoveredAdcode) return;
+    if (this.hoveredAdcode) this.map.setFeatureState({ source: SOURCE.counties, id: this.hoveredAdcode }, { hover: false });
+    if (adcode) this.map.setFeatureState({ source: SOURCE.counties, id: adcode }, { hover: true });
+    this.map.getCanvas().style.cursor = adcode ? 'pointer' : '';
+    this.hoveredAdcode = adcode;
+  }
+}

@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAtlas } from '../state/store';
+import { AreaPanel } from './AreaPanel';
+import { MapView } from './MapView';
+import { PrefectureList } from './PrefectureList';
+import { SettingsDialog } from './SettingsDialog';
+
+export function App() {
+  const { t } = useTranslation();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const selected = useAtlas((s) => (s.selectedAdcode ? s.areas.get(s.selectedAdcode) : undefined));
+  const locale = useAtlas((s) => s.locale);
+  const setLocale = useAtlas((s) => s.setLocale);
+  const online = useAtlas((s) => s.basemapUrlTemplate !== '');
+  return (
+    <div className="app">
+      <MapView />
+      <aside className="side-panel">
+        <header>
+          <h1>{t('appTitle')}</h1>
+          <p className="muted">{t('appSubtitle')}</p>
+          <div className="row">
+            <button onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')} lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>{t('language')}</button>
+            <button onClick={() => setSettingsOpen(true)}>{t('settings')}</button>
+            <span className={online ? 'badge online' : 'badge'}>{online ? t('online') : t('offline')}</span>
+          </div>
+        </header>
+        {selected ? <AreaPanel area={selected} /> : <p className="muted">{t('selectHint')}</p>}
+        <PrefectureList />
+        <footer className="muted small">{t('sources')}</footer>
+      </aside>
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+    </div>
+  );
+}

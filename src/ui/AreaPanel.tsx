@@ -1,0 +1,41 @@
+// The selected area's facts: name, code, prefecture, 2020 population, area and density.
+import { useTranslation } from 'react-i18next';
+import { formatDecimal, formatInteger, formatPopulation } from '../core/format';
+import type { AreaRecord } from '../core/areas';
+import { useAtlas } from '../state/store';
+import { mapController } from './MapView';
+
+export function AreaPanel({ area }: { area: AreaRecord }) {
+  const { t } = useTranslation();
+  const locale = useAtlas((s) => s.locale);
+  const areas = useAtlas((s) => s.areas);
+  const select = useAtlas((s) => s.select);
+  const estimatedCounties = area.countyAdcodes.filter((code) => areas.get(code)?.populationEstimated).length;
+  return (
+    <section className="area-panel" aria-labelledby="area-name" data-testid="area-panel">
+      <h2 id="area-name">{area.name}</h2>
+      <dl>
+        <dt>{t('code')}</dt><dd data-testid="area-code">{area.adcode}</dd>
+        {area.level === 'county' && (<>
+          <dt>{t('prefecture')}</dt>
+          <dd><button className="link" onClick={() => select(area.prefectureAdcode)}>{area.prefectureName}</button></dd>
+        </>)}
+        <dt>{t('population')}</dt>
+        <dd data-testid="area-population">
+          {formatInteger(area.population2020, locale)} {t('persons')}
+          <span className="muted">（{formatPopulation(area.population2020, locale)}）</span>
+          {area.level === 'county' && area.populationEstimated && <span className="badge" title={t('estimateNote')}>{t('estimate')}</span>}
+        </dd>
+        <dt>{t('area')}</dt><dd data-testid="area-km2">{formatDecimal(area.areaKm2, locale, 1)} {t('km2')}</dd>
+        <dt>{t('density')}</dt><dd>{formatDecimal(area.densityPerKm2, locale, 1)} {t('perKm2')}</dd>
+        {area.level === 'prefecture' && (<><dt>{t('countyCount')}</dt><dd>{area.countyAdcodes.length}</dd></>)}
+      </dl>
+      {area.level === 'county' && area.populationEstimated && <p className="note">{t('estimateNote')}</p>}
+      {area.level === 'prefecture' && estimatedCounties > 0 && <p className="note">{t('prefectureEstimateNote', { count: estimatedCounties })}</p>}
+      <div className="row">
+        <button onClick={() => mapController()?.fitBounds(area.bounds)}>{t('zoomTo')} {area.name}</button>
+        <button onClick={() => select(null)}>{t('clearSelection')}</button>
+      </div>
+    </section>
+  );
+}

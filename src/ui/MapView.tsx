@@ -1,0 +1,54 @@
+// Mounts the map controller once and keeps it in step with the store. React never holds geometry.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MapController } from '../map/MapController';
+import { loadBaseGeodata } from '../state/geodata';
+import { useAtlas } from '../state/store';
+import { HoverTooltip, type HoverState } from './HoverTooltip';
+
+let controller: MapController | null = null;
+/** The mounted map controller, for components that zoom it (e.g. the prefecture list). */
+export const mapController = () => controller;
+
+export function MapView() {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const [hover, setHover] = useState<HoverState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const selectedAdcode = useAtlas((s) => s.selectedAdcode);
+  const selectedLevel = useAtlas((s) => (s.selectedAdcode ? s.areas.get(s.selectedAdcode)?.level ?? null : null));
+  const basemap = useAtlas((s) => s.basemapUrlTemplate);
+
+  useEffect(() => {
+    const element = container.current!;
+    const created = new MapController(element, {
+      onHover: (adcode, point) => setHover(adcode && point ? { adcode, ...point } : null),
+      onSelect: (adcode) => useAtlas.getState().select(adcode),
+    });
+    controller = created;
+    loadBaseGeodata()
+      .then((data) => created.setGeodata(data))
+      .then(() => created.map.once('idle', () => {
+        performance.mark('map-ready');
+        element.dataset.mapReady = 'true';
+      }))
+      .catch((e: Error) => setError(e.message));
+    // Test and automation hook: where a place is on screen, without reaching into MapLibre.
+    (window as unknown as { atlas: object }).atlas = {
+      project: (lon: number, lat: number) => created.map.project([lon, lat]),
+      view: () => ({ center: created.map.getCenter().toArray(), zoom: created.map.getZoom(), moving: created.map.isMoving() }),
+    };
+    return () => { created.destroy(); controller = null; };
+  }, []);
+
+  useEffect(() => controller?.setSelection(selectedAdcode, selectedLevel), [selectedAdcode, selectedLevel]);
+  useEffect(() => controller?.setBasemap(basemap), [basemap]);
+
+  return (
+    <div className="map-wrap">
+      <div ref={container} className="map" data-testid="map" aria-label={t('appTitle')} role="application" />
+      {hover && <HoverTooltip {...hover} />}
+      {error && <div className="map-error" role="alert">{t('loadError', { message: error })}</div>}
+    </div>
+  );
+}

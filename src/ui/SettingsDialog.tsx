@@ -1,0 +1,29 @@
+// Settings: the optional online basemap. Off by default; the app stays offline until a user sets it.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkBasemapTemplate } from '../core/basemap';
+import { useAtlas } from '../state/store';
+
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const current = useAtlas((s) => s.basemapUrlTemplate);
+  const setTemplate = useAtlas((s) => s.setBasemapUrlTemplate);
+  const [draft, setDraft] = useState(current);
+  const check = draft.trim() ? checkBasemapTemplate(draft.trim()) : { ok: true as const };
+  const save = () => { if (check.ok) { setTemplate(draft.trim()); onClose(); } };
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="settings-title" onSubmit={(e) => { e.preventDefault(); save(); }}>
+        <h2 id="settings-title">{t('settings')}</h2>
+        <label htmlFor="basemap-template">{t('basemap')}</label>
+        <input id="basemap-template" type="url" value={draft} placeholder="https://…/{z}/{x}/{y}.png" onChange={(e) => setDraft(e.target.value)} autoFocus />
+        <p className="muted">{t('basemapHelp')}</p>
+        {!check.ok && <p className="error" role="alert">{t(`basemapError.${check.reason}`)}</p>}
+        <div className="row">
+          <button type="submit" disabled={!check.ok}>{t('save')}</button>
+          <button type="button" onClick={onClose}>{t('cancel')}</button>
+        </div>
+      </form>
+    </div>
+  );
+}
