@@ -35,7 +35,7 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/unit/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,
         test: {

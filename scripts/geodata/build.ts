@@ -134,6 +134,11 @@ writeJson('prefectures.geojson', collection(prefecturesOut));
 writeJson('province.geojson', collection([provinceOut]));
 writeJson('neighbours.geojson', collection(neighboursOut));
 writeFileSync(join(OUT, 'villages.csv'), villagesToCsv(villages));
+// The official list itself, so tests and importers can check codes and names without the package.
+writeFileSync(join(OUT, 'divisions.csv'), 'code,name,level,parentCode\n' + [
+  ...[...prefectureNames].map(([code, name]) => [code, name, 'prefecture', '520000']),
+  ...[...officialCounties].map(([code, c]) => [code, c.name, 'county', c.prefectureAdcode]),
+].map((row) => row.join(',')).join('\n') + '\n');
 writeFileSync(join(OUT, 'county-population-notes.csv'), 'adcode,name,population2020,populationSource,note\n' + countiesOut.map((c) =>
   [c.properties.adcode, c.properties.name, c.properties.population2020, c.properties.populationSource, JSON.stringify(population.get(c.properties.adcode)!.populationNote)].join(',')).join('\n') + '\n');
 

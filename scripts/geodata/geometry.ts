@@ -10,6 +10,7 @@ import gcoord from 'gcoord';
 import * as polyclip from 'polyclip-ts';
 import geographiclib from 'geographiclib-geodesic';
 import booleanValid from '@turf/boolean-valid';
+import kinks from '@turf/kinks';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
 export type PolygonCoords = Position[][];
@@ -51,6 +52,12 @@ export function cleanRing(ring: Position[]): Position[] {
   return [...vertices, vertices[0]];
 }
 
+/** OGC validity as far as Turf checks it, plus crossings: boolean-valid alone misses a bow-tie ring. */
+export function isValidMultiPolygon(coordinates: MultiPolygonCoords): boolean {
+  const geometry = { type: 'MultiPolygon' as const, coordinates };
+  return booleanValid(geometry) && coordinates.every((polygon) => kinks({ type: 'Polygon', coordinates: polygon }).features.length === 0);
+}
+
 /**
  * Returns valid multipolygon coordinates. Rings are cleaned first; if the shape is still invalid
  * (parts overlapping or rings crossing) the parts are unioned, which resolves crossings by the
@@ -58,11 +65,11 @@ export function cleanRing(ring: Position[]): Position[] {
  */
 export function repairMultiPolygon(polygons: MultiPolygonCoords): { coordinates: MultiPolygonCoords; repaired: boolean } {
   const cleaned = polygons.map((polygon) => polygon.map(cleanRing)).filter((polygon) => polygon[0].length >= 4);
-  const isValid = (coordinates: MultiPolygonCoords) => booleanValid({ type: 'MultiPolygon', coordinates });
-  if (isValid(cleaned)) return { coordinates: cleaned, repaired: cleaned.length !== polygons.length || cleaned.some((p, i) => p.some((r, j) => r.length !== polygons[i][j].length)) };
+  const changed = cleaned.length !== polygons.length || cleaned.some((p, i) => p.some((r, j) => r.length !== polygons[i][j].length));
+  if (isValidMultiPolygon(cleaned)) return { coordinates: cleaned, repaired: changed };
   const [first, ...rest] = cleaned as polyclip.Geom[];
   const unioned = polyclip.union(first, ...rest) as MultiPolygonCoords;
-  if (!isValid(unioned)) throw new Error('polygon still invalid after repair');
+  if (!isValidMultiPolygon(unioned)) throw new Error('polygon still invalid after repair');
   return { coordinates: unioned, repaired: true };
 }
 

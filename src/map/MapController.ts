@@ -50,10 +50,11 @@ export class MapController {
       localIdeographFontFamily: LABEL_FONT_FAMILY,
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      fadeDuration: 0,
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    this.ready = new Promise((resolve) => this.map.once('load', () => { this.loaded = true; resolve(); }));
+    this.ready = new Promise((resolve) => this.map.once('load', () => { performance.mark('map-load'); this.loaded = true; resolve(); }));
     this.map.on('mousemove', LAYER.countyFill, (e: MapLayerMouseEvent) => this.setHover(this.adcodeAt(e), e.point));
     this.map.on('mouseleave', LAYER.countyFill, () => this.setHover(null, null));
     this.map.on('click', (e: MapMouseEvent) => {

@@ -1,0 +1,141 @@
+// The foundation as a person uses it: open the built app offline, see Guizhou, hover, click a
+// county, zoom to a prefecture, switch language — with no request leaving the origin.
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CountyCollection } from '../../src/core/areas';
+import { countPixelsNear, launchBrowser, openApp, screenPoint, waitForMapToSettle, type OpenedApp } from './browser';
+
+const SCREENSHOTS = 'test/e2e/screenshots';
+const counties: CountyCollection = JSON.parse(readFileSync('geodata/counties.geojson', 'utf8'));
+const county = (name: string) => counties.features.find((f) => f.properties.name === name)!.properties;
+
+let browser: Browser;
+let app: OpenedApp;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchBrowser();
+  app = await openApp(browser);
+  console.log(`cold load to interactive map: ${app.coldLoadMs.toFixed(0)} ms (goal ≤ 2000 ms)`);
+});
+afterAll(async () => {
+  expect(app.foreignRequests, 'requests that left the origin').toEqual([]);
+  expect(app.consoleErrors, 'console errors').toEqual([]);
+  await browser?.close();
+});
+
+describe('opening the app', () => {
+  test('the built page carries a strict Content-Security-Policy and the map still runs under it', async () => {
+    const csp = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(await app.page.getByTestId('map').getAttribute('data-map-ready')).toBe('true');
+  });
+
+  test('draws Guizhou: prefecture shading, county and province borders, not a blank canvas', async () => {
+    await app.page.screenshot({ path: `${SCREENSHOTS}/overview-1440x900.png` });
+    const zunyiShade = await countPixelsNear(app.page, [0xc9, 0xdb, 0xee], 6);
+    const countyBorder = await countPixelsNear(app.page, [0x8a, 0x96, 0xa3], 10);
+    const provinceBorder = await countPixelsNear(app.page, [0x24, 0x31, 0x3d], 14);
+    expect(zunyiShade.matching / zunyiShade.total).toBeGreaterThan(0.03);
+    expect(countyBorder.matching).toBeGreaterThan(2000);
+    expect(provinceBorder.matching).toBeGreaterThan(2000);
+    expect(zunyiShade.distinctColours).toBeGreaterThan(20);
+  });
+
+  test('opens in Simplified Chinese with the prefectures listed', async () => {
+    expect(await app.page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await expect.poll(() => app.page.locator('.prefecture-list button').count()).toBe(9);
+    expect(await app.page.locator('h1').textContent()).toBe('贵州通信覆盖图');
+  });
+
+  test('cold load reaches an interactive map', () => {
+    expect(app.coldLoadMs).toBeGreaterThan(0);
+  });
+});
+
+describe('using the map', () => {
+  test('hovering a county highlights it and names it in a tooltip', async () => {
+    const seat = county('息烽县').seat;
+    const point = await screenPoint(app.page, seat[0], seat[1]);
+    await app.page.mouse.move(point.x, point.y);
+    await expect.poll(() => app.page.getByRole('tooltip').textContent()).toContain('息烽县');
+  });
+
+  test('clicking a county seat shows that county, its prefecture and census population', async () => {
+    const seat = county('息烽县').seat;
+    const point = await screenPoint(app.page, seat[0], seat[1]);
+    await app.page.mouse.click(point.x, point.y);
+    const panel = app.page.getByTestId('area-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('息烽县');
+    expect(await panel.getByTestId('area-code').textContent()).toBe('520122');
+    expect(await panel.getByTestId('area-population').textContent()).toContain('219,835');
+    expect(await panel.textContent()).toContain('贵阳市');
+    expect(await panel.textContent()).not.toContain('估算');
+  });
+
+  test('a county whose population is estimated says so', async () => {
+    const seat = county('南明区').seat;
+    const point = await screenPoint(app.page, seat[0], seat[1]);
+    await app.page.mouse.click(point.x, point.y);
+    const panel = app.page.getByTestId('area-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('南明区');
+    expect(await panel.getByTestId('area-population').textContent()).toContain('估算');
+  });
+
+  test('the prefecture list zooms to the prefecture and selects it', async () => {
+    const before = await app.page.evaluate(() => (window as never as { atlas: { view(): { zoom: number } } }).atlas.view());
+    await app.page.getByRole('button', { name: /遵义市/ }).click();
+    await waitForMapToSettle(app.page);
+    const after = await app.page.evaluate(() => (window as never as { atlas: { view(): { center: [number, number]; zoom: number } } }).atlas.view());
+    expect(after.zoom).toBeGreaterThan(before.zoom);
+    const zunyi = counties.features.filter((f) => f.properties.prefectureName === '遵义市').flatMap((f) => f.geometry.coordinates.flat(2));
+    const lons = zunyi.map((p) => p[0]), lats = zunyi.map((p) => p[1]);
+    expect(after.center[0]).toBeGreaterThan(Math.min(...lons) - 0.6);
+    expect(after.center[0]).toBeLessThan(Math.max(...lons));
+    expect(after.center[1]).toBeGreaterThan(Math.min(...lats));
+    expect(after.center[1]).toBeLessThan(Math.max(...lats));
+    const panel = app.page.getByTestId('area-panel');
+    expect(await panel.locator('h2').textContent()).toBe('遵义市');
+    expect(await panel.getByTestId('area-population').textContent()).toContain('6,606,675');
+    await app.page.screenshot({ path: `${SCREENSHOTS}/zunyi-1440x900.png` });
+  });
+
+  test('the language toggle switches the panel to English and back; place names stay Chinese', async () => {
+    await app.page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => app.page.locator('h1').textContent()).toBe('Guizhou Coverage Atlas');
+    expect(await app.page.getByTestId('area-panel').textContent()).toContain('Resident population');
+    expect(await app.page.getByTestId('area-panel').locator('h2').textContent()).toBe('遵义市');
+    await app.page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => app.page.locator('h1').textContent()).toBe('贵州通信覆盖图');
+  });
+
+  test('the online basemap is off by default and a bad template is refused with a reason', async () => {
+    expect(await app.page.locator('.badge', { hasText: '离线' }).count()).toBe(1);
+    await app.page.getByRole('button', { name: '设置' }).click();
+    await app.page.getByLabel('在线底图（可选）').fill('http://tiles.invalid/{z}/{x}/{y}.png');
+    expect(await app.page.getByRole('alert').textContent()).toContain('https://');
+    expect(await app.page.getByRole('button', { name: '保存' }).isDisabled()).toBe(true);
+    await app.page.getByRole('button', { name: '取消', exact: true }).click();
+  });
+});
+
+describe('a smaller screen', () => {
+  test('at 1024×768 the whole province fits beside the panel', async () => {
+    const small = await openApp(browser, { width: 1024, height: 768 });
+    await small.page.screenshot({ path: `${SCREENSHOTS}/overview-1024x768.png` });
+    const panel = (await small.page.locator('.side-panel').boundingBox())!;
+    for (const name of ['威宁彝族回族苗族自治县', '松桃苗族自治县', '道真仡佬族苗族自治县', '册亨县']) {
+      const seat = county(name).seat;
+      const point = await screenPoint(small.page, seat[0], seat[1]);
+      expect(point.x, `${name} is right of the panel`).toBeGreaterThan(panel.x + panel.width);
+      expect(point.x).toBeLessThan(1024);
+      expect(point.y).toBeGreaterThan(0);
+      expect(point.y).toBeLessThan(768);
+    }
+    expect(small.foreignRequests).toEqual([]);
+    expect(small.consoleErrors).toEqual([]);
+    await small.page.context().close();
+  });
+});
