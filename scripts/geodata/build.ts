@@ -12,6 +12,7 @@ import { SOURCE_PACKAGES, fetchSourcePackage } from './sources.ts';
 import { asMultiPolygon, gcj02ToWgs84, geodesicAreaKm2, mapPositions, repairMultiPolygon, roundPositions, simplifyArc, type MultiPolygonCoords } from './geometry.ts';
 import { buildPopulation } from './population.ts';
 import { buildVillages, villagesToCsv } from './villages.ts';
+import { buildAreaIndex, type CountyCollection, type NeighbourCollection, type PrefectureCollection } from '../../src/core/areas.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'geodata');
@@ -128,11 +129,12 @@ const neighboursOut = china.features.filter((f) => NEIGHBOURS[String(f.propertie
   return { type: 'Feature' as const, properties, geometry: { type: 'MultiPolygon' as const, coordinates } };
 });
 
-const collection = (features: Feature[]) => ({ type: 'FeatureCollection', features });
+const collection = (features: Feature[]) => ({ type: 'FeatureCollection' as const, features });
 writeJson('counties.geojson', collection(countiesOut));
 writeJson('prefectures.geojson', collection(prefecturesOut));
 writeJson('province.geojson', collection([provinceOut]));
 writeJson('neighbours.geojson', collection(neighboursOut));
+writeJson('areas.json', buildAreaIndex(collection(countiesOut) as CountyCollection, collection(prefecturesOut) as PrefectureCollection, collection(neighboursOut) as NeighbourCollection));
 writeFileSync(join(OUT, 'villages.csv'), villagesToCsv(villages));
 // The official list itself, so tests and importers can check codes and names without the package.
 writeFileSync(join(OUT, 'divisions.csv'), 'code,name,level,parentCode\n' + [

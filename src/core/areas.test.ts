@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { boundsOf, buildAreaRecords, type CountyCollection, type PrefectureCollection } from './areas';
+import { boundsOf, buildAreaIndex, buildAreaRecords, type CountyCollection, type PrefectureCollection } from './areas';
 
 const square = (x: number, y: number) => [[[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]]];
 const counties: CountyCollection = {
@@ -15,7 +15,7 @@ const prefectures: PrefectureCollection = {
 };
 
 describe('buildAreaRecords', () => {
-  const records = buildAreaRecords(counties, prefectures);
+  const records = buildAreaRecords(buildAreaIndex(counties, prefectures, { type: 'FeatureCollection', features: [] }));
   test('gives each county its density and estimate flag', () => {
     expect(records.get('520101')).toMatchObject({ level: 'county', densityPerKm2: 100, populationEstimated: false, bounds: [0, 0, 1, 1] });
     expect(records.get('520102')).toMatchObject({ densityPerKm2: 12.5, populationEstimated: true });

@@ -14,8 +14,21 @@ export interface PrefectureProperties {
   labelPoint: [number, number]; areaKm2: number;
 }
 
+export interface NeighbourProperties { adcode: string; name: string; labelPoint: [number, number] }
+
 export type CountyCollection = FeatureCollection<MultiPolygon, CountyProperties>;
 export type PrefectureCollection = FeatureCollection<MultiPolygon, PrefectureProperties>;
+export type NeighbourCollection = FeatureCollection<MultiPolygon, NeighbourProperties>;
+
+/**
+ * geodata/areas.json: every area's properties and bounds without geometry (~30 kB), so the page
+ * never parses the boundary files; MapLibre's worker fetches those itself.
+ */
+export interface AreaIndex {
+  counties: Array<CountyProperties & { bounds: Bounds }>;
+  prefectures: Array<PrefectureProperties & { bounds: Bounds }>;
+  neighbours: NeighbourProperties[];
+}
 
 /** What the side panel and lists need of one area: small, serialisable, no geometry. */
 export interface AreaRecord {
@@ -42,21 +55,29 @@ export function boundsOf(polygons: Position[][][]): Bounds {
   return [west, south, east, north];
 }
 
-export function buildAreaRecords(counties: CountyCollection, prefectures: PrefectureCollection): Map<string, AreaRecord> {
+export function buildAreaIndex(counties: CountyCollection, prefectures: PrefectureCollection, neighbours: NeighbourCollection): AreaIndex {
+  return {
+    counties: counties.features.map((f) => ({ ...f.properties, bounds: boundsOf(f.geometry.coordinates) })),
+    prefectures: prefectures.features.map((f) => ({ ...f.properties, bounds: boundsOf(f.geometry.coordinates) })),
+    neighbours: neighbours.features.map((f) => f.properties),
+  };
+}
+
+export function buildAreaRecords({ counties, prefectures }: AreaIndex): Map<string, AreaRecord> {
   const records = new Map<string, AreaRecord>();
-  for (const { properties: p, geometry } of counties.features) {
+  for (const p of counties) {
     records.set(p.adcode, {
       level: 'county', adcode: p.adcode, name: p.name, prefectureAdcode: p.prefectureAdcode, prefectureName: p.prefectureName,
       population2020: p.population2020, populationEstimated: p.populationSource === 'estimate',
-      areaKm2: p.areaKm2, densityPerKm2: p.population2020 / p.areaKm2, bounds: boundsOf(geometry.coordinates), countyAdcodes: [p.adcode],
+      areaKm2: p.areaKm2, densityPerKm2: p.population2020 / p.areaKm2, bounds: p.bounds, countyAdcodes: [p.adcode],
     });
   }
-  for (const { properties: p, geometry } of prefectures.features) {
+  for (const p of prefectures) {
     records.set(p.adcode, {
       level: 'prefecture', adcode: p.adcode, name: p.name, prefectureAdcode: p.adcode, prefectureName: p.name,
       population2020: p.population2020, populationEstimated: p.estimatedCounties > 0,
-      areaKm2: p.areaKm2, densityPerKm2: p.population2020 / p.areaKm2, bounds: boundsOf(geometry.coordinates),
-      countyAdcodes: counties.features.filter((c) => c.properties.prefectureAdcode === p.adcode).map((c) => c.properties.adcode),
+      areaKm2: p.areaKm2, densityPerKm2: p.population2020 / p.areaKm2, bounds: p.bounds,
+      countyAdcodes: counties.filter((c) => c.prefectureAdcode === p.adcode).map((c) => c.adcode),
     });
   }
   return records;

@@ -4,15 +4,14 @@ import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
-import type { Bounds, CountyCollection, PrefectureCollection } from '../core/areas';
+import type { FeatureCollection, Point } from 'geojson';
+import type { AreaIndex, Bounds } from '../core/areas';
 import { LABEL_FONT_FAMILY, LAYER, SOURCE, baseStyle } from './layers';
 
 export interface BaseGeodata {
-  counties: CountyCollection;
-  prefectures: PrefectureCollection;
-  province: FeatureCollection;
-  neighbours: FeatureCollection<MultiPolygon, { adcode: string; name: string; labelPoint: [number, number] }>;
+  areas: AreaIndex;
+  /** Absolute URLs of the boundary GeoJSON files on the app's origin. */
+  boundaryUrls: { counties: string; prefectures: string; province: string; neighbours: string };
 }
 
 export interface MapCallbacks { onHover: (adcode: string | null, point: { x: number; y: number } | null) => void; onSelect: (adcode: string | null) => void }
@@ -25,10 +24,10 @@ const PADDING = { left: 352, right: 56, top: 24, bottom: 24 };
 
 export const GUIZHOU_BOUNDS: Bounds = [103.6, 24.62, 109.59, 29.22];
 
-type Labelled = { properties: { name: string; adcode: string } };
-const pointsAt = <F extends Labelled>(features: F[], position: (p: F['properties']) => [number, number]): FeatureCollection<Point> => ({
+type Named = { name: string; adcode: string };
+const labelPoints = <T extends Named>(areas: T[], position: (area: T) => [number, number]): FeatureCollection<Point> => ({
   type: 'FeatureCollection',
-  features: features.map((f) => ({ type: 'Feature', properties: { name: f.properties.name, adcode: f.properties.adcode }, geometry: { type: 'Point', coordinates: position(f.properties) } })),
+  features: areas.map((a) => ({ type: 'Feature', properties: { name: a.name, adcode: a.adcode }, geometry: { type: 'Point', coordinates: position(a) } })),
 });
 
 export class MapController {
@@ -63,16 +62,17 @@ export class MapController {
     });
   }
 
-  async setGeodata(data: BaseGeodata): Promise<void> {
+  /** Called once: boundary files go to MapLibre's worker by URL, labels from the small index. */
+  async setGeodata({ areas, boundaryUrls }: BaseGeodata): Promise<void> {
     await this.ready;
-    const set = (id: string, collection: FeatureCollection) => (this.map.getSource(id) as GeoJSONSource).setData(collection);
-    set(SOURCE.neighbours, data.neighbours);
-    set(SOURCE.province, data.province);
-    set(SOURCE.prefectures, data.prefectures);
-    set(SOURCE.counties, data.counties);
-    set(SOURCE.prefectureLabels, pointsAt(data.prefectures.features, (p) => p.labelPoint));
-    set(SOURCE.neighbourLabels, pointsAt(data.neighbours.features, (p) => p.labelPoint));
-    set(SOURCE.countySeats, pointsAt(data.counties.features, (p) => p.seat));
+    const set = (id: string, data: FeatureCollection | string) => (this.map.getSource(id) as GeoJSONSource).setData(data);
+    set(SOURCE.neighbours, boundaryUrls.neighbours);
+    set(SOURCE.province, boundaryUrls.province);
+    set(SOURCE.prefectures, boundaryUrls.prefectures);
+    set(SOURCE.counties, boundaryUrls.counties);
+    set(SOURCE.prefectureLabels, labelPoints(areas.prefectures, (p) => p.labelPoint));
+    set(SOURCE.neighbourLabels, labelPoints(areas.neighbours, (p) => p.labelPoint));
+    set(SOURCE.countySeats, labelPoints(areas.counties, (p) => p.seat));
   }
 
   setSelection(adcode: string | null, level: 'county' | 'prefecture' | null): void {

@@ -1,23 +1,23 @@
-// Loads the base geodata from the app's own origin (hashed assets) and fills the areas slice.
+// Loads the area index (properties and bounds, ~25 kB) into the store and hands the boundary files'
+// URLs to the map, whose worker fetches and tiles them: the page never parses a boundary file.
 import countiesUrl from '../../geodata/counties.geojson?url';
 import prefecturesUrl from '../../geodata/prefectures.geojson?url';
 import provinceUrl from '../../geodata/province.geojson?url';
 import neighboursUrl from '../../geodata/neighbours.geojson?url';
-import { buildAreaRecords } from '../core/areas';
+import areasUrl from '../../geodata/areas.json?url';
+import { buildAreaRecords, type AreaIndex } from '../core/areas';
 import type { BaseGeodata } from '../map/MapController';
 import { useAtlas } from './store';
 
-async function fetchJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.json() as Promise<T>;
-}
+const absolute = (url: string) => new URL(url, location.href).href;
 
 export async function loadBaseGeodata(): Promise<BaseGeodata> {
-  const [counties, prefectures, province, neighbours] = await Promise.all([
-    fetchJson<BaseGeodata['counties']>(countiesUrl), fetchJson<BaseGeodata['prefectures']>(prefecturesUrl),
-    fetchJson<BaseGeodata['province']>(provinceUrl), fetchJson<BaseGeodata['neighbours']>(neighboursUrl),
-  ]);
-  useAtlas.getState().setAreas(buildAreaRecords(counties, prefectures));
-  return { counties, prefectures, province, neighbours };
+  const response = await fetch(areasUrl);
+  if (!response.ok) throw new Error(`${areasUrl}: HTTP ${response.status}`);
+  const areas: AreaIndex = await response.json();
+  useAtlas.getState().setAreas(buildAreaRecords(areas));
+  return {
+    areas,
+    boundaryUrls: { counties: absolute(countiesUrl), prefectures: absolute(prefecturesUrl), province: absolute(provinceUrl), neighbours: absolute(neighboursUrl) },
+  };
 }

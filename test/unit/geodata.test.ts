@@ -6,7 +6,7 @@ import booleanValid from '@turf/boolean-valid';
 import kinks from '@turf/kinks';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import type { CountyCollection, PrefectureCollection } from '../../src/core/areas';
+import { buildAreaIndex, type AreaIndex, type CountyCollection, type NeighbourCollection, type PrefectureCollection } from '../../src/core/areas';
 
 const read = (name: string) => readFileSync(`geodata/${name}`, 'utf8');
 const csv = <T>(name: string) => Papa.parse<T>(read(name), { header: true, skipEmptyLines: true }).data;
@@ -118,5 +118,15 @@ describe('villages.csv', () => {
     const villageCommittees = villages.filter((v) => v.kind === 'village_committee');
     expect(villageCommittees.every((v) => !/社区|居民委员会|居委会/.test(v.name))).toBe(true);
     expect(villageCommittees.length).toBeGreaterThan(13_000);
+  });
+});
+
+describe('areas.json', () => {
+  test('is exactly the index of the boundary files: same properties, bounds around each geometry', () => {
+    const index: AreaIndex = JSON.parse(read('areas.json'));
+    const neighbours: NeighbourCollection = JSON.parse(read('neighbours.geojson'));
+    expect(index).toEqual(buildAreaIndex(counties, prefectures, neighbours));
+    expect(index.counties).toHaveLength(88);
+    expect(index.neighbours.map((n) => n.name).sort()).toEqual(['云南省', '四川省', '广西壮族自治区', '湖南省', '重庆市']);
   });
 });
