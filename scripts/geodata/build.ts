@@ -2,23 +2,19 @@
 // demand) and the population tables in geodata/sources/. See geodata/README.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { topology } from 'topojson-server';
-import { feature, merge } from 'topojson-client';
 import * as polyclip from 'polyclip-ts';
 import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import type { Topology, GeometryCollection } from 'topojson-specification';
 import { SOURCE_PACKAGES, fetchSourcePackage } from './sources.ts';
 import { asMultiPolygon, gcj02ToWgs84, geodesicAreaKm2, mapPositions, repairMultiPolygon, roundPositions, simplifyArc, type MultiPolygonCoords } from './geometry.ts';
 import { buildPopulation } from './population.ts';
+import { partitionCounties, unionAll } from './partition.ts';
 import { buildVillages, villagesToCsv } from './villages.ts';
 import { buildAreaIndex, type CountyCollection, type NeighbourCollection, type PrefectureCollection } from '../../src/core/areas.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'geodata');
 const CACHE = join(ROOT, '.cache', 'geodata-sources');
-/** Largest distance a border may move when simplified for the web. */
-export const SIMPLIFY_TOLERANCE_METERS = 30;
 const NEIGHBOUR_TOLERANCE_METERS = 500;
 // DataV still uses the pre-2020/2021 codes of two counties; GB/T 2260 (NBS 2023) has these.
 const LEGACY_CODES: Record<string, string> = { '520221': '520204', '520522': '520581' };
@@ -71,22 +67,15 @@ for (const prefectureAdcode of prefectureNames.keys()) {
 }
 if (rawCounties.length !== officialCounties.size) throw new Error(`${rawCounties.length} boundaries for ${officialCounties.size} counties`);
 
-// 2. Simplify once per shared border on the topology.
-const countyTopology = topology({
-  counties: <FeatureCollection>{ type: 'FeatureCollection', features: rawCounties.map((c) => ({ type: 'Feature', properties: { adcode: c.adcode }, geometry: { type: 'MultiPolygon', coordinates: c.coordinates } })) },
-}) as unknown as Topology<{ counties: GeometryCollection<{ adcode: string }> }>;
-let verticesBefore = 0, verticesAfter = 0, maxDisplacementMeters = 0;
-countyTopology.arcs = countyTopology.arcs.map((arc) => {
-  const { line, maxDisplacementMeters: d } = simplifyArc(arc, SIMPLIFY_TOLERANCE_METERS);
-  verticesBefore += arc.length; verticesAfter += line.length; maxDisplacementMeters = Math.max(maxDisplacementMeters, d);
-  return line;
-});
+// 2. Make the counties tile the province: no overlaps, no slivers (see partition.ts). The source is
+// already generalised (27k vertices), so nothing is simplified: every vertex is DataV's.
+rawCounties.sort((a, b) => a.adcode.localeCompare(b.adcode));
+const { counties: tiled, report: partitionReport } = partitionCounties(rawCounties.map((c) => c.coordinates));
 
-// 3. Assemble the three levels from the same arcs.
-const countiesOut = (feature(countyTopology, countyTopology.objects.counties) as FeatureCollection<Polygon | MultiPolygon, { adcode: string }>).features.map((f, i) => {
-  const raw = rawCounties[i];
+// 3. Assemble the three levels from the same tiled counties.
+const countiesOut = rawCounties.map((raw, i) => {
   const official = officialCounties.get(raw.adcode)!;
-  const { coordinates } = repairMultiPolygon(asMultiPolygon(f.geometry));
+  const coordinates = tiled[i];
   const pop = population.get(raw.adcode);
   if (!pop) throw new Error(`no population for ${raw.adcode}`);
   return {
@@ -100,7 +89,7 @@ const countiesOut = (feature(countyTopology, countyTopology.objects.counties) as
     geometry: { type: 'MultiPolygon' as const, coordinates },
   };
 });
-const dissolve = (indexes: number[]) => asMultiPolygon(merge(countyTopology, indexes.map((i) => countyTopology.objects.counties.geometries[i]) as never));
+const dissolve = (indexes: number[]) => unionAll(indexes.map((i) => countiesOut[i].geometry.coordinates));
 const prefecturesOut = [...prefectureNames].map(([adcode, name]) => {
   const members = countiesOut.map((c, i) => [c, i] as const).filter(([c]) => c.properties.prefectureAdcode === adcode);
   const coordinates = dissolve(members.map(([, i]) => i));
@@ -148,7 +137,8 @@ const areaSum = countiesOut.reduce((s, c) => s + c.properties.areaKm2, 0);
 console.log([
   `counties ${countiesOut.length}, prefectures ${prefecturesOut.length}, villages ${villages.length}`,
   `repaired polygons: ${repairedNames.join('、') || 'none'}`,
-  `vertices ${verticesBefore} → ${verticesAfter} at ${SIMPLIFY_TOLERANCE_METERS} m tolerance; largest border move ${maxDisplacementMeters.toFixed(1)} m`,
+  `tiling: ${partitionReport.overlapKm2.toFixed(2)} km² of overlaps removed; ${partitionReport.gapCount} gaps (${partitionReport.gapKm2.toFixed(2)} km²), ${partitionReport.gapsLeft} left unfilled (${partitionReport.gapsLeftKm2.toFixed(4)} km²)`,
+  `vertices: ${countiesOut.reduce((s, c) => s + c.geometry.coordinates.flat(2).length, 0)} in counties.geojson`,
   `area: counties sum ${areaSum.toFixed(0)} km², province ${provinceOut.properties.areaKm2.toFixed(0)} km²`,
   `population: ${provinceOut.properties.population2020} (${countiesOut.filter((c) => c.properties.populationSource === 'estimate').length} counties estimated)`,
 ].join('\n'));

@@ -5,6 +5,8 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import booleanValid from '@turf/boolean-valid';
 import kinks from '@turf/kinks';
 import Papa from 'papaparse';
+import * as polyclip from 'polyclip-ts';
+import area from '@turf/area';
 import { describe, expect, test } from 'vitest';
 import { buildAreaIndex, type AreaIndex, type CountyCollection, type NeighbourCollection, type PrefectureCollection } from '../../src/core/areas';
 
@@ -62,6 +64,21 @@ describe('counties.geojson', () => {
     // Shared borders come from one topology: no overlaps or gaps, so the parts sum to the whole.
     expect(Math.abs(sum - province.features[0].properties.areaKm2)).toBeLessThan(1);
   });
+
+  test('counties tile the province: neighbours do not overlap, and almost no slivers are left between them', () => {
+    const boxes = counties.features.map((f) => f.geometry.coordinates.flat(2).reduce((b, [x, y]) => [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)], [Infinity, Infinity, -Infinity, -Infinity]));
+    let overlapKm2 = 0;
+    counties.features.forEach((a, i) => counties.features.forEach((b, j) => {
+      if (j <= i || boxes[i][0] > boxes[j][2] || boxes[j][0] > boxes[i][2] || boxes[i][1] > boxes[j][3] || boxes[j][1] > boxes[i][3]) return;
+      const shared = polyclip.intersection(a.geometry.coordinates as polyclip.Geom, b.geometry.coordinates as polyclip.Geom);
+      if (shared.length) overlapKm2 += area({ type: 'MultiPolygon', coordinates: shared }) / 1e6;
+    }));
+    // What remains is rounding to 6 decimals along ~20,000 km of borders: about one hectare in all.
+    expect(overlapKm2).toBeLessThan(0.02);
+    const holes = province.features[0].geometry.coordinates.flatMap((polygon: number[][][]) => polygon.slice(1));
+    const holeKm2 = holes.reduce((s: number, ring: number[][]) => s + area({ type: 'Polygon', coordinates: [ring] }) / 1e6, 0);
+    expect(holeKm2).toBeLessThan(0.2);
+  }, 60_000);
 
   test('populations are 2020 census integers summing to 38,562,148, each prefecture to its census total', () => {
     const total = counties.features.reduce((s, f) => s + f.properties.population2020, 0);
