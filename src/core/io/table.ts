@@ -1,0 +1,60 @@
+// A file's rows as a plain table of strings, whatever its format (CSV or GeoJSON points), with each
+// row's number as the user sees it: the spreadsheet row for CSV (header = row 1), the feature's
+// position (1-based) for GeoJSON.
+import Papa from 'papaparse';
+
+export interface Table { header: string[]; rows: string[][]; rowNumbers: number[] }
+
+export class InputError extends Error {
+  constructor(readonly file: string, message: string, readonly row?: number, readonly column?: string) {
+    super(`${file}${row === undefined ? '' : ` row ${row}`}${column === undefined ? '' : `, column ${column}`}: ${message}`);
+  }
+}
+
+export function parseCsv(text: string, file: string): Table {
+  const records: string[][] = [];
+  const lineNumbers: number[] = [];
+  let previousCursor = 0, line = 1;
+  const countLines = (from: number, to: number) => { for (let i = from; i < to; i++) if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) line++; };
+  let quoteError: Papa.ParseError | undefined;
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: true,
+    step: (result) => {
+      // The row starts after any blank lines that were skipped since the previous row.
+      let start = previousCursor;
+      while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
+      countLines(previousCursor, start);
+      lineNumbers.push(line);
+      countLines(start, result.meta.cursor);
+      previousCursor = result.meta.cursor;
+      if (result.data.every((cell) => cell.trim() === '')) { lineNumbers.pop(); return; } // a row of empty cells holds nothing
+      records.push(result.data);
+      quoteError ??= result.errors.find((e) => e.type === 'Quotes');
+    },
+  });
+  if (quoteError) throw new InputError(file, `unclosed quote (${quoteError.message})`, lineNumbers[lineNumbers.length - 1]);
+  const [header, ...rows] = records;
+  if (!header || header.every((h) => h.trim() === '')) throw new InputError(file, 'the file is empty or has no header row');
+  return { header: header.map((h) => h.trim()), rows, rowNumbers: lineNumbers.slice(1) };
+}
+
+interface PointFeature { type: 'Feature'; geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> | null }
+
+/** GeoJSON points become rows with `lon` and `lat` columns plus every property. */
+export function parseGeoJsonPoints(text: string, file: string): Table {
+  let data: { type?: string; features?: PointFeature[] };
+  try { data = JSON.parse(text); } catch (e) { throw new InputError(file, `not valid JSON (${(e as Error).message})`); }
+  if (data.type !== 'FeatureCollection' || !Array.isArray(data.features)) throw new InputError(file, 'not a GeoJSON FeatureCollection');
+  const propertyNames = [...new Set(data.features.flatMap((f) => Object.keys(f.properties ?? {})))];
+  const header = ['lon', 'lat', ...propertyNames.filter((p) => p !== 'lon' && p !== 'lat')];
+  const rows = data.features.map((f, i) => {
+    const point = f.geometry?.type === 'Point' && Array.isArray(f.geometry.coordinates) ? f.geometry.coordinates : null;
+    if (!point) throw new InputError(file, `feature is not a Point (${f.geometry?.type ?? 'no geometry'})`, i + 1);
+    return [String(point[0]), String(point[1]), ...header.slice(2).map((p) => (f.properties?.[p] ?? '') === null ? '' : String(f.properties?.[p] ?? ''))];
+  });
+  return { header, rows, rowNumbers: rows.map((_, i) => i + 1) };
+}
+
+export function parseTable(text: string, file: string): Table {
+  return /\.(geo)?json$/i.test(file) ? parseGeoJsonPoints(text, file) : parseCsv(text, file);
+}
