@@ -49,7 +49,7 @@ export function cleanRing(ring: Position[]): Position[] {
     }
     vertices = next;
   }
-  return [...vertices, vertices[0]];
+  return vertices.length === 0 ? [] : [...vertices, vertices[0]];
 }
 
 /** OGC validity as far as Turf checks it, plus crossings: boolean-valid alone misses a bow-tie ring. */

@@ -28,7 +28,9 @@ const partCount = (polygons: MultiPolygonCoords) => polygons.length;
 // Every clipping result is rounded back to the data's 6 decimals: an intersection point computed in
 // two operations can differ in the 12th decimal, which would leave micro-crossings between them.
 const snap = (polygons: MultiPolygonCoords): MultiPolygonCoords =>
-  roundPositions(polygons).map((polygon) => polygon.map(cleanRing)).filter((polygon) => polygon[0].length >= 4);
+  roundPositions(polygons).map((polygon) => polygon.map(cleanRing))
+    .filter(([outer]) => outer.length >= 4) // a part that rounds away is dropped …
+    .map(([outer, ...holes]) => [outer, ...holes.filter((hole) => hole.length >= 4)]); // … and so is a hole
 
 /** Counties in ascending adcode order in; non-overlapping counties with the gaps filled out. */
 export function partitionCounties(counties: MultiPolygonCoords[]): { counties: MultiPolygonCoords[]; report: PartitionReport } {

@@ -47,10 +47,12 @@ function baseLayers(): LayerSpecification[] {
     { id: LAYER.prefectureFill, type: 'fill', source: SOURCE.prefectures, paint: { 'fill-color': prefectureColour, 'fill-opacity': 0.9 } },
     {
       id: LAYER.countyFill, type: 'fill', source: SOURCE.counties,
-      paint: { 'fill-color': ['case', ['boolean', ['feature-state', 'hover'], false], 'rgba(255,255,255,0.55)', 'rgba(0,0,0,0)'] },
+      // Hover shows through opacity, not colour alpha: a fill MapLibre deems opaque is drawn in its
+      // opaque pass and would hide the prefecture lines drawn above it.
+      paint: { 'fill-color': '#ffffff', 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.55, 0] },
     },
     { id: 'county-line', type: 'line', source: SOURCE.counties, paint: { 'line-color': '#8a96a3', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 10, 1.4] } },
-    { id: 'prefecture-line', type: 'line', source: SOURCE.prefectures, paint: { 'line-color': '#56626e', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.2, 10, 2.4] } },
+    { id: 'prefecture-line', type: 'line', source: SOURCE.prefectures, paint: { 'line-color': '#3e4a56', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.7, 10, 3] } },
     { id: 'province-line', type: 'line', source: SOURCE.province, paint: { 'line-color': '#24313d', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 2.2, 10, 4] } },
     { id: LAYER.prefectureSelected, type: 'line', source: SOURCE.prefectures, filter: ['==', ['get', 'adcode'], ''], paint: { 'line-color': '#c2410c', 'line-width': 3 } },
     { id: LAYER.countySelected, type: 'line', source: SOURCE.counties, filter: ['==', ['get', 'adcode'], ''], paint: { 'line-color': '#c2410c', 'line-width': 3.5 } },

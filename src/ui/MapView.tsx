@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapController } from '../map/MapController';
 import { loadBaseGeodata } from '../state/geodata';
+import { getEngine } from '../state/engine';
 import { useAtlas } from '../state/store';
 import { HoverTooltip, type HoverState } from './HoverTooltip';
 
@@ -31,12 +32,19 @@ export function MapView() {
       .then(() => created.map.once('idle', () => {
         performance.mark('map-ready');
         element.dataset.mapReady = 'true';
+        void getEngine().ready.then(() => { element.dataset.engineReady = 'true'; });
       }))
       .catch((e: Error) => setError(e.message));
     // Test and automation hook: where a place is on screen, without reaching into MapLibre.
     (window as unknown as { atlas: object }).atlas = {
       project: (lon: number, lat: number) => created.map.project([lon, lat]),
       view: () => ({ center: created.map.getCenter().toArray(), zoom: created.map.getZoom(), moving: created.map.isMoving() }),
+      /** Assigns points in the engine worker; reports whether the inputs were transferred (detached). */
+      assign: async (lon: number[], lat: number[]) => {
+        const lonArray = Float64Array.from(lon), latArray = Float64Array.from(lat);
+        const counties = await getEngine().assign(lonArray, latArray);
+        return { counties: [...counties], inputsTransferred: lonArray.byteLength === 0 && latArray.byteLength === 0 };
+      },
     };
     return () => { created.destroy(); controller = null; };
   }, []);

@@ -37,10 +37,12 @@ describe('opening the app', () => {
     await app.page.screenshot({ path: `${SCREENSHOTS}/overview-1440x900.png` });
     const zunyiShade = await countPixelsNear(app.page, [0xc9, 0xdb, 0xee], 6);
     const countyBorder = await countPixelsNear(app.page, [0x8a, 0x96, 0xa3], 10);
-    const provinceBorder = await countPixelsNear(app.page, [0x24, 0x31, 0x3d], 14);
+    const provinceBorder = await countPixelsNear(app.page, [0x24, 0x31, 0x3d], 8);
+    const prefectureBorder = await countPixelsNear(app.page, [0x3e, 0x4a, 0x56], 8);
     expect(zunyiShade.matching / zunyiShade.total).toBeGreaterThan(0.03);
     expect(countyBorder.matching).toBeGreaterThan(2000);
     expect(provinceBorder.matching).toBeGreaterThan(2000);
+    expect(prefectureBorder.matching).toBeGreaterThan(1000);
     expect(zunyiShade.distinctColours).toBeGreaterThan(20);
   });
 
@@ -137,5 +139,17 @@ describe('a smaller screen', () => {
     expect(small.foreignRequests).toEqual([]);
     expect(small.consoleErrors).toEqual([]);
     await small.page.context().close();
+  });
+});
+
+describe('the engine worker', () => {
+  test('assigns points to counties off the main thread, with typed arrays transferred, not copied', async () => {
+    await app.page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
+    const xifeng = county('息烽县').seat, nanming = county('南明区').seat;
+    const result = await app.page.evaluate(([a, b]) => (window as never as { atlas: { assign(lon: number[], lat: number[]): Promise<{ counties: number[]; inputsTransferred: boolean }> } })
+      .atlas.assign([a[0], b[0], 120], [a[1], b[1], 30]), [xifeng, nanming]);
+    const index = (name: string) => [...counties.features].sort((p, q) => p.properties.adcode.localeCompare(q.properties.adcode)).findIndex((f) => f.properties.name === name);
+    expect(result.counties).toEqual([index('息烽县'), index('南明区'), -1]);
+    expect(result.inputsTransferred).toBe(true);
   });
 });

@@ -101,6 +101,16 @@ describe('counties.geojson', () => {
 });
 
 describe('prefectures.geojson and province.geojson', () => {
+  test('every ring of every level is closed and made of at least four finite positions', () => {
+    for (const f of [...counties.features, ...prefectures.features, ...province.features]) {
+      for (const polygon of f.geometry.coordinates) for (const ring of polygon) {
+        expect(ring.length, f.properties.name).toBeGreaterThanOrEqual(4);
+        expect(ring.every((p: number[]) => p.length === 2 && p.every(Number.isFinite)), f.properties.name).toBe(true);
+        expect(ring[0]).toEqual(ring[ring.length - 1]);
+      }
+    }
+  });
+
   test('9 prefectures dissolved from their counties, with summed population and area', () => {
     expect(prefectures.features).toHaveLength(9);
     for (const p of prefectures.features) {
