@@ -38,8 +38,8 @@ export interface CountyIndex {
   readonly countyBounds: Float64Array;
 }
 
-/** Cell size: ~2 km, so most cells hold no edge and border cells only a few. */
-const DEFAULT_CELL_DEGREES = 0.02;
+/** Cell size: ~1 km, so most cells hold no edge and border cells only a few (3 on average). */
+const DEFAULT_CELL_DEGREES = 0.01;
 
 export function buildCountyIndex(counties: ReadonlyArray<MultiPolygon>, cellDegrees = DEFAULT_CELL_DEGREES): CountyIndex {
   const countyBounds = new Float64Array(counties.length * 4);
@@ -107,7 +107,7 @@ function classifyCells(index: CountyIndex): void {
       if (cellEdgeStart[cell + 1] > cellEdgeStart[cell]) {
         [x, y, owner] = borderReference(index, cell, x, y);
       } else {
-        owner = c === 0 ? exactCounties(index, x, y, null)[0] ?? OUTSIDE : ownerAlong(index, scratch, knownX, knownY, knownOwner, x, y, [cell - 1, cell]);
+        owner = c === 0 ? exactCounties(index, x, y, null)[0] ?? OUTSIDE : ownerAlong(index, scratch, knownX, knownY, knownOwner, x, y, cell - 1, cell);
         if (owner === AMBIGUOUS) owner = exactCounties(index, x, y, null)[0] ?? OUTSIDE;
       }
       cellOwner[cell] = owner;
@@ -142,6 +142,16 @@ function borderReference(index: CountyIndex, cell: number, centreX: number, cent
 
 const AMBIGUOUS = -2;
 
+// robust-predicates' own first stage, inlined: beyond Shewchuk's error bound the plain
+// determinant's sign is certain, so the exact predicate runs only for nearly collinear points.
+const ORIENT_ERROR_BOUND = (3 + 16 * (Number.EPSILON / 2)) * (Number.EPSILON / 2);
+
+/** orient2d with robust-predicates' sign: positive, negative or exactly zero. */
+function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  const left = (ay - cy) * (bx - cx), right = (ax - cx) * (by - cy), determinant = left - right;
+  return Math.abs(determinant) >= ORIENT_ERROR_BOUND * Math.abs(left + right) ? determinant : orient2d(ax, ay, bx, by, cx, cy);
+}
+
 /** Reusable per-query state: per-county crossing parity and the counties touched. */
 class Scratch {
   readonly parity: Uint8Array;
@@ -167,23 +177,27 @@ class Scratch {
 
 /**
  * County of (x, y) given a point (fromX, fromY) in county `fromOwner` and the cells whose edges
- * include every edge the segment between them can cross. AMBIGUOUS when a test is exactly zero.
+ * include every edge the segment between them can cross (one cell, or two adjacent ones).
+ * AMBIGUOUS when a test is exactly zero.
  */
-function ownerAlong(index: CountyIndex, scratch: Scratch, fromX: number, fromY: number, fromOwner: number, x: number, y: number, cells: number[]): number {
+function ownerAlong(index: CountyIndex, scratch: Scratch, fromX: number, fromY: number, fromOwner: number, x: number, y: number, firstCell: number, secondCell = -1): number {
   const { cellEdgeStart, cellEdges, edgeCoordinates: e, edgeCounty } = index;
-  for (let c = 0; c < cells.length; c++) {
-    const cell = cells[c];
+  const minX = Math.min(fromX, x), maxX = Math.max(fromX, x), minY = Math.min(fromY, y), maxY = Math.max(fromY, y);
+  for (let cell = firstCell; cell !== -1; cell = cell === firstCell ? secondCell : -1) {
     for (let i = cellEdgeStart[cell]; i < cellEdgeStart[cell + 1]; i++) {
       const edge = cellEdges[i];
-      // An edge listed in two of the cells must count once.
-      if (c > 0 && listed(index, cells[0], edge)) continue;
+      // An edge listed in both cells must count once.
+      if (cell !== firstCell && listed(index, firstCell, edge)) continue;
       const k = edge * 4;
       const ax = e[k], ay = e[k + 1], bx = e[k + 2], by = e[k + 3];
-      const a = orient2d(fromX, fromY, x, y, ax, ay), b = orient2d(fromX, fromY, x, y, bx, by);
-      const p = orient2d(ax, ay, bx, by, x, y), q = orient2d(ax, ay, bx, by, fromX, fromY);
+      // Disjoint bounding boxes cannot cross, and most edges of a cell are nowhere near the segment.
+      if ((ax < minX && bx < minX) || (ax > maxX && bx > maxX) || (ay < minY && by < minY) || (ay > maxY && by > maxY)) continue;
+      const a = orient(fromX, fromY, x, y, ax, ay), b = orient(fromX, fromY, x, y, bx, by);
+      if ((a > 0 && b > 0) || (a < 0 && b < 0)) continue;
+      const p = orient(ax, ay, bx, by, x, y), q = orient(ax, ay, bx, by, fromX, fromY);
       if (a === 0 || b === 0 || p === 0 || q === 0) {
         // Zero only matters where the segments can meet; otherwise the edge is plainly not crossed.
-        if ((a > 0 && b > 0) || (a < 0 && b < 0) || (p > 0 && q > 0) || (p < 0 && q < 0)) continue;
+        if ((p > 0 && q > 0) || (p < 0 && q < 0)) continue;
         scratch.reset();
         return AMBIGUOUS;
       }
@@ -237,7 +251,7 @@ export function countyAt(index: CountyIndex, lon: number, lat: number, scratch =
   if (!(column >= 0 && column < index.columns && row >= 0 && row < index.rows)) return OUTSIDE;
   const cell = row * index.columns + column;
   if (index.cellEdgeStart[cell + 1] === index.cellEdgeStart[cell]) return index.cellOwner[cell];
-  const owner = ownerAlong(index, scratch, index.cellReference[cell * 2], index.cellReference[cell * 2 + 1], index.cellOwner[cell], lon, lat, [cell]);
+  const owner = ownerAlong(index, scratch, index.cellReference[cell * 2], index.cellReference[cell * 2 + 1], index.cellOwner[cell], lon, lat, cell);
   return owner === AMBIGUOUS ? exactCounties(index, lon, lat, cellCandidates(index, cell))[0] ?? OUTSIDE : owner;
 }
 
