@@ -39,6 +39,7 @@ export function MapView() {
     (window as unknown as { atlas: object }).atlas = {
       project: (lon: number, lat: number) => created.map.project([lon, lat]),
       view: () => ({ center: created.map.getCenter().toArray(), zoom: created.map.getZoom(), moving: created.map.isMoving() }),
+      engine: getEngine,
       /** Assigns points in the engine worker; reports whether the inputs were transferred (detached). */
       assign: async (lon: number[], lat: number[]) => {
         const lonArray = Float64Array.from(lon), latArray = Float64Array.from(lat);

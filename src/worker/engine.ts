@@ -5,6 +5,11 @@ import type { AreaIndex, CountyCollection } from '../core/areas';
 import { assignCounties, buildCountyIndex, type CountyIndex } from '../core/assign/countyIndex';
 import { areaTable, type Level } from '../core/summary/areaTable';
 import { summarize, type Summary, type SummaryInput } from '../core/summary/summarize';
+import { computeCoverage, type CoverageResult } from '../core/coverage/model';
+import { DEFAULT_RADIUS_METERS, stationRadiiMeters, type RadiusTable } from '../core/coverage/radius';
+import { seatColumns } from '../core/coverage/seats';
+import { suggestSites, type SuggestOptions, type Suggestion } from '../core/coverage/suggest';
+import type { StationColumns, TargetColumns } from '../core/coverage/types';
 
 export interface EngineUrls { counties: string; areas: string }
 
@@ -29,6 +34,16 @@ export class Engine {
 
   summarize(level: Level, input: SummaryInput): Summary {
     return summarize(areaTable(this.ready().areas, level), input);
+  }
+
+  /** Modelled 5G/4G coverage of targets; radii from the band/setting table (editable by the user). */
+  coverage(stations: StationColumns, targets: TargetColumns, options: { asOfYear?: number; radiusTable?: RadiusTable } = {}): CoverageResult {
+    const radii = stationRadiiMeters(stations, seatColumns(this.ready().areas), options.radiusTable ?? DEFAULT_RADIUS_METERS);
+    return computeCoverage(stations, radii, targets, { asOfYear: options.asOfYear });
+  }
+
+  suggest(targets: TargetColumns, uncovered: Uint8Array, k: number, options: SuggestOptions): Suggestion {
+    return suggestSites(targets, uncovered, k, options);
   }
 
   private ready() {

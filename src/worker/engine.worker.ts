@@ -3,6 +3,8 @@ import { expose, transfer } from 'comlink';
 import { Engine } from './engine';
 import type { SummaryInput } from '../core/summary/summarize';
 import type { Level } from '../core/summary/areaTable';
+import type { SuggestOptions } from '../core/coverage/suggest';
+import type { TargetColumns } from '../core/coverage/types';
 
 const engine = new Engine();
 
@@ -13,6 +15,14 @@ const api = {
     return transfer(county, [county.buffer]);
   },
   summarize: (level: Level, input: SummaryInput) => engine.summarize(level, input),
+  coverage(...args: Parameters<Engine['coverage']>) {
+    const result = engine.coverage(...args);
+    return transfer(result, Object.values(result).map((column) => column.buffer));
+  },
+  suggest(targets: TargetColumns, uncovered: Uint8Array, k: number, options: Omit<SuggestOptions, 'onProgress'>, onProgress?: (done: number, total: number) => void) {
+    // onProgress arrives as a comlink proxy; calls to it are fire-and-forget messages to the page.
+    return engine.suggest(targets, uncovered, k, { ...options, onProgress });
+  },
 };
 
 export type EngineApi = typeof api;

@@ -153,3 +153,18 @@ describe('the engine worker', () => {
     expect(result.inputsTransferred).toBe(true);
   });
 });
+
+describe('the coverage model in the worker', () => {
+  test('a 3.5 GHz station in a county town covers 500 m away (600 m radius) but not 1 km', async () => {
+    const seat = county('息烽县').seat;
+    const result = await app.page.evaluate(async ([lon, lat]) => {
+      const engine = (window as never as { atlas: { engine(): { coverage(s: object, t: object): Promise<{ covered5g: Uint8Array; nearest5gMeters: Float64Array }> } } }).atlas.engine();
+      const metresToLat = 1 / 111_195;
+      const stations = { lon: Float64Array.of(lon), lat: Float64Array.of(lat), bandClass: Uint8Array.of(0), buildYear: Int16Array.of(2021) };
+      const targets = { lon: Float64Array.of(lon, lon), lat: Float64Array.of(lat + 500 * metresToLat, lat + 1000 * metresToLat) };
+      const coverage = await engine.coverage(stations, targets);
+      return { covered: [...coverage.covered5g], meters: [...coverage.nearest5gMeters].map(Math.round) };
+    }, seat);
+    expect(result).toEqual({ covered: [1, 0], meters: [500, 1000] });
+  });
+});
