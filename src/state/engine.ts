@@ -2,11 +2,18 @@
 // compete with the cold load).
 import countiesUrl from '../../geodata/counties.geojson?url';
 import areasUrl from '../../geodata/areas.json?url';
+import villagesUrl from '../../geodata/villages.csv?url';
+import relocationSitesUrl from '../../geodata/sources/relocation-sites.csv?url';
+import scenicAreasUrl from '../../geodata/sources/scenic-areas.csv?url';
 import { startEngine, type EngineClient } from '../worker/client';
 
 let engine: EngineClient | undefined;
 
 export function getEngine(): EngineClient {
-  engine ??= startEngine({ counties: new URL(countiesUrl, location.href).href, areas: new URL(areasUrl, location.href).href });
+  const absolute = (url: string) => new URL(url, location.href).href;
+  engine ??= startEngine({
+    counties: absolute(countiesUrl), areas: absolute(areasUrl), villages: absolute(villagesUrl),
+    relocationSites: absolute(relocationSitesUrl), scenicAreas: absolute(scenicAreasUrl),
+  });
   return engine;
 }

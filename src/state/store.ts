@@ -3,36 +3,59 @@
 import { create } from 'zustand';
 import type { AreaRecord } from '../core/areas';
 import type { Locale } from '../core/format';
+import type { SampleInfo } from '../worker/engine';
+
+/** Stations on air per area (county and prefecture adcodes), small enough for the store. */
+export interface AreaStationCounts { fiveG: number; fourG: number; per10kFiveG: number }
 
 interface AreasSlice { areas: Map<string, AreaRecord>; setAreas: (areas: Map<string, AreaRecord>) => void }
 interface SelectionSlice {
   selectedAdcode: string | null; hoveredAdcode: string | null;
   select: (adcode: string | null) => void; hover: (adcode: string | null) => void;
 }
+interface DataSlice {
+  sample: SampleInfo | null;
+  sampleStatus: 'none' | 'loading' | 'loaded' | 'error';
+  asOfYear: number;
+  stationCounts: Map<string, AreaStationCounts>;
+  setSample: (sample: SampleInfo | null, status: DataSlice['sampleStatus']) => void;
+  setStationCounts: (counts: Map<string, AreaStationCounts>) => void;
+}
 interface SettingsSlice {
   /** Online raster basemap as an XYZ URL template; empty means fully offline (the default). */
   basemapUrlTemplate: string; locale: Locale;
+  /** Whether the user wants the sample loaded: kept across reloads, since the sample is regenerated. */
+  sampleWanted: boolean;
+  setSampleWanted: (wanted: boolean) => void;
   setBasemapUrlTemplate: (template: string) => void; setLocale: (locale: Locale) => void;
 }
 
 const SETTINGS_KEY = 'gca.settings';
-const saved: Partial<Pick<SettingsSlice, 'basemapUrlTemplate' | 'locale'>> = (() => {
+const saved: Partial<Pick<SettingsSlice, 'basemapUrlTemplate' | 'locale' | 'sampleWanted'>> = (() => {
   try { return JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}'); } catch { return {}; }
 })();
 
-export const useAtlas = create<AreasSlice & SelectionSlice & SettingsSlice>()((set) => ({
+export const useAtlas = create<AreasSlice & SelectionSlice & DataSlice & SettingsSlice>()((set) => ({
   areas: new Map(),
   setAreas: (areas) => set({ areas }),
   selectedAdcode: null,
   hoveredAdcode: null,
   select: (selectedAdcode) => set({ selectedAdcode }),
   hover: (hoveredAdcode) => set({ hoveredAdcode }),
+  sample: null,
+  sampleStatus: 'none',
+  asOfYear: 2025,
+  stationCounts: new Map(),
+  setSample: (sample, sampleStatus) => set({ sample, sampleStatus }),
+  setStationCounts: (stationCounts) => set({ stationCounts }),
+  sampleWanted: saved.sampleWanted ?? false,
+  setSampleWanted: (sampleWanted) => set({ sampleWanted }),
   basemapUrlTemplate: saved.basemapUrlTemplate ?? '',
   locale: saved.locale ?? 'zh-CN',
   setBasemapUrlTemplate: (basemapUrlTemplate) => set({ basemapUrlTemplate }),
   setLocale: (locale) => set({ locale }),
 }));
 
-useAtlas.subscribe(({ basemapUrlTemplate, locale }) => {
-  localStorage.setItem(SETTINGS_KEY, JSON.stringify({ basemapUrlTemplate, locale }));
+useAtlas.subscribe(({ basemapUrlTemplate, locale, sampleWanted }) => {
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify({ basemapUrlTemplate, locale, sampleWanted }));
 });

@@ -4,6 +4,7 @@ import { useAtlas } from '../state/store';
 import { AreaPanel } from './AreaPanel';
 import { MapView } from './MapView';
 import { PrefectureList } from './PrefectureList';
+import { DataPanel } from './DataPanel';
 import { SettingsDialog } from './SettingsDialog';
 
 export function App() {
@@ -13,6 +14,7 @@ export function App() {
   const locale = useAtlas((s) => s.locale);
   const setLocale = useAtlas((s) => s.setLocale);
   const online = useAtlas((s) => s.basemapUrlTemplate !== '');
+  const sampleShown = useAtlas((s) => s.sample !== null);
   return (
     <div className="app">
       <MapView />
@@ -24,10 +26,12 @@ export function App() {
             <button onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')} lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>{t('language')}</button>
             <button onClick={() => setSettingsOpen(true)}>{t('settings')}</button>
             <span className={online ? 'badge online' : 'badge'}>{online ? t('online') : t('offline')}</span>
+            {sampleShown && <span className="badge sample" data-testid="sample-badge">{t('sampleBadge')}</span>}
           </div>
         </header>
         {selected ? <AreaPanel area={selected} /> : <p className="muted">{t('selectHint')}</p>}
         <PrefectureList />
+        <DataPanel />
         <footer className="muted small">{t('sources')}</footer>
       </aside>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}

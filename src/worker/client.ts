@@ -2,7 +2,7 @@
 // a call the caller's arrays are detached (byteLength 0) and must not be reused.
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { EngineApi } from './engine.worker';
-import type { EngineUrls } from './engine';
+import type { EngineUrls, SampleInfo, StationCounts } from './engine';
 import type { Level } from '../core/summary/areaTable';
 import type { SummaryInput } from '../core/summary/summarize';
 import type { CoverageResult } from '../core/coverage/model';
@@ -16,6 +16,9 @@ export interface EngineClient {
   summarize(level: Level, input: SummaryInput): Promise<Awaited<ReturnType<EngineApi['summarize']>>>;
   coverage(stations: StationColumns, targets: TargetColumns, options?: { asOfYear?: number; radiusTable?: RadiusTable }): Promise<CoverageResult>;
   suggest(targets: TargetColumns, uncovered: Uint8Array, k: number, options: SuggestOptions): Promise<Suggestion>;
+  loadSample(seed?: number): Promise<SampleInfo>;
+  clearSample(): Promise<void>;
+  stationCounts(level: Level, asOfYear: number): Promise<StationCounts | null>;
 }
 
 const columnBuffers = (columns: object) => Object.values(columns).filter(ArrayBuffer.isView).map((view) => (view as Uint8Array).buffer as ArrayBuffer);
@@ -37,6 +40,9 @@ export function startEngine(urls: EngineUrls): EngineClient {
       await ready;
       return remote.coverage(transfer(stations, columnBuffers(stations)), transfer(targets, columnBuffers(targets)), options) as Promise<CoverageResult>;
     },
+    loadSample: async (seed) => { await ready; return remote.loadSample(seed); },
+    clearSample: async () => { await ready; return remote.clearSample(); },
+    stationCounts: async (level, asOfYear) => { await ready; return remote.stationCounts(level, asOfYear); },
     suggest: async (targets, uncovered, k, { onProgress, ...options }) => {
       await ready;
       return remote.suggest(transfer(targets, columnBuffers(targets)), transfer(uncovered, [uncovered.buffer as ArrayBuffer]), k, options, onProgress && proxy(onProgress));

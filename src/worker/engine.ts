@@ -4,18 +4,30 @@
 import type { AreaIndex, CountyCollection } from '../core/areas';
 import { assignCounties, buildCountyIndex, type CountyIndex } from '../core/assign/countyIndex';
 import { areaTable, type Level } from '../core/summary/areaTable';
-import { summarize, type Summary, type SummaryInput } from '../core/summary/summarize';
+import { builtBy, summarize, type Summary, type SummaryInput } from '../core/summary/summarize';
+import { DEFAULT_SAMPLE_SEED, generateSample, type Sample } from '../core/sample/generate';
 import { computeCoverage, type CoverageResult } from '../core/coverage/model';
 import { DEFAULT_RADIUS_METERS, stationRadiiMeters, type RadiusTable } from '../core/coverage/radius';
 import { seatColumns } from '../core/coverage/seats';
 import { suggestSites, type SuggestOptions, type Suggestion } from '../core/coverage/suggest';
 import type { StationColumns, TargetColumns } from '../core/coverage/types';
 
-export interface EngineUrls { counties: string; areas: string }
+export interface EngineUrls { counties: string; areas: string; villages: string; relocationSites: string; scenicAreas: string }
+
+/** What the page learns of a loaded sample: small, no point arrays. */
+export interface SampleInfo {
+  seed: number; label: string; generationMs: number;
+  stations5g: number; stations4g: number; villages: number; relocationSites: number; scenicAreas: number;
+}
+
+/** Per area, the stations on air by a year: what the side panel shows. */
+export interface StationCounts { level: Level; asOfYear: number; adcodes: string[]; fiveG: number[]; fourG: number[]; per10kFiveG: number[] }
 
 export class Engine {
   private countyIndex?: CountyIndex;
   private areas?: AreaIndex;
+  private urls?: EngineUrls;
+  private sample?: Sample;
 
   /** Fetches the boundaries from the app's origin and builds the county index. */
   async init(urls: EngineUrls): Promise<{ indexBuildMs: number }> {
@@ -24,6 +36,7 @@ export class Engine {
     counties.features.sort((a, b) => a.properties.adcode.localeCompare(b.properties.adcode));
     this.countyIndex = buildCountyIndex(counties.features.map((f) => f.geometry));
     this.areas = areas;
+    this.urls = urls;
     return { indexBuildMs: performance.now() - started };
   }
 
@@ -46,10 +59,49 @@ export class Engine {
     return suggestSites(targets, uncovered, k, options);
   }
 
+  /** Generates the seeded sample here in the worker (nothing large is shipped or stored). */
+  async loadSample(seed = DEFAULT_SAMPLE_SEED): Promise<SampleInfo> {
+    const { countyIndex, areas } = this.ready();
+    const [villagesCsv, relocationSitesCsv, scenicAreasCsv] = await Promise.all([this.urls!.villages, this.urls!.relocationSites, this.urls!.scenicAreas].map(fetchText));
+    const started = performance.now();
+    const sample = generateSample(seed, { areas, countyIndex, villagesCsv, relocationSitesCsv, scenicAreasCsv });
+    this.sample = sample;
+    return {
+      seed, label: sample.label, generationMs: performance.now() - started,
+      stations5g: sample.stations.fiveGCount, stations4g: sample.stations.lon.length - sample.stations.fiveGCount,
+      villages: sample.villages.lon.length, relocationSites: sample.relocationSites.lon.length, scenicAreas: sample.scenicAreas.lon.length,
+    };
+  }
+
+  clearSample(): void {
+    this.sample = undefined;
+  }
+
+  /** 5G and 4G stations on air by the end of `asOfYear` per area, from the loaded sample. */
+  stationCounts(level: Level, asOfYear: number): StationCounts | null {
+    if (!this.sample) return null;
+    const { stations } = this.sample;
+    const include = builtBy(stations.buildYear, asOfYear);
+    const fiveG = include.slice(), fourG = include.slice();
+    for (let i = 0; i < include.length; i++) (i < stations.fiveGCount ? fourG : fiveG)[i] = 0;
+    const table = areaTable(this.ready().areas, level);
+    const five = summarize(table, { county: stations.county, include: fiveG }), four = summarize(table, { county: stations.county, include: fourG });
+    return {
+      level, asOfYear, adcodes: table.adcodes,
+      fiveG: five.rows.map((r) => r.count), fourG: four.rows.map((r) => r.count), per10kFiveG: five.rows.map((r) => r.per10k ?? 0),
+    };
+  }
+
   private ready() {
     if (!this.countyIndex || !this.areas) throw new Error('engine not initialised: call init() first');
     return { countyIndex: this.countyIndex, areas: this.areas };
   }
+}
+
+async function fetchText(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
 }
 
 async function fetchJson<T>(url: string): Promise<T> {

@@ -15,6 +15,9 @@ const api = {
     return transfer(county, [county.buffer]);
   },
   summarize: (level: Level, input: SummaryInput) => engine.summarize(level, input),
+  loadSample: (seed?: number) => engine.loadSample(seed),
+  clearSample: () => engine.clearSample(),
+  stationCounts: (level: Level, asOfYear: number) => engine.stationCounts(level, asOfYear),
   coverage(...args: Parameters<Engine['coverage']>) {
     const result = engine.coverage(...args);
     return transfer(result, Object.values(result).map((column) => column.buffer));

@@ -1,0 +1,39 @@
+// The data section of the side panel: load or clear the seeded sample, and say plainly what it is.
+import { useTranslation } from 'react-i18next';
+import { formatInteger } from '../core/format';
+import { clearSample, loadSample } from '../state/sample';
+import { useAtlas } from '../state/store';
+
+export function DataPanel() {
+  const { t } = useTranslation();
+  const locale = useAtlas((s) => s.locale);
+  const sample = useAtlas((s) => s.sample);
+  const status = useAtlas((s) => s.sampleStatus);
+  return (
+    <section aria-labelledby="data-title" data-testid="data-panel">
+      <h3 id="data-title">{t('data')}</h3>
+      {sample ? (
+        <>
+          <p className="sample-note">
+            <span className="badge sample">{t('sampleBadge')}</span> {t('sampleExplained')}
+          </p>
+          <ul className="plain small" data-testid="sample-counts">
+            <li>{t('sample5g', { count: sample.stations5g, value: formatInteger(sample.stations5g, locale) })}</li>
+            <li>{t('sample4g', { value: formatInteger(sample.stations4g, locale) })}</li>
+            <li>{t('sampleVillages', { value: formatInteger(sample.villages, locale) })}</li>
+            <li>{t('samplePlaces', { relocation: sample.relocationSites, scenic: sample.scenicAreas })}</li>
+          </ul>
+          <button onClick={() => void clearSample()}>{t('clearSample')}</button>
+        </>
+      ) : (
+        <>
+          <p className="muted small">{t('noData')}</p>
+          <button onClick={() => void loadSample()} disabled={status === 'loading'}>
+            {status === 'loading' ? t('sampleLoading') : t('loadSample')}
+          </button>
+          {status === 'error' && <p className="error" role="alert">{t('sampleError')}</p>}
+        </>
+      )}
+    </section>
+  );
+}
