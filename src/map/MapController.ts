@@ -82,6 +82,15 @@ export class MapController {
     });
   }
 
+  /** Shows (or with empty arrays, clears) the first rows of a file being imported. */
+  setPreviewPoints(lon: Float64Array, lat: Float64Array): void {
+    const features: FeatureCollection<Point>['features'] = [];
+    for (let i = 0; i < lon.length; i++) {
+      if (Number.isFinite(lon[i]) && Number.isFinite(lat[i])) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lon[i], lat[i]] } });
+    }
+    this.afterLoad(() => (this.map.getSource(SOURCE.importPreview) as GeoJSONSource).setData({ type: 'FeatureCollection', features }));
+  }
+
   fitBounds(bounds: Bounds): void {
     this.map.fitBounds(bounds, { padding: PADDING, duration: 800 });
   }

@@ -5,7 +5,7 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 
 export const SOURCE = {
   neighbours: 'neighbours', province: 'province', prefectures: 'prefectures', counties: 'counties',
-  prefectureLabels: 'prefecture-labels', neighbourLabels: 'neighbour-labels', countySeats: 'county-seats', basemap: 'basemap',
+  prefectureLabels: 'prefecture-labels', neighbourLabels: 'neighbour-labels', countySeats: 'county-seats', basemap: 'basemap', importPreview: 'import-preview',
 } as const;
 
 export const LAYER = {
@@ -33,7 +33,7 @@ export function baseStyle(): StyleSpecification {
     version: 8,
     sources: {
       [SOURCE.neighbours]: geojson(), [SOURCE.province]: geojson(), [SOURCE.prefectures]: geojson('adcode'),
-      [SOURCE.counties]: geojson('adcode'), [SOURCE.prefectureLabels]: geojson(), [SOURCE.neighbourLabels]: geojson(), [SOURCE.countySeats]: geojson(),
+      [SOURCE.counties]: geojson('adcode'), [SOURCE.prefectureLabels]: geojson(), [SOURCE.neighbourLabels]: geojson(), [SOURCE.countySeats]: geojson(), [SOURCE.importPreview]: geojson(),
     },
     layers: baseLayers(),
   };
@@ -56,6 +56,11 @@ function baseLayers(): LayerSpecification[] {
     { id: 'province-line', type: 'line', source: SOURCE.province, paint: { 'line-color': '#24313d', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 2.2, 10, 4] } },
     { id: LAYER.prefectureSelected, type: 'line', source: SOURCE.prefectures, filter: ['==', ['get', 'adcode'], ''], paint: { 'line-color': '#c2410c', 'line-width': 3 } },
     { id: LAYER.countySelected, type: 'line', source: SOURCE.counties, filter: ['==', ['get', 'adcode'], ''], paint: { 'line-color': '#c2410c', 'line-width': 3.5 } },
+    {
+      // Rows of a file being imported, before the user accepts it: hollow, so they read as provisional.
+      id: 'import-preview', type: 'circle', source: SOURCE.importPreview,
+      paint: { 'circle-radius': 4, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#7c3aed', 'circle-stroke-width': 2 },
+    },
     {
       id: 'county-seat', type: 'circle', source: SOURCE.countySeats, minzoom: COUNTY_LABEL_MIN_ZOOM - 0.6,
       paint: { 'circle-radius': 3, 'circle-color': '#24313d', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2 },

@@ -5,6 +5,8 @@ import { AreaPanel } from './AreaPanel';
 import { MapView } from './MapView';
 import { PrefectureList } from './PrefectureList';
 import { DataPanel } from './DataPanel';
+import { ImportDialog } from './import/ImportDialog';
+import { DropZone } from './import/DropZone';
 import { SettingsDialog } from './SettingsDialog';
 
 export function App() {
@@ -35,6 +37,8 @@ export function App() {
         <footer className="muted small">{t('sources')}</footer>
       </aside>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      <ImportDialog />
+      <DropZone />
     </div>
   );
 }

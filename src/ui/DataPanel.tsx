@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../core/format';
 import { clearSample, loadSample } from '../state/sample';
 import { useAtlas } from '../state/store';
+import { startImport } from '../state/imports';
+import { DatasetManager } from './DatasetManager';
+
+const ACCEPTED_FILES = '.csv,.txt,.xlsx,.geojson,.json,.kml,.zip';
 
 export function DataPanel() {
   const { t } = useTranslation();
@@ -12,6 +16,14 @@ export function DataPanel() {
   return (
     <section aria-labelledby="data-title" data-testid="data-panel">
       <h3 id="data-title">{t('data')}</h3>
+      <label className="button">
+        {t('importFile')}
+        <input type="file" accept={ACCEPTED_FILES} className="visually-hidden" data-testid="import-input"
+          onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void startImport(file); }} />
+      </label>
+      <h3>{t('myDatasets')}</h3>
+      <DatasetManager />
+      <h3>{t('sampleHeading')}</h3>
       {sample ? (
         <>
           <p className="sample-note">

@@ -5,9 +5,21 @@ import Papa from 'papaparse';
 
 export interface Table { header: string[]; rows: string[][]; rowNumbers: number[] }
 
+/** Parameters of an error or problem, for a message in the user's language. */
+export type ProblemParams = Record<string, string | number>;
+
+/**
+ * A file that cannot be read as asked. `code` and `params` let the app show the reason in the
+ * user's language; `message` is English, for the CLI and logs.
+ */
 export class InputError extends Error {
-  constructor(readonly file: string, message: string, readonly row?: number, readonly column?: string) {
+  readonly code: string;
+  readonly params: ProblemParams;
+  constructor(readonly file: string, message: string, readonly row?: number, readonly column?: string, detail?: { code: string; params?: ProblemParams }) {
     super(`${file}${row === undefined ? '' : ` row ${row}`}${column === undefined ? '' : `, column ${column}`}: ${message}`);
+    this.name = 'InputError';
+    this.code = detail?.code ?? 'invalid-input';
+    this.params = detail?.params ?? {};
   }
 }
 
@@ -32,9 +44,12 @@ export function parseCsv(text: string, file: string): Table {
       quoteError ??= result.errors.find((e) => e.type === 'Quotes');
     },
   });
-  if (quoteError) throw new InputError(file, `unclosed quote (${quoteError.message})`, lineNumbers[lineNumbers.length - 1]);
+  if (quoteError) {
+    const row = lineNumbers[lineNumbers.length - 1];
+    throw new InputError(file, `unclosed quote (${quoteError.message})`, row, undefined, { code: 'unclosed-quote', params: { row } });
+  }
   const [header, ...rows] = records;
-  if (!header || header.every((h) => h.trim() === '')) throw new InputError(file, 'the file is empty or has no header row');
+  if (!header || header.every((h) => h.trim() === '')) throw new InputError(file, 'the file is empty or has no header row', undefined, undefined, { code: 'no-header' });
   return { header: header.map((h) => h.trim()), rows, rowNumbers: lineNumbers.slice(1) };
 }
 

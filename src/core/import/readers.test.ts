@@ -1,0 +1,178 @@
+import { xmldomParser } from './xmlParser';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { fixture } from '../../../test/fixtures/import/context';
+import { junkBytes, zipStored } from '../../../test/fixtures/import/make-fixtures';
+import { InputError } from '../io/table';
+import { readFile } from './readers';
+import { cpgEncoding } from './shapefile';
+import { listZip } from './unzip';
+
+const parseXml = xmldomParser;
+
+const read = (name: string, bytes: Uint8Array = fixture(name)) => readFile(name, bytes, { parseXml });
+const text = (s: string) => new TextEncoder().encode(s);
+
+async function failure(promise: Promise<unknown>): Promise<InputError> {
+  try { await promise; } catch (e) { expect(e).toBeInstanceOf(InputError); return e as InputError; }
+  throw new Error('expected an InputError');
+}
+
+describe('CSV and text', () => {
+  test('GBK', async () => {
+    const table = await read('stations-gbk.csv');
+    expect(table.encoding).toBe('gb18030');
+    expect(table.header).toEqual(['站号', '名称', '运营商', '制式', '频段', '建成年份', '经度', '纬度']);
+    expect(table.rows[0].slice(0, 3)).toEqual(['G-1', '南明区5G站', '中国移动']);
+  });
+  test('UTF-8 with BOM: the BOM is not part of the first column name', async () => {
+    const table = await read('villages-bom.csv');
+    expect(table.encoding).toBe('utf-8-bom');
+    expect(table.header[0]).toBe('村代码');
+    expect(table.rows[0][5]).toBe('✓');
+  });
+  test('semicolons, with a semicolon inside quotes', async () => {
+    const table = await read('stations-semicolon.csv');
+    expect(table.header).toEqual(['id', 'name', 'operator', 'band', 'lon', 'lat']);
+    expect(table.rows[0][1]).toBe('Guanshanhu; north');
+  });
+  test('tabs in a .txt', async () => {
+    const table = await read('stations-tab.txt');
+    expect(table.header).toEqual(['id', 'name', 'technology', 'lon', 'lat']);
+    expect(table.rows[1]).toEqual(['T-2', '云岩站', 'LTE', '106.7096', '26.5865']);
+  });
+  test('quoted newlines keep their text and the row numbers of the lines the rows start on', async () => {
+    const table = await read('quoted-newlines.csv');
+    expect(table.rows[0][1]).toBe('南明站\n(二期)');
+    expect(table.rows[1][2]).toBe('say "hi"');
+    expect(table.rowNumbers).toEqual([2, 5]);
+  });
+  test('markup in names comes through verbatim, as data', async () => {
+    const table = await read('xss.csv');
+    expect(table.rows[0][1]).toBe('<img src=x onerror=alert(1)>');
+    expect(table.rows[1][1]).toBe(`<script>alert('x')</script>, "quoted"`);
+  });
+});
+
+describe('XLSX', () => {
+  test('first sheet, title row skipped, Excel dates as yyyy-mm-dd, numbers without float noise', async () => {
+    const table = await read('stations.xlsx');
+    expect(table.format).toBe('xlsx');
+    expect(table.header).toEqual(['站号', '名称', '运营商', '频段', '经度', '纬度', '开通日期']);
+    expect(table.rows[0]).toEqual(['X-1', '观山湖站', '中国移动', 'n41', '106.6251', '26.6468', '2021-03-15']);
+    expect(table.rows[1][6]).toBe('2023-12-31');
+    expect(table.rowNumbers).toEqual([3, 4, 5]);
+  });
+  test('a ZIP named .xlsx without a workbook', async () => {
+    const error = await failure(read('not.xlsx', zipStored([['a.txt', text('hello')]])));
+    expect(error.code).toBe('invalid-xlsx');
+  });
+});
+
+describe('GeoJSON and KML', () => {
+  test('polygons and missing geometries stay as rows with a problem', async () => {
+    const table = await read('places.geojson');
+    expect(table.header).toEqual(['lon', 'lat', 'name', 'level', 'covered']);
+    expect(table.rows.map((r) => r[2])).toEqual(['黄果树旅游区', '梵净山', '无位置']);
+    expect(table.rows[0].slice(0, 2)).toEqual(['105.66542', '25.99184']);
+    expect(table.rowProblems).toEqual([
+      { code: 'not-a-point', row: 2, column: 'geometry', params: { geometryType: 'Polygon' } },
+      { code: 'not-a-point', row: 3, column: 'geometry', params: { geometryType: 'none' } },
+    ]);
+  });
+  test('KML as QGIS exports it: name plus SimpleData columns, styles left out', async () => {
+    const table = await read('stations-qgis.kml');
+    expect(table.header).toEqual(['lon', 'lat', 'name', 'id', '运营商', '频段', '建成年份']);
+    expect(table.rows).toEqual([
+      ['106.6251', '26.6468', '观山湖站', 'K-1', '中国移动', 'n41', '2021'],
+      ['106.6703', '26.4097', '花溪站', 'K-2', '中国电信', 'n78', ''],
+    ]);
+  });
+  test('malformed KML', async () => {
+    expect((await failure(read('bad.kml', text('<kml><Placemark><name>x</Placemark>')))).code).toBe('invalid-kml');
+  });
+  test('KML without a parser (Node, none injected)', async () => {
+    expect((await failure(readFile('a.kml', fixture('stations-qgis.kml')))).code).toBe('invalid-kml');
+  });
+  test('JSON that is not GeoJSON, and broken JSON', async () => {
+    expect((await failure(read('a.json', text('[1,2]')))).code).toBe('not-geojson');
+    expect((await failure(read('a.geojson', text('{"type":')))).code).toBe('invalid-json');
+  });
+});
+
+describe('zipped Shapefile', () => {
+  const expected = [
+    ['106.7123', '26.5775', '520102016001', '纪念塔社区', '是', '否'],
+    ['106.713', '26.579', '520102016002', '新华路社区', '是', '是'],
+    ['106.714', '26.576', '520102016003', '甲秀楼社区', '否', '无'],
+  ];
+  test('GBK attributes and field names, with a .cpg of "936"', async () => {
+    const table = await read('villages-gbk.zip');
+    expect(table).toMatchObject({ format: 'shapefile', encoding: 'gb18030', crs: 'GCS_WGS_1984' });
+    expect(table.header).toEqual(['lon', 'lat', '村代码', '名称', '光纤', '千兆']);
+    expect(table.rows).toEqual(expected);
+  });
+  test('GBK without a .cpg: detected because the bytes are not UTF-8', async () => {
+    const table = await read('villages-gbk-no-cpg.zip');
+    expect(table.encoding).toBe('gb18030');
+    expect(table.rows).toEqual(expected);
+  });
+  test('UTF-8 without a .cpg, deflated (as shp-write zips it)', async () => {
+    const table = await read('stations-utf8-deflate.zip');
+    expect(table.encoding).toBe('utf-8');
+    expect(table.header).toEqual(['lon', 'lat', 'id', '名称']);
+    expect(table.rows[1]).toEqual(['106.6703', '26.4097', 'U-2', '花溪站']);
+  });
+  test('a projected .prj fails, naming the system', async () => {
+    const error = await failure(read('projected.zip'));
+    expect(error.code).toBe('projected-crs');
+    expect(error.params.crs).toBe('CGCS2000_3_Degree_GK_CM_105E');
+  });
+  test('a ZIP without a .shp', async () => {
+    expect((await failure(read('a.zip', zipStored([['readme.txt', text('x')]])))).code).toBe('no-shapefile');
+  });
+  test('.cpg labels', () => {
+    expect(['936', 'ANSI 936', 'GBK', 'gb2312', 'CP936'].map(cpgEncoding)).toEqual(Array(5).fill('gb18030'));
+    expect(['UTF-8', 'utf8', '65001'].map(cpgEncoding)).toEqual(Array(3).fill('utf-8'));
+    expect(cpgEncoding('1252')).toBe('windows-1252');
+    expect(cpgEncoding('nonsense')).toBeNull();
+  });
+  test('ZIP entry names in GBK (no UTF-8 flag) are read as GBK', () => {
+    const zip = zipStored([['x.shp', text('')]]);
+    // Patch both copies of the name to the GBK bytes of "站点" padded: same length as "x.shp" + 0.
+    const gbk = [0xd5, 0xbe, 0xb5, 0xe3, 0x2e];
+    for (let i = 0; i + 5 <= zip.length; i++) if (String.fromCharCode(...zip.subarray(i, i + 5)) === 'x.shp') zip.set(gbk, i);
+    expect(listZip(zip).map((e) => e.name)).toEqual(['站点.']);
+  });
+});
+
+describe('files that are not data', () => {
+  test.each([
+    ['empty.csv', 'empty-file'],
+    ['junk.bin', 'binary-file'],
+    ['page.csv', 'html-page'],
+  ])('%s → %s', async (name, code) => {
+    expect((await failure(read(name))).code).toBe(code);
+  });
+  test('only whitespace is empty', async () => {
+    expect((await failure(read('a.csv', text(' \r\n\r\n')))).code).toBe('empty-file');
+  });
+  test('a header and no rows', async () => {
+    expect((await failure(read('a.csv', text('lon,lat\r\n')))).code).toBe('no-rows');
+  });
+  test('an unclosed quote names its row', async () => {
+    const error = await failure(read('a.csv', text('a,b\n1,2\n"3,4\n')));
+    expect(error).toMatchObject({ code: 'unclosed-quote', params: { row: 3 } });
+  });
+  test('old binary Excel', async () => {
+    const bytes = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...junkBytes(100)]);
+    expect((await failure(read('a.xls', bytes))).params.format).toBe('xls');
+  });
+  test('random bytes under any name reject with InputError only', async () => {
+    const names = ['a.csv', 'a.txt', 'a.xlsx', 'a.zip', 'a.kml', 'a.geojson', 'a.json', 'a', 'a.xls'];
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), fc.constantFrom(...names), fc.boolean(), async (bytes, name, zipMagic) => {
+      const input = zipMagic ? new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...bytes]) : bytes;
+      try { await read(name, input); } catch (e) { expect(e).toBeInstanceOf(InputError); }
+    }), { numRuns: 400 });
+  });
+});

@@ -1,0 +1,224 @@
+// Every row of an imported table checked against its layer's fields: accepted into the columnar
+// dataset, or rejected with at least one problem naming the user's row and the file's column.
+//
+// Rules:
+// - Nothing is dropped: each input row is either accepted or rejected, and a rejected row lists
+//   every problem found, so one round of fixes suffices.
+// - Positions are converted to WGS84 first, then placed with countyAt (−1 = outside Guizhou). A
+//   point outside that lands inside with longitude and latitude swapped is 'lat-lon-swapped':
+//   reported, not silently swapped back.
+// - Villages may lack coordinates: the 12-digit code places them in their county (and township).
+//   With coordinates, the code's county and the point's county must agree.
+// - Ids (the village code for villages) are unique: the second and later rows with an id are
+//   rejected, naming the first row that had it.
+import { countyAt, type CountyIndex } from '../assign/countyIndex';
+import { parseNumber, type Datum } from '../io/points';
+import type { Table } from '../io/table';
+import { DatasetBuilder, FLAG_UNKNOWN, type ImportedDataset, type RejectedRow } from './dataset';
+import { pointToWgs84 } from './datum';
+import { LAYER_FIELDS, type FieldSpec, type Layer, type Mapping } from './mapping';
+import type { Problem } from './problems';
+import { INVALID, MAX_YEAR, MIN_YEAR, readCount, readDate, readScenicLevel, readTechnology, readVillageCode, readYear, readYesNo } from './values';
+
+export interface ValidationContext {
+  datum: Datum;
+  countyIndex: CountyIndex;
+  /** County adcodes in the order of the county index. */
+  countyAdcodes: readonly string[];
+  /** Guizhou's village codes → county adcode (geodata/villages.csv). */
+  villageCodes: ReadonlyMap<string, string>;
+}
+
+export interface ValidationResult {
+  accepted: ImportedDataset;
+  rejected: RejectedRow[];
+  /** The mapping's problems (no row) followed by every rejected row's problems, in row order. */
+  problems: Problem[];
+}
+
+const LAYER_TECHNOLOGY: Partial<Record<Layer, '5G' | '4G'>> = { stations5g: '5G', stations4g: '4G' };
+
+function declare(builder: DatasetBuilder, spec: FieldSpec): void {
+  switch (spec.kind) {
+    case 'category': case 'technology': case 'scenicLevel': builder.declareCategorical(spec.field); break;
+    case 'flag': builder.declareFlag(spec.field); break;
+    case 'year': case 'count': builder.declareNumeric(spec.field); break;
+    case 'id': case 'text': case 'villageCode': case 'date': builder.declareText(spec.field); break;
+    case 'longitude': case 'latitude': break;
+  }
+}
+
+export function validateRows(table: Table & { rowProblems?: Problem[] }, mapping: Mapping, layer: Layer, context: ValidationContext): ValidationResult {
+  const specs = LAYER_FIELDS[layer];
+  const { header, rows, rowNumbers } = table;
+  const builder = new DatasetBuilder(layer, rows.length);
+  const mappedSpecs = specs.filter((s) => s.kind !== 'longitude' && s.kind !== 'latitude');
+  for (const spec of mappedSpecs) declare(builder, spec);
+  const usedColumns = new Set(Object.values(mapping).filter((c): c is number => c !== undefined));
+  const extraColumns = header.flatMap((name, c) => (usedColumns.has(c) ? [] : [{ c, name: uniqueName(name, c, header) }]));
+  for (const { name } of extraColumns) builder.declareExtra(name);
+
+  const mappingProblems: Problem[] = specs.filter((s) => s.required && mapping[s.field] === undefined)
+    .map((s) => ({ code: 'unmapped-field', params: { field: s.field } }));
+  const readerProblems = new Map<number, Problem[]>();
+  for (const problem of table.rowProblems ?? []) {
+    if (problem.row !== undefined) readerProblems.set(problem.row, [...(readerProblems.get(problem.row) ?? []), problem]);
+  }
+  const countyOfAdcode = new Map(context.countyAdcodes.map((adcode, k) => [adcode, k]));
+  const keyField = layer === 'villages' ? 'villageCode' : 'id';
+  const firstRowOfKey = new Map<string, number>();
+  const lonColumn = mapping.lon, latColumn = mapping.lat;
+  const coordinatesRequired = specs.some((s) => s.kind === 'longitude' && s.required);
+  const expectedTechnology = LAYER_TECHNOLOGY[layer];
+
+  const rejected: RejectedRow[] = [];
+  const values = new Array<unknown>(mappedSpecs.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i], rowNumber = rowNumbers[i];
+    const problems: Problem[] = [...(readerProblems.get(rowNumber) ?? [])];
+    const problem = (column: number | undefined, code: Problem['code'], params: Problem['params']) =>
+      problems.push({ code, row: rowNumber, column: column === undefined ? undefined : header[column], params });
+
+    // Fields other than coordinates.
+    let villageCounty = -1, villageCountyAdcode = '', villageCode = '';
+    for (let f = 0; f < mappedSpecs.length; f++) {
+      const spec = mappedSpecs[f], column = mapping[spec.field];
+      const cell = column === undefined ? '' : (row[column] ?? '');
+      values[f] = null;
+      if (cell.trim() === '') {
+        if (spec.required) problem(column, 'missing-value', { field: spec.field });
+        continue;
+      }
+      const value = cell.trim();
+      switch (spec.kind) {
+        case 'id': case 'text': case 'category': values[f] = value; break;
+        case 'flag': {
+          const flag = readYesNo(value);
+          if (flag === INVALID) problem(column, 'not-yes-no', { value }); else values[f] = flag;
+          break;
+        }
+        case 'year': {
+          const year = readYear(value);
+          if (year === INVALID) problem(column, 'not-a-year', { value });
+          else if (year !== null && (year < MIN_YEAR || year > MAX_YEAR)) problem(column, 'year-out-of-range', { value: year, min: MIN_YEAR, max: MAX_YEAR });
+          else values[f] = year;
+          break;
+        }
+        case 'date': {
+          const date = readDate(value);
+          if (date === INVALID) problem(column, 'not-a-date', { value });
+          else if (date !== null && (date.year < MIN_YEAR || date.year > MAX_YEAR)) problem(column, 'year-out-of-range', { value: date.year, min: MIN_YEAR, max: MAX_YEAR });
+          else values[f] = date?.iso ?? null;
+          break;
+        }
+        case 'count': {
+          const count = readCount(value);
+          if (count === INVALID) problem(column, 'not-a-count', { value }); else values[f] = count;
+          break;
+        }
+        case 'technology': {
+          const technology = readTechnology(value);
+          if (technology === INVALID) problem(column, 'unknown-technology', { value });
+          else if (expectedTechnology && technology !== expectedTechnology) problem(column, 'technology-mismatch', { value, expected: expectedTechnology });
+          else values[f] = technology;
+          break;
+        }
+        case 'scenicLevel': {
+          const level = readScenicLevel(value);
+          if (level === INVALID) problem(column, 'invalid-scenic-level', { value }); else values[f] = level;
+          break;
+        }
+        case 'villageCode': {
+          const code = readVillageCode(value);
+          if (code === INVALID || code === null) { problem(column, 'invalid-village-code', { value }); break; }
+          const adcode = context.villageCodes.get(code);
+          if (adcode === undefined) { problem(column, 'unknown-village-code', { value: code }); break; }
+          values[f] = code;
+          villageCode = code;
+          villageCountyAdcode = adcode;
+          villageCounty = countyOfAdcode.get(adcode) ?? -1;
+          break;
+        }
+      }
+    }
+
+    // Coordinates.
+    let lon = NaN, lat = NaN, county = villageCounty;
+    const lonCell = lonColumn === undefined ? '' : (row[lonColumn] ?? '').trim();
+    const latCell = latColumn === undefined ? '' : (row[latColumn] ?? '').trim();
+    const hasReaderProblem = readerProblems.has(rowNumber);
+    if (!hasReaderProblem && (lonCell !== '' || latCell !== '' || coordinatesRequired)) {
+      if (lonCell === '') problem(lonColumn, 'missing-value', { field: 'lon' });
+      if (latCell === '') problem(latColumn, 'missing-value', { field: 'lat' });
+      const x = lonCell === '' ? null : parseNumber(lonCell), y = latCell === '' ? null : parseNumber(latCell);
+      if (lonCell !== '' && x === null) problem(lonColumn, 'not-a-number', { value: lonCell });
+      if (latCell !== '' && y === null) problem(latColumn, 'not-a-number', { value: latCell });
+      if (x !== null && y !== null) {
+        const inRange = Math.abs(x) <= 180 && Math.abs(y) <= 90;
+        const [wx, wy] = inRange ? pointToWgs84(x, y, context.datum) : [NaN, NaN];
+        const pointCounty = inRange ? countyAt(context.countyIndex, wx, wy) : -1;
+        if (pointCounty !== -1) {
+          lon = wx; lat = wy;
+          if (villageCounty !== -1 && pointCounty !== villageCounty) {
+            problem(mapping.villageCode, 'village-county-mismatch', { value: villageCode, codeCounty: villageCountyAdcode, pointCounty: context.countyAdcodes[pointCounty] ?? '' });
+          }
+          county = pointCounty;
+        } else {
+          const swappedInRange = Math.abs(y) <= 180 && Math.abs(x) <= 90;
+          const [sx, sy] = swappedInRange ? pointToWgs84(y, x, context.datum) : [NaN, NaN];
+          const params = { lon: lonCell, lat: latCell };
+          if (swappedInRange && countyAt(context.countyIndex, sx, sy) !== -1) problem(lonColumn, 'lat-lon-swapped', params);
+          else if (!inRange) problem(lonColumn, 'not-a-coordinate', params);
+          else problem(lonColumn, 'outside-guizhou', params);
+        }
+      }
+    }
+
+    // Duplicate ids, named by the first row that had the id (accepted or not).
+    const keyColumn = mapping[keyField];
+    const key = keyColumn === undefined ? '' : (row[keyColumn] ?? '').trim();
+    if (key !== '') {
+      const first = firstRowOfKey.get(key);
+      if (first === undefined) firstRowOfKey.set(key, rowNumber);
+      else problem(keyColumn, 'duplicate-id', { value: key, firstRow: first });
+    }
+
+    if (problems.length > 0) { rejected.push({ rowIndex: i, row, problems }); continue; }
+    builder.addRow(rowNumber, lon, lat, county);
+    for (let f = 0; f < mappedSpecs.length; f++) store(builder, mappedSpecs[f], values[f]);
+    for (const { c, name } of extraColumns) builder.setExtra(name, row[c] ?? '');
+  }
+  return { accepted: builder.finish(), rejected, problems: [...mappingProblems, ...rejected.flatMap((r) => r.problems)] };
+}
+
+function store(builder: DatasetBuilder, spec: FieldSpec, value: unknown): void {
+  switch (spec.kind) {
+    case 'category': case 'technology': case 'scenicLevel': builder.setCategory(spec.field, (value as string | null) ?? ''); break;
+    case 'flag': builder.setFlag(spec.field, (value as number | null) ?? FLAG_UNKNOWN); break;
+    case 'year': case 'count': builder.setNumber(spec.field, (value as number | null) ?? NaN); break;
+    case 'id': case 'text': case 'villageCode': case 'date': builder.setText(spec.field, (value as string | null) ?? ''); break;
+    case 'longitude': case 'latitude': break;
+  }
+}
+
+/** A header name made unique among the header ("备注" twice → "备注", "备注 (2)"), and never empty. */
+function uniqueName(name: string, column: number, header: readonly string[]): string {
+  const base = name.trim() === '' ? `column ${column + 1}` : name;
+  const earlier = header.slice(0, column).filter((h) => h === name).length;
+  return earlier === 0 ? base : `${base} (${earlier + 1})`;
+}
+
+/** geodata/villages.csv (code, …, countyAdcode, …) → village code → county adcode. */
+export function parseVillageCodes(csvText: string): Map<string, string> {
+  const lines = csvText.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const columns = lines[0].split(',');
+  const code = columns.indexOf('code'), county = columns.indexOf('countyAdcode');
+  const codes = new Map<string, string>();
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i] === '') continue;
+    // Codes and adcodes are digits and come before any quoted name that could hold a comma.
+    const cells = lines[i].split(',');
+    codes.set(cells[code], cells[county]);
+  }
+  return codes;
+}

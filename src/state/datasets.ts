@@ -1,0 +1,56 @@
+// The datasets the user keeps in this browser: listed from IndexedDB (metadata only), renamed,
+// deleted and exported. Heavy work (export, import) runs in a data worker started per job.
+import { wrap } from 'comlink';
+import { create } from 'zustand';
+import { deleteDataset, listDatasets, renameDataset } from '../storage/datasets';
+import { StorageError } from '../storage/errors';
+import type { DatasetMetadata } from '../storage/types';
+import type { DataWorkerApi, ExportFormat } from '../worker/data.worker';
+
+interface DatasetsSlice {
+  datasets: DatasetMetadata[];
+  /** The last storage error, shown to the user, never swallowed. */
+  storageError: StorageError | null;
+  busy: boolean;
+}
+
+export const useDatasets = create<DatasetsSlice>()(() => ({ datasets: [], storageError: null, busy: false }));
+
+async function guarded(action: () => Promise<unknown>): Promise<void> {
+  useDatasets.setState({ busy: true, storageError: null });
+  try {
+    await action();
+    useDatasets.setState({ datasets: await listDatasets() });
+  } catch (error) {
+    useDatasets.setState({ storageError: error instanceof StorageError ? error : new StorageError('write-failed', String(error), { cause: error }) });
+  } finally {
+    useDatasets.setState({ busy: false });
+  }
+}
+
+export const refreshDatasets = () => guarded(async () => {});
+export const renameStoredDataset = (id: string, name: string) => guarded(() => renameDataset(id, name));
+export const deleteStoredDataset = (id: string) => guarded(() => deleteDataset(id));
+
+/** A worker for one job; terminate it to cancel the job. */
+export function startDataWorker() {
+  const worker = new Worker(new URL('../worker/data.worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' });
+  return { api: wrap<DataWorkerApi>(worker), terminate: () => worker.terminate() };
+}
+
+export async function exportStoredDataset(id: string, format: ExportFormat): Promise<void> {
+  const job = startDataWorker();
+  try {
+    const file = await job.api.exportDataset(id, format);
+    downloadBytes(file.bytes, file.fileName, file.mimeType);
+  } finally {
+    job.terminate();
+  }
+}
+
+export function downloadBytes(bytes: Uint8Array | string, fileName: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,52 @@
+// The user's own datasets kept in this browser: name, layer, rows, when and from which file they
+// came, in which datum; rename, delete, export. Names are shown as text, never as markup.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatInteger } from '../core/format';
+import { deleteStoredDataset, exportStoredDataset, refreshDatasets, renameStoredDataset, useDatasets } from '../state/datasets';
+import { useAtlas } from '../state/store';
+import type { DatasetMetadata } from '../storage/types';
+
+export function DatasetManager() {
+  const { t } = useTranslation();
+  const datasets = useDatasets((s) => s.datasets);
+  const error = useDatasets((s) => s.storageError);
+  useEffect(() => { void refreshDatasets(); }, []);
+  return (
+    <div data-testid="dataset-manager">
+      {error && <p className="error" role="alert">{t(`storageError.${error.code}`)}</p>}
+      {datasets.length === 0 ? <p className="muted small">{t('noDatasets')}</p> : (
+        <ul className="datasets">{datasets.map((d) => <DatasetRow key={d.id} dataset={d} />)}</ul>
+      )}
+    </div>
+  );
+}
+
+function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
+  const { t } = useTranslation();
+  const locale = useAtlas((s) => s.locale);
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(dataset.name);
+  const importedAt = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(dataset.importedAt));
+  return (
+    <li className="dataset" data-testid="dataset-row">
+      {editing ? (
+        <form className="row" onSubmit={(e) => { e.preventDefault(); void renameStoredDataset(dataset.id, name).then(() => setEditing(false)); }}>
+          <input aria-label={t('datasetName')} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+          <button type="submit">{t('save')}</button>
+          <button type="button" onClick={() => { setName(dataset.name); setEditing(false); }}>{t('cancel')}</button>
+        </form>
+      ) : <strong className="dataset-name">{dataset.name}</strong>}
+      <span className="small muted">
+        {t(`layer.${dataset.layer}`)} · {t('rows', { value: formatInteger(dataset.rowCount, locale) })} · {importedAt} · {dataset.sourceFile} · {dataset.datum.toUpperCase()}
+      </span>
+      <div className="row small">
+        <button onClick={() => setEditing(true)}>{t('rename')}</button>
+        <button onClick={() => { if (confirm(t('confirmDelete', { name: dataset.name }))) void deleteStoredDataset(dataset.id); }}>{t('delete')}</button>
+        {(['csv', 'geojson', 'xlsx'] as const).map((format) => (
+          <button key={format} onClick={() => void exportStoredDataset(dataset.id, format)}>{format.toUpperCase()}</button>
+        ))}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,48 @@
+// Step 3: what the check found — every problem by row and column, in the user's language — and the
+// choice to import the valid rows, download the rejected ones, or go back.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatInteger } from '../../core/format';
+import { englishMessage } from '../../core/import/problems';
+import { backToMapping, cancelImport, downloadRejected, saveImport, type ImportStep } from '../../state/imports';
+import { useAtlas } from '../../state/store';
+import { problemMessage } from '../problemMessages';
+
+export function ReportStep({ state }: { state: Extract<ImportStep, { step: 'report' }> }) {
+  const { t } = useTranslation();
+  const locale = useAtlas((s) => s.locale);
+  const { report, inspection, busy } = state;
+  const [name, setName] = useState(inspection.fileName.replace(/\.[^.]+$/, ''));
+  return (
+    <>
+      <p role="status" data-testid="import-counts">
+        {t('importCounts', { accepted: formatInteger(report.acceptedCount, locale), rejected: formatInteger(report.rejectedCount, locale) })}
+      </p>
+      {report.problems.length > 0 && (
+        <div className="preview-table" role="region" aria-label={t('importProblems')} tabIndex={0}>
+          <table data-testid="import-problems">
+            <thead><tr><th scope="col">{t('row')}</th><th scope="col">{t('column')}</th><th scope="col">{t('reason')}</th></tr></thead>
+            <tbody>
+              {report.problems.map((problem, i) => (
+                <tr key={i}><td>{problem.row ?? ''}</td><td>{problem.column ?? ''}</td><td>{problemMessage(problem, locale, (x) => englishMessage({ ...x }))}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          {report.problemCount > report.problems.length && <p className="small muted">{t('moreProblems', { count: report.problemCount - report.problems.length })}</p>}
+        </div>
+      )}
+      <div className="form-grid">
+        <label htmlFor="dataset-name">{t('datasetName')}</label>
+        <input id="dataset-name" value={name} onChange={(e) => setName(e.target.value)} />
+      </div>
+      <div className="row">
+        <button onClick={() => void saveImport(name.trim() || inspection.fileName)} disabled={busy || report.acceptedCount === 0 || !name.trim()}>
+          {busy ? t('saving') : t('importAccepted', { count: report.acceptedCount, value: formatInteger(report.acceptedCount, locale) })}
+        </button>
+        {report.rejectedCount > 0 && <button onClick={() => void downloadRejected()}>{t('downloadRejected')}</button>}
+        <button onClick={backToMapping}>{t('backToMapping')}</button>
+        <button onClick={cancelImport}>{t('cancel')}</button>
+      </div>
+    </>
+  );
+}

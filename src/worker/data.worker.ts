@@ -1,0 +1,66 @@
+// The data worker: reads users' files in (import) and writes datasets out (export), off the page.
+// A fresh worker serves each job, so cancelling a job is terminating its worker: nothing
+// half-done survives, and a save is either committed in one IndexedDB transaction or absent.
+import { expose, transfer } from 'comlink';
+import writeXlsxFile from 'write-excel-file/universal';
+import { datasetTable, datasetToGeoJson, tableToCsv } from '../core/export/datasetTable';
+import { loadDataset } from '../storage/datasets';
+import { ImportJob, type GeodataUrls, type Inspection } from './importJob';
+import { InputError, type ProblemParams } from '../core/io/table';
+
+export interface FileProblem { code: string; params: ProblemParams; message: string }
+import type { Layer, Mapping } from '../core/import/mapping';
+import type { Datum } from '../core/io/points';
+import type { Locale } from '../core/format';
+
+let job: ImportJob | undefined;
+
+export type ExportFormat = 'csv' | 'geojson' | 'xlsx';
+export interface ExportedFile { fileName: string; mimeType: string; bytes: Uint8Array }
+
+const MIME: Record<ExportFormat, string> = {
+  csv: 'text/csv;charset=utf-8',
+  geojson: 'application/geo+json',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const api = {
+  /**
+   * Reads a file (bytes transferred in) and guesses its layer, column mapping and datum. A file
+   * that cannot be read comes back as a problem (code and parameters), since an Error crossing
+   * the worker boundary keeps only its message.
+   */
+  async inspect(urls: GeodataUrls, fileName: string, bytes: Uint8Array): Promise<{ inspection: Inspection } | { problem: FileProblem }> {
+    job = new ImportJob(urls);
+    try {
+      return { inspection: await job.inspect(fileName, bytes) };
+    } catch (error) {
+      if (error instanceof InputError) return { problem: { code: error.code, params: error.params, message: error.message } };
+      throw error;
+    }
+  },
+  async validate(layer: Layer, mapping: Mapping, datum: Datum) {
+    const report = await job!.validate(layer, mapping, datum);
+    return transfer(report, [report.previewLon.buffer as ArrayBuffer, report.previewLat.buffer as ArrayBuffer]);
+  },
+  rejectedCsv: (locale: Locale) => job!.rejectedCsv(locale),
+  save: (name: string) => job!.save(name),
+
+  async exportDataset(id: string, format: ExportFormat): Promise<ExportedFile> {
+    const dataset = await loadDataset(id);
+    let bytes: Uint8Array;
+    if (format === 'csv') bytes = new TextEncoder().encode(tableToCsv(datasetTable(dataset), { byteOrderMark: true }));
+    else if (format === 'geojson') bytes = new TextEncoder().encode(datasetToGeoJson(dataset));
+    else {
+      const { header, rows } = datasetTable(dataset);
+      // Every cell is written as a string cell: text can never become a formula.
+      const sheet = [header, ...rows].map((row) => row.map((value) => ({ value, type: String })));
+      bytes = new Uint8Array(await (await writeXlsxFile(sheet).toBlob()).arrayBuffer());
+    }
+    const fileName = `${dataset.name.replace(/[\\/:*?"<>|]/g, '_')}.${format}`;
+    return transfer({ fileName, mimeType: MIME[format], bytes }, [bytes.buffer as ArrayBuffer]);
+  },
+};
+
+export type DataWorkerApi = typeof api;
+expose(api);

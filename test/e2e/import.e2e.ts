@@ -1,0 +1,141 @@
+// Importing as a person does: pick a file, check the mapping, read the problems, import the valid
+// rows, download the rejected ones, find the dataset again after a reload, export it, delete it.
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, openApp, type OpenedApp } from './browser';
+
+let browser: Browser;
+let app: OpenedApp;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await openApp(browser);
+  page = app.page;
+});
+afterAll(async () => {
+  expect(app.foreignRequests).toEqual([]);
+  expect(app.consoleErrors).toEqual([]);
+  await browser?.close();
+});
+
+async function importFile(path: string) {
+  await page.getByTestId('import-input').setInputFiles(path);
+  await page.getByTestId('import-dialog').waitFor();
+}
+
+const download = async (click: () => Promise<void>) => {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return readFileSync((await file.path())!, 'utf8');
+};
+
+describe('a village status sheet with problems', () => {
+  test('the check reports every problem by row and column, in Chinese', async () => {
+    await importFile('test/fixtures/e2e/villages-status.csv');
+    expect(await page.getByLabel('数据类型').inputValue()).toBe('villages');
+    expect(await page.locator('#field-villageCode option:checked').textContent()).toBe('村代码');
+    await page.getByRole('button', { name: '检查数据' }).click();
+    await page.getByTestId('import-counts').waitFor();
+    expect(await page.getByTestId('import-counts').textContent()).toBe('可导入 3 行；有问题被拒绝 4 行。');
+    const problems = await page.getByTestId('import-problems').locator('tbody tr').allTextContents();
+    expect(problems.join('\n')).toContain('不是贵州的村级单位');
+    expect(problems.join('\n')).toContain('经纬度可能填反了');
+    expect(problems.join('\n')).toContain('“106.7x”不是数字');
+    expect(problems.join('\n')).toContain('“也许”不是“是/否”');
+    expect(problems.some((row) => row.startsWith('5经度'))).toBe(true);
+    await page.screenshot({ path: 'test/e2e/screenshots/import-report.png' });
+  });
+
+  test('the rejected rows download as CSV with their row number and reason', async () => {
+    const csv = await download(() => page.getByRole('button', { name: '下载被拒绝的行（CSV）' }).click());
+    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(lines[0]).toBe('村代码,村名,经度,纬度,光纤,千兆,4G,5G,行号,原因');
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toMatch(/^999999999999,不存在村,.*,4,村代码：村级代码 999999999999 不是贵州的村级单位/);
+  });
+
+  test('the valid rows are saved (a village with a code but no coordinates included)', async () => {
+    await page.getByRole('button', { name: '导入 3 行有效数据' }).click();
+    await page.getByTestId('import-saved').waitFor();
+    await page.getByRole('button', { name: '关闭' }).click();
+    const row = page.getByTestId('dataset-row').filter({ hasText: 'villages-status' });
+    expect(await row.textContent()).toContain('村级单位 · 3 行');
+  });
+});
+
+describe('text is data, and datasets persist', () => {
+  test('a name that looks like HTML shows as those characters, never as markup', async () => {
+    await importFile('test/fixtures/import/xss.csv');
+    const cell = page.getByTestId('import-dialog').locator('td', { hasText: 'onerror' });
+    expect(await cell.textContent()).toBe('<img src=x onerror=alert(1)>');
+    expect(await page.getByTestId('import-dialog').locator('img, script').count()).toBe(0);
+    await page.getByRole('button', { name: '检查数据' }).click();
+    await page.getByRole('button', { name: /导入 2 行有效数据/ }).click();
+    await page.getByTestId('import-saved').waitFor();
+    await page.getByRole('button', { name: '关闭' }).click();
+  });
+
+  test('after a reload both datasets are still listed; export keeps the text verbatim', async () => {
+    await page.reload();
+    await page.getByTestId('dataset-row').first().waitFor();
+    expect(await page.getByTestId('dataset-row').count()).toBe(2);
+    const row = page.getByTestId('dataset-row').filter({ hasText: 'xss' });
+    const csv = await download(() => row.getByRole('button', { name: 'CSV' }).click());
+    expect(csv).toContain('<img src=x onerror=alert(1)>');
+    expect(csv).toContain('"<script>alert(\'x\')</script>, ""quoted"""');
+    const geojson = JSON.parse(await download(() => row.getByRole('button', { name: 'GEOJSON' }).click()));
+    expect(geojson.features.map((f: { properties: { name: string } }) => f.properties.name)).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  test('a dataset can be renamed and deleted', async () => {
+    const row = page.getByTestId('dataset-row').filter({ hasText: 'xss' });
+    await row.getByRole('button', { name: '重命名' }).click();
+    await page.getByLabel('数据集名称').fill('站点 <b>测试</b>');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('dataset-row').filter({ hasText: '站点 <b>测试</b>' }).count()).toBe(1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('dataset-row').filter({ hasText: '站点 <b>测试</b>' }).getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => page.getByTestId('dataset-row').count()).toBe(1);
+  });
+
+  test('an import abandoned before saving leaves nothing behind, even if the tab closes', async () => {
+    await importFile('test/fixtures/import/xss.csv');
+    await page.getByRole('button', { name: '检查数据' }).click();
+    await page.getByTestId('import-counts').waitFor();
+    const context = page.context();
+    await page.close();
+    page = await context.newPage();
+    page.on('console', (message) => { if (message.type() === 'error') app.consoleErrors.push(message.text()); });
+    await page.goto(inject('baseUrl'));
+    await page.getByTestId('dataset-row').first().waitFor();
+    expect(await page.getByTestId('dataset-row').count()).toBe(1);
+  });
+});
+
+describe('other formats', () => {
+  test('KML as a desktop GIS exports it imports in the worker (xmldom stands in for DOMParser)', async () => {
+    await importFile('test/fixtures/import/stations-qgis.kml');
+    await page.getByRole('button', { name: '检查数据' }).click();
+    await page.getByTestId('import-counts').waitFor();
+    expect(await page.getByTestId('import-counts').textContent()).toMatch(/^可导入 [1-9]\d* 行/);
+    await page.getByRole('button', { name: '取消' }).click();
+  });
+
+  test('a zipped Shapefile with a GBK attribute table reads its Chinese names', async () => {
+    await importFile('test/fixtures/import/villages-gbk.zip');
+    await page.getByRole('button', { name: '检查数据' }).waitFor();
+    expect(await page.getByTestId('import-dialog').textContent()).toMatch(/[\u4e00-\u9fff]{2,}村/);
+    await page.getByRole('button', { name: '取消' }).click();
+  });
+});
+
+describe('a file that is not data', () => {
+  test('binary junk gets a clear reason in Chinese, and nothing crashes', async () => {
+    await importFile('test/fixtures/import/junk.bin');
+    await page.getByTestId('import-error').waitFor();
+    expect(await page.getByTestId('import-error').textContent()).toContain('junk.bin：文件不是文本');
+    await page.getByRole('button', { name: '关闭' }).click();
+    expect(await page.getByTestId('import-dialog').count()).toBe(0);
+  });
+});
