@@ -6,6 +6,9 @@ import { formatInteger } from '../core/format';
 import { deleteStoredDataset, exportStoredDataset, refreshDatasets, renameStoredDataset, useDatasets } from '../state/datasets';
 import { useAtlas } from '../state/store';
 import type { DatasetMetadata } from '../storage/types';
+import { StatusEditor } from './StatusEditor';
+
+const EDITABLE_LAYERS = ['villages', 'relocationSites'];
 
 export function DatasetManager() {
   const { t } = useTranslation();
@@ -27,6 +30,7 @@ function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
   const locale = useAtlas((s) => s.locale);
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(dataset.name);
+  const [editingStatus, setEditingStatus] = useState(false);
   const importedAt = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(dataset.importedAt));
   return (
     <li className="dataset" data-testid="dataset-row">
@@ -41,12 +45,14 @@ function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
         {t(`layer.${dataset.layer}`)} · {t('rows', { value: formatInteger(dataset.rowCount, locale) })} · {importedAt} · {dataset.sourceFile} · {dataset.datum.toUpperCase()}
       </span>
       <div className="row small">
+        {EDITABLE_LAYERS.includes(dataset.layer) && <button onClick={() => setEditingStatus(true)}>{t('editStatus')}</button>}
         <button onClick={() => setEditing(true)}>{t('rename')}</button>
         <button onClick={() => { if (confirm(t('confirmDelete', { name: dataset.name }))) void deleteStoredDataset(dataset.id); }}>{t('delete')}</button>
         {(['csv', 'geojson', 'xlsx'] as const).map((format) => (
           <button key={format} onClick={() => void exportStoredDataset(dataset.id, format)}>{format.toUpperCase()}</button>
         ))}
       </div>
+      {editingStatus && <StatusEditor dataset={dataset} onClose={() => setEditingStatus(false)} />}
     </li>
   );
 }

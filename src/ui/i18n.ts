@@ -47,6 +47,10 @@ const zh = {
   'field.gigabit': '千兆光网', 'field.gigabitYear': '千兆年份', 'field.has4g': '4G', 'field.has5g': '5G', 'field.fiveGYear': '5G 年份',
   'field.statusDate': '状态日期', 'field.relocatedPopulation': '搬迁人口', 'field.covered': '已覆盖', 'field.coveredYear': '覆盖年份',
   'field.level': '景区等级', 'field.positionApproximate': '位置近似',
+  editStatus: '编辑状态', findRow: '查找', findRowHint: '村级代码或名称', rowToEdit: '对象', chooseRow: '请选择（{{count}} 个匹配）',
+  statusField: '状态项', statusValue: '状态', statusDate: '日期', statusNote: '备注', yes: '是', no: '否', unknown: '未知',
+  editSaved: '已保存。', exportHistory: '导出修改历史（CSV）', history: '修改历史',
+  'status.fiber': '光纤', 'status.gigabit': '千兆', 'status.4g': '4G', 'status.5g': '5G', 'status.covered': '网络覆盖',
 };
 const en: typeof zh = {
   appTitle: 'Guizhou Coverage Atlas',
@@ -92,6 +96,10 @@ const en: typeof zh = {
   'field.gigabit': 'Gigabit', 'field.gigabitYear': 'Gigabit year', 'field.has4g': '4G', 'field.has5g': '5G', 'field.fiveGYear': '5G year',
   'field.statusDate': 'Status date', 'field.relocatedPopulation': 'Relocated population', 'field.covered': 'Covered', 'field.coveredYear': 'Covered year',
   'field.level': 'Level', 'field.positionApproximate': 'Approximate position',
+  editStatus: 'Edit status', findRow: 'Find', findRowHint: 'village code or name', rowToEdit: 'Row', chooseRow: 'Choose ({{count}} matching)',
+  statusField: 'Status', statusValue: 'Value', statusDate: 'Date', statusNote: 'Note', yes: 'yes', no: 'no', unknown: 'unknown',
+  editSaved: 'Saved.', exportHistory: 'Export change history (CSV)', history: 'Change history',
+  'status.fiber': 'Fiber', 'status.gigabit': 'Gigabit', 'status.4g': '4G', 'status.5g': '5G', 'status.covered': 'Network coverage',
 };
 
 void i18next.use(initReactI18next).init({

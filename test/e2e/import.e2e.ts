@@ -64,6 +64,34 @@ describe('a village status sheet with problems', () => {
   });
 });
 
+describe('editing statuses', () => {
+  test('a village is marked with a date and a note; the history survives a reload and exports', async () => {
+    const openEditor = async () => {
+      await page.getByTestId('dataset-row').filter({ hasText: 'villages-status' }).getByRole('button', { name: '编辑状态' }).click();
+      await page.getByLabel('查找').fill('520122100201');
+      await page.getByLabel('对象').selectOption('520122100201 坪上村');
+    };
+    await openEditor();
+    await page.getByLabel('状态项').selectOption('5g');
+    await page.getByLabel('状态', { exact: true }).selectOption('false');
+    await page.getByLabel('日期').fill('2025-06-30');
+    await page.getByLabel('备注').fill('<b>光缆中断</b>, 待修复');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('已保存。').waitFor();
+    expect(await page.getByTestId('status-history').textContent()).toBe('2025-06-30 · 5G：否 · <b>光缆中断</b>, 待修复');
+    await page.getByRole('button', { name: '关闭' }).click();
+
+    await page.reload();
+    await page.getByTestId('dataset-row').first().waitFor();
+    await openEditor();
+    await page.getByTestId('status-history').locator('li').first().waitFor();
+    expect(await page.getByTestId('status-history').textContent()).toContain('<b>光缆中断</b>');
+    const csv = await download(() => page.getByRole('button', { name: '导出修改历史（CSV）' }).click());
+    expect(csv).toContain(',520122100201,5g,false,2025-06-30,"<b>光缆中断</b>, 待修复",');
+    await page.getByRole('button', { name: '关闭' }).click();
+  });
+});
+
 describe('text is data, and datasets persist', () => {
   test('a name that looks like HTML shows as those characters, never as markup', async () => {
     await importFile('test/fixtures/import/xss.csv');
