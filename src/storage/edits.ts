@@ -9,6 +9,7 @@
 import { inTransaction, DATABASE_NAME } from './db';
 import { StorageError } from './errors';
 import { STATUS_FIELDS, type StatusEdit, type StatusField, type StoredEdit } from './types';
+import { csvCell as csvField } from '../core/io/csv';
 
 /** An edit as the UI submits it; `note` defaults to empty and `editedAt` to now. */
 export type NewStatusEdit = Omit<StatusEdit, 'note' | 'editedAt'> & { note?: string; editedAt?: string };
@@ -87,10 +88,6 @@ export async function currentStatus(datasetId: string, databaseName: string = DA
 
 export const EDITS_CSV_HEADER = ['key', 'datasetId', 'rowKey', 'field', 'value', 'date', 'note', 'editedAt'] as const;
 
-/** RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled. */
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 const csvValue = (value: boolean | null) => (value === null ? '' : String(value));
 

@@ -5,6 +5,7 @@
 // Rules: integer-coded columns with a dictionary are written as their labels; NaN and the
 // "unknown" code 255 of a flag column are written empty; lon/lat are written with 6 decimals.
 import type { ColumnArray, StoredDataset } from '../../storage/types';
+import { csvCell } from '../io/csv';
 
 export interface RowTable { header: string[]; rows: string[][] }
 
@@ -29,7 +30,6 @@ export function datasetTable(dataset: StoredDataset): RowTable {
   return { header, rows };
 }
 
-const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 export function tableToCsv({ header, rows }: RowTable, options: { byteOrderMark?: boolean } = {}): string {
   const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));

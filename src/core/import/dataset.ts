@@ -9,6 +9,7 @@
 // - Columns of the file that no field uses are kept as text under `extra`, by their header name.
 import { englishMessage, type Problem } from './problems';
 import type { Layer } from './mapping';
+import { csvCell } from '../io/csv';
 
 export const FLAG_UNKNOWN = 255;
 
@@ -92,7 +93,6 @@ export interface RejectedRow {
   problems: Problem[];
 }
 
-const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /**
  * The rejected rows as CSV: the file's columns as they were, then the row number and the reasons

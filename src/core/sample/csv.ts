@@ -15,6 +15,7 @@ import { TECHNOLOGIES, NOT_SHARED } from './operators';
 import type { PlaceStatuses } from './places';
 import { stationId, type SampleStations } from './stations';
 import type { VillageStatuses } from './villages';
+import { csvCell } from '../io/csv';
 
 export const STATION_HEADER = ['站号', '名称', '运营商', '共享运营商', '制式', '频段', '建成年份', '经度', '纬度', '县区代码', '县区', '示例数据'] as const;
 export const VILLAGE_HEADER = ['code', 'name', 'townshipCode', 'countyAdcode', 'kind', 'lon', 'lat', 'fiberYear', 'gigabitYear', 'fiveGYear', 'sample'] as const;
@@ -24,10 +25,7 @@ export const PLACE_STATUS_COLUMNS = ['position_approximate', 'reported_5g_covere
 const PLACEMENT_NAMES: Record<string, string> = { seat: '城区', corridor: '公交走廊', township: '乡镇', village: '村', spread: '郊野' };
 
 /** A CSV field: quoted when it holds a comma, quote or line break, quotes doubled. */
-export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+export const csvField = (value: string | number): string => csvCell(String(value));
 
 function csvText(header: readonly string[], rowCount: number, row: (i: number) => Array<string | number>): string {
   const lines = new Array<string>(rowCount + 1);
