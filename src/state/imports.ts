@@ -1,7 +1,7 @@
 // One import at a time, as a small state machine the dialog renders: reading → mapping →
 // report → saved (or failed). The file is read, validated and stored in a data worker started for
 // this import; cancelling terminates it, so nothing half-done is kept.
-import { transfer } from 'comlink';
+import { proxy, transfer } from 'comlink';
 import { create } from 'zustand';
 import type { Layer, Mapping, DatumGuess } from '../core/import/mapping';
 import { guessMapping } from '../core/import/mapping';
@@ -17,8 +17,8 @@ import { mapController } from '../ui/MapView';
 
 export type ImportStep =
   | { step: 'idle' }
-  | { step: 'reading'; fileName: string }
-  | { step: 'mapping'; inspection: Inspection; layer: Layer; mapping: Mapping; datum: Datum; datumGuess: DatumGuess; busy: boolean }
+  | { step: 'reading'; fileName: string; fraction: number }
+  | { step: 'mapping'; inspection: Inspection; layer: Layer; mapping: Mapping; datum: Datum; datumGuess: DatumGuess; busy: boolean; fraction?: number }
   | { step: 'report'; inspection: Inspection; layer: Layer; mapping: Mapping; datum: Datum; report: Omit<ValidationReport, 'previewLon' | 'previewLat'>; busy: boolean }
   | { step: 'saved'; metadata: DatasetMetadata }
   | { step: 'failed'; fileName: string; problem?: Pick<Problem, 'code' | 'params'>; message: string };
@@ -31,12 +31,13 @@ const absolute = (url: string) => new URL(url, location.href).href;
 
 export async function startImport(file: File): Promise<void> {
   cancelImport();
-  set({ step: 'reading', fileName: file.name });
+  set({ step: 'reading', fileName: file.name, fraction: 0 });
   job = startDataWorker();
   const current = job;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = await current.api.inspect({ counties: absolute(countiesUrl), villages: absolute(villagesUrl) }, file.name, transfer(bytes, [bytes.buffer]));
+    const onProgress = proxy((fraction: number) => { if (job === current) set({ step: 'reading', fileName: file.name, fraction }); });
+    const result = await current.api.inspect({ counties: absolute(countiesUrl), villages: absolute(villagesUrl) }, file.name, transfer(bytes, [bytes.buffer]), onProgress);
     if (job !== current) return;
     if ('problem' in result) { fail(file.name, result.problem); return; }
     const { inspection } = result;
@@ -71,9 +72,13 @@ export function chooseDatum(datum: Datum): void {
 export async function validateImport(): Promise<void> {
   const state = useImport.getState().state;
   if (state.step !== 'mapping' || !job) return;
-  set({ ...state, busy: true });
+  set({ ...state, busy: true, fraction: 0 });
+  const onProgress = proxy((fraction: number) => {
+    const now = useImport.getState().state;
+    if (now.step === 'mapping' && now.busy) set({ ...now, fraction });
+  });
   try {
-    const { previewLon, previewLat, ...report } = await job.api.validate(state.layer, state.mapping, state.datum);
+    const { previewLon, previewLat, ...report } = await job.api.validate(state.layer, state.mapping, state.datum, onProgress);
     mapController()?.setPreviewPoints(previewLon, previewLat);
     set({ step: 'report', inspection: state.inspection, layer: state.layer, mapping: state.mapping, datum: state.datum, report, busy: false });
   } catch (error) {

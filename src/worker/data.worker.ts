@@ -30,17 +30,17 @@ const api = {
    * that cannot be read comes back as a problem (code and parameters), since an Error crossing
    * the worker boundary keeps only its message.
    */
-  async inspect(urls: GeodataUrls, fileName: string, bytes: Uint8Array): Promise<{ inspection: Inspection } | { problem: FileProblem }> {
+  async inspect(urls: GeodataUrls, fileName: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<{ inspection: Inspection } | { problem: FileProblem }> {
     job = new ImportJob(urls);
     try {
-      return { inspection: await job.inspect(fileName, bytes) };
+      return { inspection: await job.inspect(fileName, bytes, onProgress) };
     } catch (error) {
       if (error instanceof InputError) return { problem: { code: error.code, params: error.params, message: error.message } };
       throw error;
     }
   },
-  async validate(layer: Layer, mapping: Mapping, datum: Datum) {
-    const report = await job!.validate(layer, mapping, datum);
+  async validate(layer: Layer, mapping: Mapping, datum: Datum, onProgress?: (fraction: number) => void) {
+    const report = await job!.validate(layer, mapping, datum, onProgress);
     return transfer(report, [report.previewLon.buffer as ArrayBuffer, report.previewLat.buffer as ArrayBuffer]);
   },
   rejectedCsv: (locale: Locale) => job!.rejectedCsv(locale),

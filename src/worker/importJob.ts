@@ -41,10 +41,10 @@ export class ImportJob {
 
   constructor(private readonly urls: GeodataUrls) {}
 
-  async inspect(fileName: string, bytes: Uint8Array): Promise<Inspection> {
+  async inspect(fileName: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<Inspection> {
     this.context ??= loadContext(this.urls);
     // Workers have no DOMParser: KML is parsed with xmldom here.
-    const table = await readFile(fileName, bytes, { parseXml: xmldomParser });
+    const table = await readFile(fileName, bytes, { parseXml: xmldomParser, onProgress });
     this.table = table;
     this.fileName = fileName;
     this.result = undefined;
@@ -57,10 +57,10 @@ export class ImportJob {
     };
   }
 
-  async validate(layer: Layer, mapping: Mapping, datum: Datum): Promise<ValidationReport> {
+  async validate(layer: Layer, mapping: Mapping, datum: Datum, onProgress?: (fraction: number) => void): Promise<ValidationReport> {
     if (!this.table) throw new Error('no file read yet');
     const context = { ...(await this.context!), datum };
-    const result = validateRows(this.table, mapping, layer, context);
+    const result = validateRows(this.table, mapping, layer, context, onProgress);
     this.result = result; this.layer = layer; this.datum = datum;
     const { accepted } = result;
     const previewCount = Math.min(PREVIEW_POINTS, accepted.rowCount);

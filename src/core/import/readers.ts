@@ -20,6 +20,8 @@ import { isZip, listZip } from './unzip';
 export interface ReaderDependencies {
   /** XML parser for KML; defaults to the platform's DOMParser (absent in Node: pass @xmldom/xmldom's). */
   parseXml?: XmlParser;
+  /** Share of a CSV file parsed so far (0–1); other formats are read in one step. */
+  onProgress?: (fraction: number) => void;
 }
 
 const extensionOf = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
@@ -94,7 +96,7 @@ async function dispatch(name: string, bytes: Uint8Array, deps: ReaderDependencie
   attempt.format = format;
   if (format === 'geojson') return { ...readGeoJson(text, name), encoding };
   if (format === 'kml') return { ...readKml(text, name, deps.parseXml ?? platformXmlParser()), encoding };
-  return { ...parseCsv(text, name), format: 'csv', encoding, rowProblems: [] };
+  return { ...parseCsv(text, name, deps.onProgress), format: 'csv', encoding, rowProblems: [] };
 }
 
 /** Reads a file's bytes into a table. Rejects only with InputError (`code` says why). */

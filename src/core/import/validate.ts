@@ -48,7 +48,8 @@ function declare(builder: DatasetBuilder, spec: FieldSpec): void {
   }
 }
 
-export function validateRows(table: Table & { rowProblems?: Problem[] }, mapping: Mapping, layer: Layer, context: ValidationContext): ValidationResult {
+/** `onProgress` receives the share of rows checked (0–1), every 10,000 rows. */
+export function validateRows(table: Table & { rowProblems?: Problem[] }, mapping: Mapping, layer: Layer, context: ValidationContext, onProgress?: (fraction: number) => void): ValidationResult {
   const specs = LAYER_FIELDS[layer];
   const { header, rows, rowNumbers } = table;
   const builder = new DatasetBuilder(layer, rows.length);
@@ -74,6 +75,7 @@ export function validateRows(table: Table & { rowProblems?: Problem[] }, mapping
   const rejected: RejectedRow[] = [];
   const values = new Array<unknown>(mappedSpecs.length);
   for (let i = 0; i < rows.length; i++) {
+    if (onProgress && i % 10_000 === 0) onProgress(i / rows.length);
     const row = rows[i], rowNumber = rowNumbers[i];
     const problems: Problem[] = [...(readerProblems.get(rowNumber) ?? [])];
     const problem = (column: number | undefined, code: Problem['code'], params: Problem['params']) =>

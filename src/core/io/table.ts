@@ -23,7 +23,8 @@ export class InputError extends Error {
   }
 }
 
-export function parseCsv(text: string, file: string): Table {
+/** `onProgress` receives the share of the text read (0–1), every 10,000 rows. */
+export function parseCsv(text: string, file: string, onProgress?: (fraction: number) => void): Table {
   const records: string[][] = [];
   const lineNumbers: number[] = [];
   let previousCursor = 0, line = 1;
@@ -32,6 +33,7 @@ export function parseCsv(text: string, file: string): Table {
   Papa.parse<string[]>(text, {
     skipEmptyLines: true,
     step: (result) => {
+      if (onProgress && records.length % 10_000 === 0) onProgress(result.meta.cursor / text.length);
       // The row starts after any blank lines that were skipped since the previous row.
       let start = previousCursor;
       while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;

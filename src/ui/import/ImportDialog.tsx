@@ -19,7 +19,7 @@ export function ImportDialog() {
         {state.step === 'reading' && (
           <>
             <p>{t('importReading', { file: state.fileName })}</p>
-            <progress aria-label={t('importReading', { file: state.fileName })} />
+            <progress aria-label={t('importReading', { file: state.fileName })} max={1} value={state.fraction} data-testid="import-progress" />
             <div className="row"><button onClick={cancelImport}>{t('cancel')}</button></div>
           </>
         )}

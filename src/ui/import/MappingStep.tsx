@@ -38,6 +38,7 @@ export function MappingStep({ state }: { state: Extract<ImportStep, { step: 'map
           <tbody>{inspection.previewRows.map((row, r) => <tr key={r}>{inspection.header.map((_, c) => <td key={c}>{row[c]}</td>)}</tr>)}</tbody>
         </table>
       </div>
+      {busy && <progress aria-label={t('importChecking')} max={1} value={state.fraction ?? 0} />}
       <div className="row">
         <button onClick={() => void validateImport()} disabled={busy}>{busy ? t('importChecking') : t('importCheck')}</button>
         <button onClick={cancelImport}>{t('cancel')}</button>
