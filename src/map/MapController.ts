@@ -36,6 +36,7 @@ export class MapController {
   private basemapTemplate = '';
   private readonly ready: Promise<void>;
   private loaded = false;
+  private choroplethShown = false;
 
   constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
     this.map = new maplibregl.Map({
@@ -82,6 +83,22 @@ export class MapController {
     });
   }
 
+  /**
+   * Colours areas of one level (adcode → CSS colour) for a choropleth; `null` clears it. Only
+   * feature-state changes: the boundaries are not sent again.
+   */
+  setChoropleth(level: 'county' | 'prefecture', colors: Map<string, string> | null): void {
+    this.afterLoad(() => {
+      for (const source of [SOURCE.counties, SOURCE.prefectures]) this.map.removeFeatureState({ source });
+      if (this.hoveredAdcode) this.map.setFeatureState({ source: SOURCE.counties, id: this.hoveredAdcode }, { hover: true });
+      this.choroplethShown = colors !== null;
+      this.map.setPaintProperty(LAYER.prefectureFill, 'fill-opacity', this.prefectureFillOpacity());
+      if (!colors) return;
+      const source = level === 'county' ? SOURCE.counties : SOURCE.prefectures;
+      for (const [adcode, fill] of colors) this.map.setFeatureState({ source, id: adcode }, { fill });
+    });
+  }
+
   /** Shows (or with empty arrays, clears) the first rows of a file being imported. */
   setPreviewPoints(lon: Float64Array, lat: Float64Array): void {
     const features: FeatureCollection<Point>['features'] = [];
@@ -102,7 +119,7 @@ export class MapController {
     this.afterLoad(() => {
       if (this.map.getLayer(LAYER.basemap)) this.map.removeLayer(LAYER.basemap);
       if (this.map.getSource(SOURCE.basemap)) this.map.removeSource(SOURCE.basemap);
-      this.map.setPaintProperty(LAYER.prefectureFill, 'fill-opacity', template ? 0.35 : 0.9);
+      this.map.setPaintProperty(LAYER.prefectureFill, 'fill-opacity', this.prefectureFillOpacity());
       if (!template) return;
       this.map.addSource(SOURCE.basemap, { type: 'raster', tiles: [template], tileSize: 256 });
       this.map.addLayer({ id: LAYER.basemap, type: 'raster', source: SOURCE.basemap }, 'neighbour-fill');
@@ -111,6 +128,11 @@ export class MapController {
 
   destroy(): void {
     this.map.remove();
+  }
+
+  /** The prefecture tint steps back behind a choropleth or an online basemap. */
+  private prefectureFillOpacity(): number {
+    return this.choroplethShown ? 0.15 : this.basemapTemplate ? 0.35 : 0.9;
   }
 
   /** Style changes must wait for the style; calls made before then are applied in order on load. */

@@ -11,6 +11,7 @@ export const SOURCE = {
 export const LAYER = {
   countyFill: 'county-fill', countySelected: 'county-selected-line', prefectureSelected: 'prefecture-selected-line',
   basemap: 'basemap-raster', prefectureFill: 'prefecture-fill',
+  densityCounty: 'density-county-fill', densityPrefecture: 'density-prefecture-fill',
 } as const;
 
 /** Zoom at which county names replace prefecture names. */
@@ -45,6 +46,12 @@ function baseLayers(): LayerSpecification[] {
     { id: 'neighbour-fill', type: 'fill', source: SOURCE.neighbours, paint: { 'fill-color': '#f6f6f3' } },
     { id: 'neighbour-line', type: 'line', source: SOURCE.neighbours, paint: { 'line-color': '#b3bac2', 'line-width': 1, 'line-dasharray': [3, 2] } },
     { id: LAYER.prefectureFill, type: 'fill', source: SOURCE.prefectures, paint: { 'fill-color': prefectureColour, 'fill-opacity': 0.9 } },
+    // Choropleths: colour per area through feature-state, so a new classification costs 88 state
+    // updates, never a new upload of the boundaries. Opacity (not colour alpha) hides unset areas.
+    ...([[LAYER.densityPrefecture, SOURCE.prefectures], [LAYER.densityCounty, SOURCE.counties]] as const).map(([id, source]): LayerSpecification => ({
+      id, type: 'fill', source,
+      paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], '#000000'], 'fill-opacity': ['case', ['==', ['feature-state', 'fill'], null], 0, 0.88] },
+    })),
     {
       id: LAYER.countyFill, type: 'fill', source: SOURCE.counties,
       // Hover shows through opacity, not colour alpha: a fill MapLibre deems opaque is drawn in its

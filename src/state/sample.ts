@@ -13,7 +13,7 @@ export async function loadSample(): Promise<void> {
     const counts = new Map<string, AreaStationCounts>();
     for (const level of ['county', 'prefecture'] as const) {
       const result = await engine.stationCounts(level, asOfYear);
-      result?.adcodes.forEach((adcode, i) => counts.set(adcode, { fiveG: result.fiveG[i], fourG: result.fourG[i], per10kFiveG: result.per10kFiveG[i] }));
+      result?.adcodes.forEach((adcode, i) => counts.set(adcode, { fiveG: result.fiveG[i], fourG: result.fourG[i], per10kFiveG: result.per10kFiveG[i], fiveGAt2020: result.fiveGAt2020[i] }));
     }
     setStationCounts(counts);
     setSample(info, 'loaded');

@@ -6,7 +6,7 @@ import type { Locale } from '../core/format';
 import type { SampleInfo } from '../worker/engine';
 
 /** Stations on air per area (county and prefecture adcodes), small enough for the store. */
-export interface AreaStationCounts { fiveG: number; fourG: number; per10kFiveG: number }
+export interface AreaStationCounts { fiveG: number; fourG: number; per10kFiveG: number; fiveGAt2020: number }
 
 interface AreasSlice { areas: Map<string, AreaRecord>; setAreas: (areas: Map<string, AreaRecord>) => void }
 interface SelectionSlice {

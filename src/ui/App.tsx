@@ -5,6 +5,7 @@ import { AreaPanel } from './AreaPanel';
 import { MapView } from './MapView';
 import { PrefectureList } from './PrefectureList';
 import { DataPanel } from './DataPanel';
+import { LayerPanel } from './layers/LayerPanel';
 import { ImportDialog } from './import/ImportDialog';
 import { DropZone } from './import/DropZone';
 import { SettingsDialog } from './SettingsDialog';
@@ -32,6 +33,7 @@ export function App() {
           </div>
         </header>
         {selected ? <AreaPanel area={selected} /> : <p className="muted">{t('selectHint')}</p>}
+        <LayerPanel />
         <PrefectureList />
         <DataPanel />
         <footer className="muted small">{t('sources')}</footer>

@@ -50,6 +50,10 @@ const zh = {
   editStatus: '编辑状态', findRow: '查找', findRowHint: '村级代码或名称', rowToEdit: '对象', chooseRow: '请选择（{{count}} 个匹配）',
   statusField: '状态项', statusValue: '状态', statusDate: '日期', statusNote: '备注', yes: '是', no: '否', unknown: '未知',
   editSaved: '已保存。', exportHistory: '导出修改历史（CSV）', history: '修改历史',
+  layers: '图层', densityLayer: '5G 基站密度', densityNeedsData: '需要基站数据：加载示例数据或导入基站文件。', metric: '指标', level: '层级', classification: '分级',
+  'metric.per10k': '每万人 5G 基站（个）', 'metric.perKm2': '每平方公里 5G 基站（个）', 'metric.count': '5G 基站数（个）', 'metric.growth': '2020 年底以来新增 5G 基站（个）',
+  'method.quantile': '分位数', 'method.naturalBreaks': '自然断点', 'method.equalInterval': '等间距', 'method.target': '按规划目标', 'method.manual': '手动分级',
+  areaCount: '{{count}} 个', targetLine: '规划目标：每万人 {{value}} 个 5G 基站（2025 年）；以目标为界，蓝色为达标。',
   'status.fiber': '光纤', 'status.gigabit': '千兆', 'status.4g': '4G', 'status.5g': '5G', 'status.covered': '网络覆盖',
 };
 const en: typeof zh = {
@@ -99,6 +103,10 @@ const en: typeof zh = {
   editStatus: 'Edit status', findRow: 'Find', findRowHint: 'village code or name', rowToEdit: 'Row', chooseRow: 'Choose ({{count}} matching)',
   statusField: 'Status', statusValue: 'Value', statusDate: 'Date', statusNote: 'Note', yes: 'yes', no: 'no', unknown: 'unknown',
   editSaved: 'Saved.', exportHistory: 'Export change history (CSV)', history: 'Change history',
+  layers: 'Layers', densityLayer: '5G station density', densityNeedsData: 'Needs station data: load the sample or import a station file.', metric: 'Metric', level: 'Level', classification: 'Classes',
+  'metric.per10k': '5G stations per 10k residents', 'metric.perKm2': '5G stations per km²', 'metric.count': '5G stations', 'metric.growth': '5G stations added since end 2020',
+  'method.quantile': 'Quantile', 'method.naturalBreaks': 'Natural breaks', 'method.equalInterval': 'Equal interval', 'method.target': 'Around the plan target', 'method.manual': 'Hand-set',
+  areaCount: '{{count}} areas', targetLine: 'Plan target: {{value}} 5G stations per 10k residents (2025); blue classes meet it.',
   'status.fiber': 'Fiber', 'status.gigabit': 'Gigabit', 'status.4g': '4G', 'status.5g': '5G', 'status.covered': 'Network coverage',
 };
 

@@ -21,7 +21,7 @@ export interface SampleInfo {
 }
 
 /** Per area, the stations on air by a year: what the side panel shows. */
-export interface StationCounts { level: Level; asOfYear: number; adcodes: string[]; fiveG: number[]; fourG: number[]; per10kFiveG: number[] }
+export interface StationCounts { level: Level; asOfYear: number; adcodes: string[]; fiveG: number[]; fourG: number[]; per10kFiveG: number[]; fiveGAt2020: number[] }
 
 export class Engine {
   private countyIndex?: CountyIndex;
@@ -86,9 +86,13 @@ export class Engine {
     for (let i = 0; i < include.length; i++) (i < stations.fiveGCount ? fourG : fiveG)[i] = 0;
     const table = areaTable(this.ready().areas, level);
     const five = summarize(table, { county: stations.county, include: fiveG }), four = summarize(table, { county: stations.county, include: fourG });
+    const fiveGAt2020 = builtBy(stations.buildYear, 2020);
+    for (let i = stations.fiveGCount; i < fiveGAt2020.length; i++) fiveGAt2020[i] = 0;
+    const baseline = summarize(table, { county: stations.county, include: fiveGAt2020 });
     return {
       level, asOfYear, adcodes: table.adcodes,
       fiveG: five.rows.map((r) => r.count), fourG: four.rows.map((r) => r.count), per10kFiveG: five.rows.map((r) => r.per10k ?? 0),
+      fiveGAt2020: baseline.rows.map((r) => r.count),
     };
   }
 

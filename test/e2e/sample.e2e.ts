@@ -49,3 +49,29 @@ test('the sample comes back after a reload, and clearing it removes every trace'
   expect(await page.getByTestId('sample-badge').count()).toBe(0);
   expect(await page.getByRole('button', { name: '加载示例数据' }).count()).toBe(1);
 });
+
+test('the 5G density layer classifies all 88 counties, its legend counts them, and toggling it changes the map', async () => {
+  const { page } = app;
+  await page.getByRole('button', { name: '加载示例数据' }).click();
+  const legend = page.getByTestId('density-legend');
+  await legend.waitFor({ timeout: 30_000 });
+  const counts = async () => (await legend.locator('tbody tr td:last-child').allTextContents()).map((text) => Number(text.replace(/\D/g, '')));
+  expect((await counts()).reduce((a, b) => a + b, 0)).toBe(88);
+  expect(await page.getByTestId('layer-panel').textContent()).toContain('规划目标：每万人 33 个 5G 基站');
+  await page.getByLabel('分级').selectOption('quantile');
+  await expect.poll(async () => (await counts()).length).toBe(5);
+  expect(Math.max(...(await counts()))).toBeLessThanOrEqual(19); // quantiles: about 88 / 5 each
+  await page.getByLabel('层级').selectOption('prefecture');
+  await expect.poll(async () => (await counts()).reduce((a, b) => a + b, 0)).toBe(9);
+
+  const snapshot = () => page.locator('.maplibregl-canvas').screenshot();
+  await page.waitForTimeout(500);
+  const withLayer = await snapshot();
+  await page.getByLabel('5G 基站密度').uncheck();
+  await page.waitForTimeout(500);
+  const withoutLayer = await snapshot();
+  expect(withLayer.equals(withoutLayer)).toBe(false);
+  await page.screenshot({ path: 'test/e2e/screenshots/density-prefecture.png' });
+  await page.getByLabel('5G 基站密度').check();
+  await page.getByRole('button', { name: '清除示例数据' }).click();
+});
