@@ -53,7 +53,7 @@ const zh = {
   layers: '图层', densityLayer: '5G 基站密度', densityNeedsData: '需要基站数据：加载示例数据或导入基站文件。', metric: '指标', level: '层级', classification: '分级',
   'metric.per10k': '每万人 5G 基站（个）', 'metric.perKm2': '每平方公里 5G 基站（个）', 'metric.count': '5G 基站数（个）', 'metric.growth': '2020 年底以来新增 5G 基站（个）',
   'method.quantile': '分位数', 'method.naturalBreaks': '自然断点', 'method.equalInterval': '等间距', 'method.target': '按规划目标', 'method.manual': '手动分级',
-  areaCount: '{{count}} 个', targetLine: '规划目标：每万人 {{value}} 个 5G 基站（2025 年）；以目标为界，蓝色为达标。',
+  areaCount: '{{count}} 个', breaks: '分级断点', targetLine: '规划目标：每万人 {{value}} 个 5G 基站（2025 年）；以目标为界，蓝色为达标。',
   'status.fiber': '光纤', 'status.gigabit': '千兆', 'status.4g': '4G', 'status.5g': '5G', 'status.covered': '网络覆盖',
 };
 const en: typeof zh = {
@@ -106,7 +106,7 @@ const en: typeof zh = {
   layers: 'Layers', densityLayer: '5G station density', densityNeedsData: 'Needs station data: load the sample or import a station file.', metric: 'Metric', level: 'Level', classification: 'Classes',
   'metric.per10k': '5G stations per 10k residents', 'metric.perKm2': '5G stations per km²', 'metric.count': '5G stations', 'metric.growth': '5G stations added since end 2020',
   'method.quantile': 'Quantile', 'method.naturalBreaks': 'Natural breaks', 'method.equalInterval': 'Equal interval', 'method.target': 'Around the plan target', 'method.manual': 'Hand-set',
-  areaCount: '{{count}} areas', targetLine: 'Plan target: {{value}} 5G stations per 10k residents (2025); blue classes meet it.',
+  areaCount: '{{count}} areas', breaks: 'Class breaks', targetLine: 'Plan target: {{value}} 5G stations per 10k residents (2025); blue classes meet it.',
   'status.fiber': 'Fiber', 'status.gigabit': 'Gigabit', 'status.4g': '4G', 'status.5g': '5G', 'status.covered': 'Network coverage',
 };
 

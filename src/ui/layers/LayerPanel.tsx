@@ -55,6 +55,14 @@ export function LayerPanel() {
             <select id="density-method" value={settings.method} onChange={(e) => settings.update({ method: e.target.value as ClassMethod })}>
               {CLASS_METHODS.map((m) => <option key={m} value={m}>{t(`method.${m}`)}</option>)}
             </select>
+            {settings.method === 'manual' && (<>
+              <label htmlFor="density-breaks">{t('breaks')}</label>
+              <input id="density-breaks" defaultValue={settings.manualBreaks.join(', ')} placeholder="10, 20, 33, 50"
+                onBlur={(e) => {
+                  const breaks = e.target.value.split(/[,，\s]+/).filter(Boolean).map(Number);
+                  if (breaks.length > 0 && breaks.every(Number.isFinite)) settings.update({ manualBreaks: breaks });
+                }} />
+            </>)}
           </div>
           <table className="legend small" data-testid="density-legend">
             <caption>{t(`metric.${settings.metric}`)}{sampleShown ? ` · ${t('sampleBadge')}` : ''}</caption>
