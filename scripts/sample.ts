@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AreaIndex, CountyCollection } from '../src/core/areas';
-import { buildCountyIndex } from '../src/core/assign/countyIndex';
+import { countyIndexOf } from '../src/core/assign/countyIndex';
 import { placesCsv, stationsCsv, villagesCsv } from '../src/core/sample/csv';
 import { DEFAULT_SAMPLE_SEED, generateSample, SAMPLE_LABEL, type Sample, type SampleInputs } from '../src/core/sample/generate';
 import { VILLAGE_COMMITTEE } from '../src/core/sample/layout';
@@ -25,10 +25,8 @@ const outDirectory = values.out ?? 'sample-data';
 
 const geodata = new URL('../geodata/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, geodata), 'utf8');
-const counties: CountyCollection = JSON.parse(read('counties.geojson'));
-counties.features.sort((a, b) => a.properties.adcode.localeCompare(b.properties.adcode));
 let started = performance.now();
-const countyIndex = buildCountyIndex(counties.features.map((f) => f.geometry));
+const countyIndex = countyIndexOf(JSON.parse(read('counties.geojson')) as CountyCollection).index;
 const indexMs = performance.now() - started;
 const inputs: SampleInputs = {
   areas: JSON.parse(read('areas.json')) as AreaIndex, countyIndex,

@@ -64,7 +64,7 @@ function modelled(stationsPath: string, targetsPath: string, options: CoverageCl
   return { stations, targets, result, technologies: (['5G', '4G'] as const).filter(present) };
 }
 
-const countyName = (k: number) => (k < 0 ? 'outside' : geodata().counties.features[k].properties.name);
+const countyName = (k: number) => (k < 0 ? 'outside' : geodata().counties[k].properties.name);
 
 export function runCoverage(stationsPath: string, targetsPath: string, options: CoverageCliOptions, note: (line: string) => void): string {
   const { stations, targets, result, technologies } = modelled(stationsPath, targetsPath, options, note);

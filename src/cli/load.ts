@@ -6,20 +6,19 @@ import { decodeText } from '../core/io/decode';
 import { COLUMN_NAMES } from '../core/io/columns';
 import { findColumn, findCoordinateColumns, parseNumber, readPoints, type Datum, type PointColumns } from '../core/io/points';
 import { InputError, parseTable, type Table } from '../core/io/table';
-import { assignCounties, buildCountyIndex, type CountyIndex } from '../core/assign/countyIndex';
+import { assignCounties, countyIndexOf, type CountyIndex } from '../core/assign/countyIndex';
 import type { AreaIndex, CountyCollection } from '../core/areas';
 
 export interface LoadedPoints { file: string; table: Table; points: PointColumns; county: Int16Array; coordinateColumns: { lon: number; lat: number } }
 
 const GEODATA = new URL('../../geodata/', import.meta.url);
-let cached: { countyIndex: CountyIndex; areas: AreaIndex; counties: CountyCollection } | undefined;
+let cached: { countyIndex: CountyIndex; areas: AreaIndex; counties: CountyCollection['features'] } | undefined;
 
 /** The county index and area table, built once per process from geodata/. */
 export function geodata() {
   if (!cached) {
-    const counties: CountyCollection = JSON.parse(readFileSync(new URL('counties.geojson', GEODATA), 'utf8'));
-    counties.features.sort((a, b) => a.properties.adcode.localeCompare(b.properties.adcode));
-    cached = { countyIndex: buildCountyIndex(counties.features.map((f) => f.geometry)), areas: JSON.parse(readFileSync(new URL('areas.json', GEODATA), 'utf8')), counties };
+    const { index, counties } = countyIndexOf(JSON.parse(readFileSync(new URL('counties.geojson', GEODATA), 'utf8')) as CountyCollection);
+    cached = { countyIndex: index, areas: JSON.parse(readFileSync(new URL('areas.json', GEODATA), 'utf8')), counties };
   }
   return cached;
 }

@@ -2,7 +2,8 @@
 // plain functions over src/core. Inputs and outputs are plain data and typed arrays, so they cross
 // the thread boundary by transfer; everything heavy runs here, never on the page.
 import type { AreaIndex, CountyCollection } from '../core/areas';
-import { assignCounties, buildCountyIndex, type CountyIndex } from '../core/assign/countyIndex';
+import { assignCounties, countyIndexOf, type CountyIndex } from '../core/assign/countyIndex';
+import { fetchJson, fetchText } from './fetch';
 import { areaTable, type Level } from '../core/summary/areaTable';
 import { builtBy, summarize, type Summary, type SummaryInput } from '../core/summary/summarize';
 import { DEFAULT_SAMPLE_SEED, generateSample, type Sample } from '../core/sample/generate';
@@ -33,8 +34,7 @@ export class Engine {
   async init(urls: EngineUrls): Promise<{ indexBuildMs: number }> {
     const [counties, areas] = await Promise.all([fetchJson<CountyCollection>(urls.counties), fetchJson<AreaIndex>(urls.areas)]);
     const started = performance.now();
-    counties.features.sort((a, b) => a.properties.adcode.localeCompare(b.properties.adcode));
-    this.countyIndex = buildCountyIndex(counties.features.map((f) => f.geometry));
+    this.countyIndex = countyIndexOf(counties).index;
     this.areas = areas;
     this.urls = urls;
     return { indexBuildMs: performance.now() - started };
@@ -100,16 +100,4 @@ export class Engine {
     if (!this.countyIndex || !this.areas) throw new Error('engine not initialised: call init() first');
     return { countyIndex: this.countyIndex, areas: this.areas };
   }
-}
-
-async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.text();
-}
-
-async function fetchJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.json() as Promise<T>;
 }

@@ -1,7 +1,8 @@
 // One import, step by step, inside the data worker: read the file, let the user map its columns,
 // validate every row, then store the accepted rows in IndexedDB in one transaction. The page only
 // ever receives small things: the header, a few preview rows, counts, the first problems.
-import { buildCountyIndex } from '../core/assign/countyIndex';
+import { countyIndexOf } from '../core/assign/countyIndex';
+import { fetchJson, fetchText } from './fetch';
 import type { CountyCollection } from '../core/areas';
 import type { ImportedDataset } from '../core/import/dataset';
 import { rejectedRowsCsv } from '../core/import/dataset';
@@ -15,7 +16,7 @@ import type { Datum } from '../core/io/points';
 import type { Locale } from '../core/format';
 import { saveDataset } from '../storage/datasets';
 import type { ColumnArray, DatasetMetadata, StoredDataset } from '../storage/types';
-import { problemMessage } from '../ui/problemMessages';
+import { problemMessage } from '../core/import/messages';
 
 export interface GeodataUrls { counties: string; villages: string }
 export interface Inspection {
@@ -87,14 +88,11 @@ export class ImportJob {
 }
 
 async function loadContext(urls: GeodataUrls): Promise<Omit<ValidationContext, 'datum'>> {
-  const [counties, villagesCsv] = await Promise.all([
-    fetch(urls.counties).then((r) => r.json() as Promise<CountyCollection>),
-    fetch(urls.villages).then((r) => r.text()),
-  ]);
-  counties.features.sort((a, b) => a.properties.adcode.localeCompare(b.properties.adcode));
+  const [collection, villagesCsv] = await Promise.all([fetchJson<CountyCollection>(urls.counties), fetchText(urls.villages)]);
+  const { index, counties } = countyIndexOf(collection);
   return {
-    countyIndex: buildCountyIndex(counties.features.map((f) => f.geometry)),
-    countyAdcodes: counties.features.map((f) => f.properties.adcode),
+    countyIndex: index,
+    countyAdcodes: counties.map((f) => f.properties.adcode),
     villageCodes: parseVillageCodes(villagesCsv),
   };
 }

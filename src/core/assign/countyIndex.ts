@@ -17,6 +17,7 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { orient2d } from 'robust-predicates';
 import type { MultiPolygon, Position } from 'geojson';
+import type { CountyCollection } from '../areas';
 
 export const OUTSIDE = -1;
 
@@ -260,4 +261,13 @@ export function assignCounties(index: CountyIndex, lon: Float64Array, lat: Float
   const scratch = new Scratch(index.countyCount);
   for (let i = 0; i < lon.length; i++) out[i] = countyAt(index, lon[i], lat[i], scratch);
   return out;
+}
+
+/**
+ * The index over a county collection, whatever order it arrived in: counties are put in ascending
+ * adcode order (the order the tie rule and every county-index array rely on), returned beside it.
+ */
+export function countyIndexOf(collection: CountyCollection): { index: CountyIndex; counties: CountyCollection['features'] } {
+  const counties = [...collection.features].sort((a, b) => a.properties.adcode.localeCompare(b.properties.adcode));
+  return { index: buildCountyIndex(counties.map((f) => f.geometry)), counties };
 }

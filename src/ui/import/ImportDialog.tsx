@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useImport, cancelImport } from '../../state/imports';
 import { useAtlas } from '../../state/store';
-import { problemMessage } from '../problemMessages';
+import { problemMessage } from '../../core/import/messages';
 import { MappingStep } from './MappingStep';
 import { ReportStep } from './ReportStep';
 import type { Problem } from '../../core/import/problems';

@@ -6,7 +6,7 @@ import { formatInteger } from '../../core/format';
 import { englishMessage } from '../../core/import/problems';
 import { backToMapping, cancelImport, downloadRejected, saveImport, type ImportStep } from '../../state/imports';
 import { useAtlas } from '../../state/store';
-import { problemMessage } from '../problemMessages';
+import { problemMessage } from '../../core/import/messages';
 
 export function ReportStep({ state }: { state: Extract<ImportStep, { step: 'report' }> }) {
   const { t } = useTranslation();

@@ -1,7 +1,8 @@
-// Import problems in the user's language: one message per problem code of src/core/import,
-// with the same parameters (row and column are shown beside the message, not inside it).
-import type { Problem, ProblemCode } from '../core/import/problems';
-import type { Locale } from '../core/format';
+// Import problems in Chinese: one message per problem code, with the same parameters (English is
+// problems.ts's englishMessage). Shared by the import dialog and the data worker's rejected-rows CSV;
+// row and column are shown beside the message, not inside it.
+import type { Problem, ProblemCode } from './problems';
+import type { Locale } from '../format';
 
 type Params = Problem['params'];
 const p = (params: Params, key: string) => String(params[key] ?? '');
