@@ -3,7 +3,7 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The built app runs under this policy: scripts only from its own origin (no inline script, no
-// eval), MapLibre's worker from a blob, and requests to other hosts only for an online basemap
+// eval), MapLibre's worker and the layers' GeoJSON from blobs, and requests to other hosts only for an online basemap
 // the user configures (https tiles). The dev server skips it: its hot reload injects inline code.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -12,7 +12,7 @@ export const CONTENT_SECURITY_POLICY = [
   "child-src 'self' blob:",
   "style-src 'self'",
   "img-src 'self' data: blob: https:",
-  "connect-src 'self' https:",
+  "connect-src 'self' blob: https:",
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -7,6 +7,10 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, Point } from 'geojson';
 import type { AreaIndex, Bounds } from '../core/areas';
 import { LABEL_FONT_FAMILY, LAYER, SOURCE, baseStyle } from './layers';
+import {
+  OVERLAY_LAYER, OVERLAY_SOURCE, STATION_POINT_MIN_ZOOM, operatorColour, relocationColour, scenicColour, stationFilterExpression, villageColour,
+  type OverlaySettings, type OverlaySource,
+} from './overlays';
 
 export interface BaseGeodata {
   areas: AreaIndex;
@@ -14,7 +18,12 @@ export interface BaseGeodata {
   boundaryUrls: { counties: string; prefectures: string; province: string; neighbours: string };
 }
 
-export interface MapCallbacks { onHover: (adcode: string | null, point: { x: number; y: number } | null) => void; onSelect: (adcode: string | null) => void }
+export interface MapCallbacks {
+  onHover: (adcode: string | null, point: { x: number; y: number } | null) => void;
+  onSelect: (adcode: string | null) => void;
+  /** Once, when the map first reaches the zoom where single stations are drawn. */
+  onStationZoom: () => void;
+}
 
 // MapLibre finds its worker beside its own module; once bundled that guess is wrong, so say where.
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
@@ -37,6 +46,7 @@ export class MapController {
   private readonly ready: Promise<void>;
   private loaded = false;
   private choroplethShown = false;
+  private readonly blobUrls = new Map<string, string>();
 
   constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
     this.map = new maplibregl.Map({
@@ -57,6 +67,12 @@ export class MapController {
     this.ready = new Promise((resolve) => this.map.once('load', () => { performance.mark('map-load'); this.loaded = true; resolve(); }));
     this.map.on('mousemove', LAYER.countyFill, (e: MapLayerMouseEvent) => this.setHover(this.adcodeAt(e), e.point));
     this.map.on('mouseleave', LAYER.countyFill, () => this.setHover(null, null));
+    const reachStationZoom = () => {
+      if (this.map.getZoom() < STATION_POINT_MIN_ZOOM - 0.5) return;
+      this.map.off('zoomend', reachStationZoom);
+      this.callbacks.onStationZoom();
+    };
+    this.map.on('zoomend', reachStationZoom);
     this.map.on('click', (e: MapMouseEvent) => {
       const [feature] = this.map.queryRenderedFeatures(e.point, { layers: [LAYER.countyFill] });
       this.callbacks.onSelect(feature ? String(feature.properties.adcode) : null);
@@ -84,10 +100,10 @@ export class MapController {
   }
 
   /**
-   * Colours areas of one level (adcode → CSS colour) for a choropleth; `null` clears it. Only
-   * feature-state changes: the boundaries are not sent again.
+   * Colours areas of one level (adcode → CSS colour, and whether it meets the plan's target) for a
+   * choropleth; `null` clears it. Only feature-state changes: the boundaries are not sent again.
    */
-  setChoropleth(level: 'county' | 'prefecture', colors: Map<string, string> | null): void {
+  setChoropleth(level: 'county' | 'prefecture', colors: Map<string, { fill: string; meets: boolean }> | null): void {
     this.afterLoad(() => {
       for (const source of [SOURCE.counties, SOURCE.prefectures]) this.map.removeFeatureState({ source });
       if (this.hoveredAdcode) this.map.setFeatureState({ source: SOURCE.counties, id: this.hoveredAdcode }, { hover: true });
@@ -95,7 +111,7 @@ export class MapController {
       this.map.setPaintProperty(LAYER.prefectureFill, 'fill-opacity', this.prefectureFillOpacity());
       if (!colors) return;
       const source = level === 'county' ? SOURCE.counties : SOURCE.prefectures;
-      for (const [adcode, fill] of colors) this.map.setFeatureState({ source, id: adcode }, { fill });
+      for (const [adcode, state] of colors) this.map.setFeatureState({ source, id: adcode }, state);
     });
   }
 
@@ -106,6 +122,46 @@ export class MapController {
       if (Number.isFinite(lon[i]) && Number.isFinite(lat[i])) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lon[i], lat[i]] } });
     }
     this.afterLoad(() => (this.map.getSource(SOURCE.importPreview) as GeoJSONSource).setData({ type: 'FeatureCollection', features }));
+  }
+
+  /**
+   * Replaces a data layer's GeoJSON. The text goes to MapLibre's worker as a blob URL, so parsing
+   * and tiling happen there and the page never holds the features.
+   */
+  setLayerGeojson(name: OverlaySource, geojson: string | Uint8Array): void {
+    const id = OVERLAY_SOURCE[name];
+    const url = URL.createObjectURL(new Blob([geojson as BlobPart], { type: 'application/geo+json' }));
+    const previous = this.blobUrls.get(id);
+    this.blobUrls.set(id, url);
+    this.afterLoad(() => {
+      (this.map.getSource(id) as GeoJSONSource).setData(url);
+      // MapLibre has started its own request by now; the old URL's request was superseded.
+      if (previous) URL.revokeObjectURL(previous);
+    });
+  }
+
+  /** Visibility, filters and colours of the data layers for the settings and year. */
+  setOverlays(settings: OverlaySettings, asOfYear: number, operators: readonly string[], bands: readonly string[]): void {
+    this.afterLoad(() => {
+      const show = (id: string, visible: boolean) => this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      show(OVERLAY_LAYER.cells, settings.stationsVisible);
+      show(OVERLAY_LAYER.stations, settings.stationsVisible);
+      show(OVERLAY_LAYER.discs, settings.stationsVisible && settings.discsVisible);
+      const stationFilter = stationFilterExpression(settings.filter, asOfYear, operators, bands, settings.fourGVisible);
+      this.map.setFilter(OVERLAY_LAYER.stations, stationFilter);
+      this.map.setFilter(OVERLAY_LAYER.discs, stationFilter);
+      this.map.setPaintProperty(OVERLAY_LAYER.stations, 'circle-color', operatorColour(operators));
+      this.map.setPaintProperty(OVERLAY_LAYER.cells, 'circle-color', operatorColour(operators));
+      show(OVERLAY_LAYER.villages, settings.villagesVisible);
+      this.map.setPaintProperty(OVERLAY_LAYER.villages, 'circle-color', villageColour(settings.villageColouring, asOfYear));
+      show(OVERLAY_LAYER.relocation, settings.relocationVisible);
+      const relocation = relocationColour(settings.relocationBasis, asOfYear);
+      this.map.setPaintProperty(OVERLAY_LAYER.relocation, 'circle-color', relocation);
+      this.map.setPaintProperty(OVERLAY_LAYER.relocation, 'circle-stroke-color', ['case', ['==', ['get', 'a'], 1], relocation, '#ffffff']);
+      show(OVERLAY_LAYER.scenic, settings.scenicVisible);
+      show(OVERLAY_LAYER.scenicLabels, settings.scenicVisible);
+      this.map.setPaintProperty(OVERLAY_LAYER.scenic, 'circle-color', scenicColour());
+    });
   }
 
   fitBounds(bounds: Bounds): void {

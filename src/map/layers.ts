@@ -2,6 +2,7 @@
 // No `glyphs` URL: MapLibre renders every label locally from system fonts, so no font request
 // leaves the app's origin.
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { overlayLayers, overlaySources } from './overlays';
 
 export const SOURCE = {
   neighbours: 'neighbours', province: 'province', prefectures: 'prefectures', counties: 'counties',
@@ -12,6 +13,7 @@ export const LAYER = {
   countyFill: 'county-fill', countySelected: 'county-selected-line', prefectureSelected: 'prefecture-selected-line',
   basemap: 'basemap-raster', prefectureFill: 'prefecture-fill',
   densityCounty: 'density-county-fill', densityPrefecture: 'density-prefecture-fill',
+  targetMetCounty: 'target-met-county-line', targetMetPrefecture: 'target-met-prefecture-line',
 } as const;
 
 /** Zoom at which county names replace prefecture names. */
@@ -35,6 +37,7 @@ export function baseStyle(): StyleSpecification {
     sources: {
       [SOURCE.neighbours]: geojson(), [SOURCE.province]: geojson(), [SOURCE.prefectures]: geojson('adcode'),
       [SOURCE.counties]: geojson('adcode'), [SOURCE.prefectureLabels]: geojson(), [SOURCE.neighbourLabels]: geojson(), [SOURCE.countySeats]: geojson(), [SOURCE.importPreview]: geojson(),
+      ...overlaySources(),
     },
     layers: baseLayers(),
   };
@@ -61,6 +64,13 @@ function baseLayers(): LayerSpecification[] {
     { id: 'county-line', type: 'line', source: SOURCE.counties, paint: { 'line-color': '#8a96a3', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 10, 1.4] } },
     { id: 'prefecture-line', type: 'line', source: SOURCE.prefectures, paint: { 'line-color': '#3e4a56', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.7, 10, 3] } },
     { id: 'province-line', type: 'line', source: SOURCE.province, paint: { 'line-color': '#24313d', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 2.2, 10, 4] } },
+    // Areas that meet the plan's target for the current metric: a dark inner outline, so the target
+    // reads on the map itself and not only in the legend.
+    ...([[LAYER.targetMetPrefecture, SOURCE.prefectures], [LAYER.targetMetCounty, SOURCE.counties]] as const).map(([id, source]): LayerSpecification => ({
+      id, type: 'line', source,
+      paint: { 'line-color': '#14532d', 'line-width': 2.2, 'line-offset': 1.6, 'line-opacity': ['case', ['boolean', ['feature-state', 'meets'], false], 0.9, 0] },
+    })),
+    ...overlayLayers(),
     { id: LAYER.prefectureSelected, type: 'line', source: SOURCE.prefectures, filter: ['==', ['get', 'adcode'], ''], paint: { 'line-color': '#c2410c', 'line-width': 3 } },
     { id: LAYER.countySelected, type: 'line', source: SOURCE.counties, filter: ['==', ['get', 'adcode'], ''], paint: { 'line-color': '#c2410c', 'line-width': 3.5 } },
     {

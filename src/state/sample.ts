@@ -1,21 +1,16 @@
 // Loading and clearing the sample: the worker generates it; the store keeps only its summary and
-// the per-area station counts the panels show.
+// the per-area figures the panels show.
 import { getEngine } from './engine';
-import { useAtlas, type AreaStationCounts } from './store';
+import { refreshLayers } from './layerData';
+import { useAtlas } from './store';
 
 export async function loadSample(): Promise<void> {
-  const { setSample, setStationCounts, setSampleWanted, asOfYear } = useAtlas.getState();
+  const { setSample, setSampleWanted } = useAtlas.getState();
   setSample(null, 'loading');
   setSampleWanted(true);
   try {
-    const engine = getEngine();
-    const info = await engine.loadSample();
-    const counts = new Map<string, AreaStationCounts>();
-    for (const level of ['county', 'prefecture'] as const) {
-      const result = await engine.stationCounts(level, asOfYear);
-      result?.adcodes.forEach((adcode, i) => counts.set(adcode, { fiveG: result.fiveG[i], fourG: result.fourG[i], per10kFiveG: result.per10kFiveG[i], fiveGAt2020: result.fiveGAt2020[i] }));
-    }
-    setStationCounts(counts);
+    const info = await getEngine().loadSample();
+    await refreshLayers();
     setSample(info, 'loaded');
   } catch (error) {
     console.warn('sample generation failed', error);
@@ -24,9 +19,9 @@ export async function loadSample(): Promise<void> {
 }
 
 export async function clearSample(): Promise<void> {
-  const { setSample, setStationCounts, setSampleWanted } = useAtlas.getState();
+  const { setSample, setSampleWanted } = useAtlas.getState();
   setSampleWanted(false);
   setSample(null, 'none');
-  setStationCounts(new Map());
   await getEngine().clearSample();
+  await refreshLayers();
 }

@@ -1,12 +1,11 @@
-// Zustand slices. The store holds small things only: area records (97 rows), the selection and
-// settings. Geometry goes straight from the loader to the map controller, never through here.
+// Zustand slices. The store holds small things only: area records (97 rows), per-area figures,
+// the selection and settings. Geometry goes straight from the loader to the map controller, never through here.
 import { create } from 'zustand';
 import type { AreaRecord } from '../core/areas';
 import type { Locale } from '../core/format';
 import type { SampleInfo } from '../worker/engine';
-
-/** Stations on air per area (county and prefecture adcodes), small enough for the store. */
-export interface AreaStationCounts { fiveG: number; fourG: number; per10kFiveG: number; fiveGAt2020: number }
+import type { LayerInfo } from '../worker/layerView';
+import type { AreaFigures } from '../core/metrics';
 
 interface AreasSlice { areas: Map<string, AreaRecord>; setAreas: (areas: Map<string, AreaRecord>) => void }
 interface SelectionSlice {
@@ -17,9 +16,12 @@ interface DataSlice {
   sample: SampleInfo | null;
   sampleStatus: 'none' | 'loading' | 'loaded' | 'error';
   asOfYear: number;
-  stationCounts: Map<string, AreaStationCounts>;
+  /** Per area (counties, prefectures, 520000 the province) the counts behind every metric; empty without data. */
+  figures: Map<string, AreaFigures>;
+  layerInfo: LayerInfo | null;
   setSample: (sample: SampleInfo | null, status: DataSlice['sampleStatus']) => void;
-  setStationCounts: (counts: Map<string, AreaStationCounts>) => void;
+  setFigures: (figures: Map<string, AreaFigures>) => void;
+  setLayerInfo: (layerInfo: LayerInfo | null) => void;
 }
 interface SettingsSlice {
   /** Online raster basemap as an XYZ URL template; empty means fully offline (the default). */
@@ -45,9 +47,11 @@ export const useAtlas = create<AreasSlice & SelectionSlice & DataSlice & Setting
   sample: null,
   sampleStatus: 'none',
   asOfYear: 2025,
-  stationCounts: new Map(),
+  figures: new Map(),
+  layerInfo: null,
   setSample: (sample, sampleStatus) => set({ sample, sampleStatus }),
-  setStationCounts: (stationCounts) => set({ stationCounts }),
+  setFigures: (figures) => set({ figures }),
+  setLayerInfo: (layerInfo) => set({ layerInfo }),
   sampleWanted: saved.sampleWanted ?? false,
   setSampleWanted: (sampleWanted) => set({ sampleWanted }),
   basemapUrlTemplate: saved.basemapUrlTemplate ?? '',

@@ -9,6 +9,7 @@ import { LayerPanel } from './layers/LayerPanel';
 import { ImportDialog } from './import/ImportDialog';
 import { DropZone } from './import/DropZone';
 import { SettingsDialog } from './SettingsDialog';
+import { SearchBox } from './SearchBox';
 
 export function App() {
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ export function App() {
             <span className={online ? 'badge online' : 'badge'}>{online ? t('online') : t('offline')}</span>
             {sampleShown && <span className="badge sample" data-testid="sample-badge">{t('sampleBadge')}</span>}
           </div>
+          <SearchBox />
         </header>
         {selected ? <AreaPanel area={selected} /> : <p className="muted">{t('selectHint')}</p>}
         <LayerPanel />

@@ -1,9 +1,11 @@
-// The selected area's facts: name, code, prefecture, 2020 population, area and density.
+// The selected area's facts (name, code, prefecture, 2020 population, area, density), its metrics
+// against the plan and, for a county, its township table.
 import { useTranslation } from 'react-i18next';
 import { formatDecimal, formatInteger, formatPopulation } from '../core/format';
 import type { AreaRecord } from '../core/areas';
 import { useAtlas } from '../state/store';
-import { PLAN } from '../core/summary/plan';
+import { AreaMetrics } from './AreaMetrics';
+import { TownshipTable } from './TownshipTable';
 import { mapController } from './MapView';
 
 export function AreaPanel({ area }: { area: AreaRecord }) {
@@ -11,8 +13,6 @@ export function AreaPanel({ area }: { area: AreaRecord }) {
   const locale = useAtlas((s) => s.locale);
   const areas = useAtlas((s) => s.areas);
   const select = useAtlas((s) => s.select);
-  const stations = useAtlas((s) => s.stationCounts.get(area.adcode));
-  const asOfYear = useAtlas((s) => s.asOfYear);
   const estimatedCounties = area.countyAdcodes.filter((code) => areas.get(code)?.populationEstimated).length;
   return (
     <section className="area-panel" aria-labelledby="area-name" data-testid="area-panel">
@@ -33,17 +33,8 @@ export function AreaPanel({ area }: { area: AreaRecord }) {
         <dt>{t('density')}</dt><dd>{formatDecimal(area.densityPerKm2, locale, 1)} {t('perKm2')}</dd>
         {area.level === 'prefecture' && (<><dt>{t('countyCount')}</dt><dd>{area.countyAdcodes.length}</dd></>)}
       </dl>
-      {stations && (
-        <dl className="sample-figures" data-testid="area-stations">
-          <dt>{t('stations5g')}（{t('asOfYearEnd', { year: asOfYear })}）</dt><dd>{formatInteger(stations.fiveG, locale)}</dd>
-          <dt>{t('stations4g')}</dt><dd>{formatInteger(stations.fourG, locale)}</dd>
-          <dt>{t('per10k5g')}</dt>
-          <dd className={stations.per10kFiveG >= PLAN.fiveGStationsPer10kResidents.target2025 ? 'meets' : 'short'}>
-            {formatDecimal(stations.per10kFiveG, locale, 1)}（{t('planTarget', { value: PLAN.fiveGStationsPer10kResidents.target2025 })}）
-          </dd>
-          <dt /><dd><span className="badge sample">{t('sampleBadge')}</span></dd>
-        </dl>
-      )}
+      <AreaMetrics area={area} />
+      {area.level === 'county' && <TownshipTable countyAdcode={area.adcode} />}
       {area.level === 'county' && area.populationEstimated && <p className="note">{t('estimateNote')}</p>}
       {area.level === 'prefecture' && estimatedCounties > 0 && <p className="note">{t('prefectureEstimateNote', { count: estimatedCounties })}</p>}
       <div className="row">

@@ -5,6 +5,8 @@ import { MapController } from '../map/MapController';
 import { loadBaseGeodata } from '../state/geodata';
 import { getEngine } from '../state/engine';
 import { loadSample } from '../state/sample';
+import { followLayerInputs, refreshLayers, wantStationDetail } from '../state/layerData';
+import { useLayers } from '../state/layers';
 import { useAtlas } from '../state/store';
 import { HoverTooltip, type HoverState } from './HoverTooltip';
 
@@ -20,12 +22,16 @@ export function MapView() {
   const selectedAdcode = useAtlas((s) => s.selectedAdcode);
   const selectedLevel = useAtlas((s) => (s.selectedAdcode ? s.areas.get(s.selectedAdcode)?.level ?? null : null));
   const basemap = useAtlas((s) => s.basemapUrlTemplate);
+  const layerSettings = useLayers();
+  const asOfYear = useAtlas((s) => s.asOfYear);
+  const layerInfo = useAtlas((s) => s.layerInfo);
 
   useEffect(() => {
     const element = container.current!;
     const created = new MapController(element, {
       onHover: (adcode, point) => setHover(adcode && point ? { adcode, ...point } : null),
       onSelect: (adcode) => useAtlas.getState().select(adcode),
+      onStationZoom: wantStationDetail,
     });
     controller = created;
     loadBaseGeodata()
@@ -35,7 +41,8 @@ export function MapView() {
         element.dataset.mapReady = 'true';
         void getEngine().ready.then(() => {
           element.dataset.engineReady = 'true';
-          if (useAtlas.getState().sampleWanted) void loadSample();
+          followLayerInputs();
+          if (useAtlas.getState().sampleWanted) void loadSample(); else void refreshLayers();
         });
       }))
       .catch((e: Error) => setError(e.message));
@@ -44,6 +51,9 @@ export function MapView() {
       project: (lon: number, lat: number) => created.map.project([lon, lat]),
       view: () => ({ center: created.map.getCenter().toArray(), zoom: created.map.getZoom(), moving: created.map.isMoving() }),
       engine: getEngine,
+      /** How many features of a layer are drawn in the current view. */
+      renderedCount: (layerId: string) => created.map.queryRenderedFeatures({ layers: [layerId] }).length,
+      jumpTo: (lon: number, lat: number, zoom: number) => created.map.jumpTo({ center: [lon, lat], zoom }),
       /** Assigns points in the engine worker; reports whether the inputs were transferred (detached). */
       assign: async (lon: number[], lat: number[]) => {
         const lonArray = Float64Array.from(lon), latArray = Float64Array.from(lat);
@@ -56,6 +66,7 @@ export function MapView() {
 
   useEffect(() => controller?.setSelection(selectedAdcode, selectedLevel), [selectedAdcode, selectedLevel]);
   useEffect(() => controller?.setBasemap(basemap), [basemap]);
+  useEffect(() => controller?.setOverlays(layerSettings, asOfYear, layerInfo?.operators ?? [], layerInfo?.bands ?? []), [layerSettings, asOfYear, layerInfo]);
 
   return (
     <div className="map-wrap">

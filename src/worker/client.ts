@@ -2,13 +2,16 @@
 // a call the caller's arrays are detached (byteLength 0) and must not be reused.
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { EngineApi } from './engine.worker';
-import type { EngineUrls, SampleInfo, StationCounts } from './engine';
+import type { EngineUrls, SampleInfo } from './engine';
+import type { LayerInfo, ViewRequest, ViewResult } from './layerView';
+import type { TownshipRow } from '../core/layers/townships';
 import type { Level } from '../core/summary/areaTable';
 import type { SummaryInput } from '../core/summary/summarize';
 import type { CoverageResult } from '../core/coverage/model';
 import type { RadiusTable } from '../core/coverage/radius';
 import type { SuggestOptions, Suggestion } from '../core/coverage/suggest';
 import type { StationColumns, TargetColumns } from '../core/coverage/types';
+import type { SearchHit } from '../core/search/searchIndex';
 
 export interface EngineClient {
   ready: Promise<{ indexBuildMs: number }>;
@@ -18,7 +21,12 @@ export interface EngineClient {
   suggest(targets: TargetColumns, uncovered: Uint8Array, k: number, options: SuggestOptions): Promise<Suggestion>;
   loadSample(seed?: number): Promise<SampleInfo>;
   clearSample(): Promise<void>;
-  stationCounts(level: Level, asOfYear: number): Promise<StationCounts | null>;
+  layerInfo(): Promise<LayerInfo>;
+  /** UTF-8 GeoJSON of the 5G (and optionally 4G) stations, for MapLibre to fetch from a blob URL. */
+  stationGeojson(includeFourG: boolean): Promise<Uint8Array>;
+  view(request: ViewRequest): Promise<ViewResult>;
+  townships(countyAdcode: string, asOfYear: number): Promise<TownshipRow[]>;
+  search(query: string, limit?: number): Promise<SearchHit[]>;
 }
 
 const columnBuffers = (columns: object) => Object.values(columns).filter(ArrayBuffer.isView).map((view) => (view as Uint8Array).buffer as ArrayBuffer);
@@ -42,7 +50,11 @@ export function startEngine(urls: EngineUrls): EngineClient {
     },
     loadSample: async (seed) => { await ready; return remote.loadSample(seed); },
     clearSample: async () => { await ready; return remote.clearSample(); },
-    stationCounts: async (level, asOfYear) => { await ready; return remote.stationCounts(level, asOfYear); },
+    layerInfo: async () => { await ready; return remote.layerInfo(); },
+    stationGeojson: async (includeFourG) => { await ready; return remote.stationGeojson(includeFourG); },
+    view: async (request) => { await ready; return remote.view(request); },
+    townships: async (countyAdcode, asOfYear) => { await ready; return remote.townships(countyAdcode, asOfYear); },
+    search: async (query, limit) => { await ready; return remote.search(query, limit); },
     suggest: async (targets, uncovered, k, { onProgress, ...options }) => {
       await ready;
       return remote.suggest(transfer(targets, columnBuffers(targets)), transfer(uncovered, [uncovered.buffer as ArrayBuffer]), k, options, onProgress && proxy(onProgress));

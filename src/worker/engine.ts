@@ -5,13 +5,18 @@ import type { AreaIndex, CountyCollection } from '../core/areas';
 import { assignCounties, countyIndexOf, type CountyIndex } from '../core/assign/countyIndex';
 import { fetchJson, fetchText } from './fetch';
 import { areaTable, type Level } from '../core/summary/areaTable';
-import { builtBy, summarize, type Summary, type SummaryInput } from '../core/summary/summarize';
-import { DEFAULT_SAMPLE_SEED, generateSample, type Sample } from '../core/sample/generate';
+import { summarize, type Summary, type SummaryInput } from '../core/summary/summarize';
+import { DEFAULT_SAMPLE_SEED, generateSample } from '../core/sample/generate';
 import { computeCoverage, type CoverageResult } from '../core/coverage/model';
 import { DEFAULT_RADIUS_METERS, stationRadiiMeters, type RadiusTable } from '../core/coverage/radius';
 import { seatColumns } from '../core/coverage/seats';
 import { suggestSites, type SuggestOptions, type Suggestion } from '../core/coverage/suggest';
 import type { StationColumns, TargetColumns } from '../core/coverage/types';
+import { layersFromSample } from '../core/layers/fromSample';
+import { parseVillages } from '../core/sample/layout';
+import { LayerView, type LayerInfo, type ViewRequest, type ViewResult } from './layerView';
+import type { TownshipRow } from '../core/layers/townships';
+import { buildSearchIndex, search, type SearchHit, type SearchIndex } from '../core/search/searchIndex';
 
 export interface EngineUrls { counties: string; areas: string; villages: string; relocationSites: string; scenicAreas: string }
 
@@ -21,14 +26,13 @@ export interface SampleInfo {
   stations5g: number; stations4g: number; villages: number; relocationSites: number; scenicAreas: number;
 }
 
-/** Per area, the stations on air by a year: what the side panel shows. */
-export interface StationCounts { level: Level; asOfYear: number; adcodes: string[]; fiveG: number[]; fourG: number[]; per10kFiveG: number[]; fiveGAt2020: number[] }
 
 export class Engine {
   private countyIndex?: CountyIndex;
   private areas?: AreaIndex;
   private urls?: EngineUrls;
-  private sample?: Sample;
+  private layerView?: LayerView;
+  private townshipNames?: Map<string, string>;
 
   /** Fetches the boundaries from the app's origin and builds the county index. */
   async init(urls: EngineUrls): Promise<{ indexBuildMs: number }> {
@@ -37,6 +41,7 @@ export class Engine {
     this.countyIndex = countyIndexOf(counties).index;
     this.areas = areas;
     this.urls = urls;
+    this.layerView = new LayerView(areas);
     return { indexBuildMs: performance.now() - started };
   }
 
@@ -65,7 +70,7 @@ export class Engine {
     const [villagesCsv, relocationSitesCsv, scenicAreasCsv] = await Promise.all([this.urls!.villages, this.urls!.relocationSites, this.urls!.scenicAreas].map(fetchText));
     const started = performance.now();
     const sample = generateSample(seed, { areas, countyIndex, villagesCsv, relocationSitesCsv, scenicAreasCsv });
-    this.sample = sample;
+    this.layerView!.setLayers(layersFromSample(sample, areas.counties.map((c) => c.adcode)));
     return {
       seed, label: sample.label, generationMs: performance.now() - started,
       stations5g: sample.stations.fiveGCount, stations4g: sample.stations.lon.length - sample.stations.fiveGCount,
@@ -73,31 +78,47 @@ export class Engine {
     };
   }
 
-  clearSample(): void {
-    this.sample = undefined;
+  private searchIndex?: Promise<SearchIndex>;
+
+  /** Places matching what the user typed, best first; the index is built on the first search. */
+  async search(query: string, limit?: number): Promise<SearchHit[]> {
+    const { areas } = this.ready();
+    // One promise, so searches typed while the index builds wait for it; a failed build is retried next time.
+    this.searchIndex ??= fetchText(this.urls!.villages).then((villagesCsv) => buildSearchIndex(areas, villagesCsv))
+      .catch((error: unknown) => { this.searchIndex = undefined; throw error; });
+    return search(await this.searchIndex, query, limit);
   }
 
-  /** 5G and 4G stations on air by the end of `asOfYear` per area, from the loaded sample. */
-  stationCounts(level: Level, asOfYear: number): StationCounts | null {
-    if (!this.sample) return null;
-    const { stations } = this.sample;
-    const include = builtBy(stations.buildYear, asOfYear);
-    const fiveG = include.slice(), fourG = include.slice();
-    for (let i = 0; i < include.length; i++) (i < stations.fiveGCount ? fourG : fiveG)[i] = 0;
-    const table = areaTable(this.ready().areas, level);
-    const five = summarize(table, { county: stations.county, include: fiveG }), four = summarize(table, { county: stations.county, include: fourG });
-    const fiveGAt2020 = builtBy(stations.buildYear, 2020);
-    for (let i = stations.fiveGCount; i < fiveGAt2020.length; i++) fiveGAt2020[i] = 0;
-    const baseline = summarize(table, { county: stations.county, include: fiveGAt2020 });
-    return {
-      level, asOfYear, adcodes: table.adcodes,
-      fiveG: five.rows.map((r) => r.count), fourG: four.rows.map((r) => r.count), per10kFiveG: five.rows.map((r) => r.per10k ?? 0),
-      fiveGAt2020: baseline.rows.map((r) => r.count),
-    };
+  clearSample(): void {
+    this.layerView?.setLayers({});
+  }
+
+  layerInfo(): LayerInfo {
+    return this.ready().layerView.info();
+  }
+
+  /** The 5G (and optionally 4G) stations as GeoJSON text for MapLibre (again when layerInfo's version changes). */
+  stationGeojson(includeFourG: boolean): string {
+    return this.ready().layerView.stationGeojson(includeFourG);
+  }
+
+  /** Figures, point layers and station cells for a year and station filter. */
+  view(request: ViewRequest): ViewResult {
+    return this.ready().layerView.view(request);
+  }
+
+  /** The selected county's townships (names from geodata/villages.csv, the NBS list). */
+  async townships(countyAdcode: string, asOfYear: number): Promise<TownshipRow[]> {
+    const { layerView, areas } = this.ready();
+    if (!this.townshipNames) {
+      const { townships } = parseVillages(await fetchText(this.urls!.villages), areas.counties);
+      this.townshipNames = new Map(townships.code.map((code, k) => [code, townships.name[k]]));
+    }
+    return layerView.townships(countyAdcode, asOfYear, this.townshipNames);
   }
 
   private ready() {
-    if (!this.countyIndex || !this.areas) throw new Error('engine not initialised: call init() first');
-    return { countyIndex: this.countyIndex, areas: this.areas };
+    if (!this.countyIndex || !this.areas || !this.layerView) throw new Error('engine not initialised: call init() first');
+    return { countyIndex: this.countyIndex, areas: this.areas, layerView: this.layerView };
   }
 }

@@ -5,6 +5,7 @@ import type { SummaryInput } from '../core/summary/summarize';
 import type { Level } from '../core/summary/areaTable';
 import type { SuggestOptions } from '../core/coverage/suggest';
 import type { TargetColumns } from '../core/coverage/types';
+import type { ViewRequest } from './layerView';
 
 const engine = new Engine();
 
@@ -17,7 +18,15 @@ const api = {
   summarize: (level: Level, input: SummaryInput) => engine.summarize(level, input),
   loadSample: (seed?: number) => engine.loadSample(seed),
   clearSample: () => engine.clearSample(),
-  stationCounts: (level: Level, asOfYear: number) => engine.stationCounts(level, asOfYear),
+  layerInfo: () => engine.layerInfo(),
+  // Large texts go back as bytes by transfer: structured-cloning 30 MB of string would copy it.
+  stationGeojson(includeFourG: boolean) {
+    const bytes = new TextEncoder().encode(engine.stationGeojson(includeFourG));
+    return transfer(bytes, [bytes.buffer]);
+  },
+  view: (request: ViewRequest) => engine.view(request),
+  townships: (countyAdcode: string, asOfYear: number) => engine.townships(countyAdcode, asOfYear),
+  search: (query: string, limit?: number) => engine.search(query, limit),
   coverage(...args: Parameters<Engine['coverage']>) {
     const result = engine.coverage(...args);
     return transfer(result, Object.values(result).map((column) => column.buffer));

@@ -1,0 +1,68 @@
+// Keeps the map's layer data and the store's area figures in step with the engine worker: after
+// the loaded data change (sample loaded or cleared), the station filter or the year. Calls are
+// coalesced: while one refresh runs, further requests fold into one more.
+//
+// Single stations (130,000 5G, 196,000 more with 4G: 12–30 MB of GeoJSON for MapLibre's worker
+// to parse) are sent only once the map is zoomed in far enough to draw them; below that the
+// station cells stand for them.
+import type { AreaFigures } from '../core/metrics';
+import { FIGURES } from '../core/layers/figures';
+import { mapController } from '../ui/MapView';
+import { getEngine } from './engine';
+import { useLayers } from './layers';
+import { useAtlas } from './store';
+
+let running: Promise<void> | null = null;
+let queued = false;
+let stationsShown = '';
+let stationDetailWanted = false;
+
+export function refreshLayers(): Promise<void> {
+  if (running) { queued = true; return running; }
+  running = (async () => {
+    do {
+      queued = false;
+      await refreshOnce();
+    } while (queued);
+  })().finally(() => { running = null; });
+  return running;
+}
+
+async function refreshOnce(): Promise<void> {
+  const engine = getEngine();
+  const started = performance.now();
+  const info = await engine.layerInfo();
+  useAtlas.getState().setLayerInfo(info);
+  const controller = mapController();
+  const { fourGVisible } = useLayers.getState();
+  const stationsWanted = stationDetailWanted ? `${info.stationsVersion}:${fourGVisible}` : '';
+  const { asOfYear } = useAtlas.getState();
+  const result = await engine.view({ asOfYear, filter: useLayers.getState().filter });
+  if (result.villages !== undefined) controller?.setLayerGeojson('villages', result.villages);
+  controller?.setLayerGeojson('relocationSites', result.relocationSites);
+  controller?.setLayerGeojson('scenicAreas', result.scenicAreas);
+  controller?.setLayerGeojson('stationCells', result.stationCells);
+  const figures = new Map<string, AreaFigures>();
+  result.figures.adcodes.forEach((adcode, row) => {
+    figures.set(adcode, Object.fromEntries(FIGURES.map((name) => [name, result.figures.figures[name][row]])) as AreaFigures);
+  });
+  useAtlas.getState().setFigures(figures);
+  if (stationsWanted !== stationsShown) {
+    controller?.setLayerGeojson('stations', await engine.stationGeojson(fourGVisible));
+    stationsShown = stationsWanted;
+  }
+  performance.measure('layers-refresh', { start: started, detail: result.timings });
+}
+
+/** The map has reached the zoom where single stations are drawn: send them from now on. */
+export function wantStationDetail(): void {
+  if (stationDetailWanted) return;
+  stationDetailWanted = true;
+  void refreshLayers();
+}
+
+/** Refreshes whenever the year, the station filter or the 4G option changes. Call once, after the engine is ready. */
+export function followLayerInputs(): void {
+  useAtlas.subscribe((state, previous) => { if (state.asOfYear !== previous.asOfYear) void refreshLayers(); });
+  useLayers.subscribe((state, previous) => { if (state.filter !== previous.filter || state.fourGVisible !== previous.fourGVisible) void refreshLayers(); });
+}

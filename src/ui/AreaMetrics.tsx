@@ -1,0 +1,70 @@
+// The selected area against the plan: every metric of the loaded layers with its value, a small
+// bar (value against the target, or against the largest area's value when there is none) and the
+// counts behind it, reported and modelled apart.
+import { useTranslation } from 'react-i18next';
+import type { AreaRecord } from '../core/areas';
+import { formatDecimal, formatInteger } from '../core/format';
+import { LAYER_NAMES } from '../core/layers/types';
+import { metricsOfLayer, type AreaFigures, type Metric } from '../core/metrics';
+import { useAtlas } from '../state/store';
+
+/** Count behind each metric: (part, whole) figure names. */
+const BASIS: Partial<Record<Metric['id'], [keyof AreaFigures, keyof AreaFigures]>> = {
+  'villages.fiber': ['fiber', 'fiberKnown'], 'villages.gigabit': ['gigabit', 'gigabitKnown'], 'villages.fiveG': ['fiveG', 'fiveGKnown'],
+  'villages.fiveGModelled': ['villagesModelled5g', 'villagesWithPosition'], 'villages.fourGModelled': ['villagesModelled4g', 'villagesWithPosition'],
+  'townships.fiveG': ['townships5g', 'townshipsKnown5g'], 'relocation.reported': ['relocationReported', 'relocationKnown'],
+  'relocation.modelled': ['relocationModelled', 'relocationSites'], 'scenic.reported': ['scenicReported', 'scenicKnown'], 'scenic.modelled': ['scenicModelled', 'scenicAreas'],
+};
+
+export function AreaMetrics({ area }: { area: AreaRecord }) {
+  const { t } = useTranslation();
+  const locale = useAtlas((s) => s.locale);
+  const figures = useAtlas((s) => s.figures);
+  const sources = useAtlas((s) => s.layerInfo?.sources);
+  const asOfYear = useAtlas((s) => s.asOfYear);
+  const own = figures.get(area.adcode);
+  if (!own || !sources) return null;
+  // Bars without a target are scaled to the largest area of the same level.
+  const peers = [...useAtlas.getState().areas.values()].filter((a) => a.level === area.level);
+  const largest = (metric: Metric) => Math.max(...peers.map((a) => { const f = figures.get(a.adcode); return f ? metric.value(f, a) : 0; }).filter(Number.isFinite));
+  return (
+    <div className="area-metrics" data-testid="area-metrics">
+      <p className="small muted">{t('asOfYearEnd', { year: asOfYear })}</p>
+      {LAYER_NAMES.filter((layer) => sources[layer]).map((layer) => (
+        <section key={layer} data-layer={layer}>
+          <h4>{t(`overlay.${layer}`)}{sources[layer]?.kind === 'sample' && <span className="badge sample">{t('sampleBadge')}</span>}</h4>
+          {layer === 'stations' && (
+            <p className="small" data-testid="area-station-counts">
+              5G <strong data-testid="area-5g-count">{formatInteger(own.stations5g, locale)}</strong> · 4G <strong data-testid="area-4g-count">{formatInteger(own.stations4g, locale)}</strong> {t('unit.stations')}
+            </p>
+          )}
+          <table className="metric-table small">
+            <tbody>
+              {metricsOfLayer(layer).map((metric) => {
+                const value = metric.value(own, area);
+                const scale = metric.target ?? largest(metric);
+                const share = Number.isFinite(value) && scale > 0 ? Math.min(1, value / scale) : 0;
+                const basis = BASIS[metric.id];
+                const meets = metric.target !== undefined && value >= metric.target;
+                return (
+                  <tr key={metric.id} data-metric={metric.id} title={metric.modelled ? t('modelledNote') : undefined}>
+                    <th scope="row">{t(`metric.${metric.id}`)}</th>
+                    <td className={metric.target === undefined ? '' : meets ? 'meets' : 'short'} data-testid={`metric-${metric.id}`}>
+                      {Number.isFinite(value) ? formatDecimal(value, locale, metric.digits) : '—'}
+                      {metric.unit === 'percent' ? '%' : ''}
+                      {basis && <span className="muted">（{formatInteger(own[basis[0]], locale)}/{formatInteger(own[basis[1]], locale)}）</span>}
+                    </td>
+                    <td className="bar-cell" aria-hidden="true">
+                      <span className="bar"><span className={meets ? 'fill meets' : 'fill'} style={{ width: `${share * 100}%` }} /></span>
+                    </td>
+                    <td className="muted">{metric.target === undefined ? '' : `${t('target')} ${formatDecimal(metric.target, locale, 0)}${metric.unit === 'percent' ? '%' : ''}`}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}

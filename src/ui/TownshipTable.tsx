@@ -1,0 +1,49 @@
+// The selected county's townships: villages per township (through their NBS code, positions or
+// not) with fiber, gigabit and 5G as reported, and 5G as modelled.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatInteger } from '../core/format';
+import type { TownshipRow } from '../core/layers/townships';
+import { getEngine } from '../state/engine';
+import { useAtlas } from '../state/store';
+
+export function TownshipTable({ countyAdcode }: { countyAdcode: string }) {
+  const { t } = useTranslation();
+  const locale = useAtlas((s) => s.locale);
+  const figures = useAtlas((s) => s.figures);
+  const asOfYear = useAtlas((s) => s.asOfYear);
+  const hasVillages = useAtlas((s) => Boolean(s.layerInfo?.sources.villages));
+  const [rows, setRows] = useState<TownshipRow[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    if (hasVillages) void getEngine().townships(countyAdcode, asOfYear).then((result) => { if (current) setRows(result); });
+    else setRows(null);
+    return () => { current = false; };
+  }, [countyAdcode, asOfYear, figures, hasVillages]);
+  if (!rows || rows.length === 0) return null;
+  const cell = (part: number, whole: number) => (whole === 0 ? '—' : `${formatInteger(part, locale)}/${formatInteger(whole, locale)}`);
+  return (
+    <details className="township-table" data-testid="township-table">
+      <summary>{t('townshipTable', { count: rows.length })}</summary>
+      <div className="scroll">
+        <table className="small">
+          <thead>
+            <tr><th>{t('township')}</th><th>{t('villageCount')}</th><th>{t('village.fiber')}</th><th>{t('village.gigabit')}</th><th>{t('village.fiveG')}</th><th>{t('village.fiveGModelled')}</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.code} data-code={row.code}>
+                <th scope="row" title={row.code}>{row.name}</th>
+                <td>{formatInteger(row.villages, locale)}</td>
+                <td>{cell(row.fiber, row.fiberKnown)}</td>
+                <td>{cell(row.gigabit, row.gigabitKnown)}</td>
+                <td className={row.fiveG > 0 ? 'meets' : 'short'}>{cell(row.fiveG, row.fiveGKnown)}</td>
+                <td>{cell(row.modelled5g, row.withPosition)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,47 @@
+// The choropleth as the legend, the map, the ranking table and the tooltip all need it: a value, a
+// class and a colour per area for the current metric, computed from the (small) area figures in
+// the store; recomputed only when they or the settings change.
+import { useMemo } from 'react';
+import { schemeRdYlBu, schemeYlGnBu } from 'd3-scale-chromatic';
+import { classBreaks, classify, type Classification } from '../../core/classify';
+import { METRICS, type Metric } from '../../core/metrics';
+import { useLayers } from '../../state/layers';
+import { useAtlas } from '../../state/store';
+
+export interface ChoroplethView extends Classification {
+  metric: Metric; level: 'county' | 'prefecture';
+  adcodes: string[]; values: Float64Array; colors: string[]; target?: number;
+}
+
+export const NO_DATA_COLOUR = '#d9d9d9';
+
+/** ColorBrewer schemes, colour-blind safe: YlGnBu sequential, RdYlBu diverging around the target. */
+function palette(classCount: number, aroundTarget: boolean): string[] {
+  const n = Math.max(3, Math.min(classCount, 9));
+  return aroundTarget ? [...schemeRdYlBu[Math.max(3, Math.min(classCount, 11))]] : [...schemeYlGnBu[n]];
+}
+
+/** The current metric's classified values; null while the metric's layer has no data. */
+export function useChoropleth(): ChoroplethView | null {
+  const areas = useAtlas((s) => s.areas);
+  const figures = useAtlas((s) => s.figures);
+  const sources = useAtlas((s) => s.layerInfo?.sources);
+  const { choroplethLevel: level, metric: metricId, method, classCount, manualBreaks } = useLayers();
+  return useMemo(() => {
+    const metric = METRICS[metricId];
+    if (figures.size === 0 || !sources?.[metric.layer]) return null;
+    const records = [...areas.values()].filter((a) => a.level === level);
+    const values = Float64Array.from(records, (a) => {
+      const f = figures.get(a.adcode);
+      return f ? metric.value(f, a) : NaN;
+    });
+    const { target } = metric;
+    const effectiveMethod = method === 'target' && target === undefined ? 'quantile' : method;
+    // A share cannot exceed 100 %: breaks at or above it would name empty classes.
+    const breaks = classBreaks(values.filter(Number.isFinite), effectiveMethod, classCount, { target, manual: manualBreaks })
+      .filter((b) => metric.unit !== 'percent' || b < 100);
+    const classification = classify(values, breaks);
+    const colors = palette(breaks.length + 1, effectiveMethod === 'target');
+    return { ...classification, metric, level, adcodes: records.map((a) => a.adcode), values, colors, target };
+  }, [areas, figures, sources, level, metricId, method, classCount, manualBreaks]);
+}

@@ -1,0 +1,150 @@
+// The four layers as loaded in the engine worker and what the page needs of them for a given
+// time and station filter: the area figures, the GeoJSON MapLibre draws, the station cells for the
+// low zooms. Work is cached by what it depends on: station radii and the modelled first-covered
+// years once per loaded layer set, so a change of year or station filter only recounts (a few ms).
+//
+// Modelled coverage counts every station on air, whatever the filter: it answers "is this place
+// covered", which does not depend on which operators the map is showing.
+import type { AreaIndex } from '../core/areas';
+import { firstCoveredYear } from '../core/sample/coverageYear';
+import { stationMask } from '../core/coverage/model';
+import { buildPointGrid, nearest, type NearestResult, type PointGrid } from '../core/coverage/stationGrid';
+import { stationRadiiMeters } from '../core/coverage/radius';
+import { seatColumns } from '../core/coverage/seats';
+import type { StationColumns } from '../core/coverage/types';
+import { computeAreaFigures, type FigureTable, type ModelledYears } from '../core/layers/figures';
+import { placeFeatures, stationFeatures, villageFeatures } from '../core/layers/features';
+import { GUIZHOU_CELLS, stationCells } from '../core/layers/aggregate';
+import { filteredStations, NO_STATION_FILTER, stationFilterMask, type StationFilter } from '../core/layers/stationFilter';
+import { townshipRows, type TownshipRow } from '../core/layers/townships';
+import { LAYER_NAMES, type LayerName, type LayerSet, type LayerSource, type PlaceLayer } from '../core/layers/types';
+
+export interface LayerInfo {
+  sources: Partial<Record<LayerName, LayerSource & { rows: number }>>;
+  operators: readonly string[];
+  bands: readonly string[];
+  /** Bumped whenever the station layer is replaced: the page then asks for stationGeojson again. */
+  stationsVersion: number;
+}
+
+export interface ViewRequest { asOfYear: number; filter: StationFilter }
+
+export interface ViewResult {
+  figures: FigureTable;
+  /** GeoJSON texts; villages only when the filter or the layer changed since the last view. */
+  villages?: string; relocationSites: string; scenicAreas: string; stationCells: string;
+  timings: { figuresMs: number; modelledMs: number; totalMs: number };
+}
+
+interface Modelled extends ModelledYears { columns: StationColumns; radiiMeters: Float32Array }
+
+export class LayerView {
+  private layers: LayerSet = {};
+  private radiiMeters?: Float32Array;
+  private modelled?: Modelled;
+  private villagesSent = false;
+  private grid?: { asOfYear: number; grid: PointGrid };
+  private stationsVersion = 0;
+
+  constructor(private readonly areas: AreaIndex) {}
+
+  setLayers(layers: LayerSet): LayerInfo {
+    if (layers.stations !== this.layers.stations) {
+      this.stationsVersion++;
+      this.radiiMeters = layers.stations && stationRadiiMeters(layers.stations, seatColumns(this.areas));
+    }
+    this.layers = layers;
+    this.modelled = undefined;
+    this.grid = undefined;
+    this.villagesSent = false;
+    return this.info();
+  }
+
+  info(): LayerInfo {
+    const sources: LayerInfo['sources'] = {};
+    for (const name of LAYER_NAMES) {
+      const layer = this.layers[name];
+      if (layer) sources[name] = { ...layer.source, rows: layer.lon.length };
+    }
+    return { sources, operators: this.layers.stations?.operators ?? [], bands: this.layers.stations?.bands ?? [], stationsVersion: this.stationsVersion };
+  }
+
+  stationGeojson(includeFourG: boolean): string {
+    const { stations } = this.layers;
+    return stations ? stationFeatures(stations, this.radiiMeters!, includeFourG) : emptyCollection;
+  }
+
+  view({ asOfYear, filter }: ViewRequest): ViewResult {
+    const started = performance.now();
+    const modelled = this.modelledYears();
+    const modelledMs = performance.now() - started;
+    const { stations, villages, relocationSites, scenicAreas } = this.layers;
+    const stationMask = stations && stationFilterMask(stations, filter, asOfYear);
+    const figures = computeAreaFigures(this.areas, {
+      layers: this.layers, modelled, asOfYear, stationMask,
+      stationMaskAt2020: stations && stationFilterMask(stations, filter, 2020),
+    });
+    const figuresMs = performance.now() - started - modelledMs;
+    const villagesChanged = !this.villagesSent;
+    this.villagesSent = true;
+    return {
+      figures,
+      villages: villagesChanged ? (villages ? villageFeatures(villages, modelled.villages5g!, modelled.villages4g!) : emptyCollection) : undefined,
+      relocationSites: this.placeGeojson(relocationSites, modelled.relocationSites5g, asOfYear),
+      scenicAreas: this.placeGeojson(scenicAreas, modelled.scenicAreas5g, asOfYear),
+      stationCells: stations ? stationCells(stations, stationMask!, GUIZHOU_CELLS) : emptyCollection,
+      timings: { figuresMs, modelledMs, totalMs: performance.now() - started },
+    };
+  }
+
+  townships(countyAdcode: string, asOfYear: number, townshipNames: ReadonlyMap<string, string>): TownshipRow[] {
+    const county = this.areas.counties.findIndex((c) => c.adcode === countyAdcode);
+    const { villages } = this.layers;
+    return villages && county >= 0 ? townshipRows(villages, county, asOfYear, this.modelled?.villages5g, townshipNames) : [];
+  }
+
+  /** First modelled 5G (and 4G for villages) year of every target, by all stations. */
+  private modelledYears(): Modelled {
+    if (this.modelled) return this.modelled;
+    const { stations, villages, relocationSites, scenicAreas } = this.layers;
+    const empty = { columns: { lon: new Float64Array(0), lat: new Float64Array(0), bandClass: new Uint8Array(0), buildYear: new Int16Array(0) }, radiiMeters: new Float32Array(0) };
+    const { columns, radiiMeters } = stations ? filteredStations(stations, this.radiiMeters!, NO_STATION_FILTER) : empty;
+    const years = buildYears(columns.buildYear);
+    const first = (technology: '5G' | '4G', lon?: Float64Array, lat?: Float64Array) =>
+      lon && lat ? firstCoveredYear(columns, radiiMeters, technology, lon, lat, years) : undefined;
+    this.modelled = {
+      columns, radiiMeters,
+      villages5g: first('5G', villages?.lon, villages?.lat), villages4g: first('4G', villages?.lon, villages?.lat),
+      relocationSites5g: first('5G', relocationSites?.lon, relocationSites?.lat),
+      scenicAreas5g: first('5G', scenicAreas?.lon, scenicAreas?.lat),
+    };
+    return this.modelled;
+  }
+
+  private placeGeojson(places: PlaceLayer | undefined, modelled5g: Int16Array | undefined, asOfYear: number): string {
+    if (!places || !modelled5g) return emptyCollection;
+    // Metres to the nearest 5G station on air by the year: a few hundred targets, so per view.
+    const grid = this.fiveGGrid(asOfYear);
+    const meters = new Float64Array(places.lon.length).fill(Infinity);
+    const found: NearestResult = { index: -1, meters: Infinity };
+    if (grid.count > 0) for (let i = 0; i < meters.length; i++) meters[i] = nearest(grid, places.lon[i], places.lat[i], Infinity, found).meters;
+    return placeFeatures(places, modelled5g, meters);
+  }
+
+  private fiveGGrid(asOfYear: number): PointGrid {
+    if (this.grid?.asOfYear !== asOfYear) {
+      const { columns } = this.modelledYears();
+      this.grid = { asOfYear, grid: buildPointGrid(columns.lon, columns.lat, 2_000, stationMask(columns, '5G', asOfYear)) };
+    }
+    return this.grid.grid;
+  }
+}
+
+const emptyCollection = '{"type":"FeatureCollection","features":[]}';
+
+/** The distinct build years, ascending, after a slot (1) for stations of unknown year. */
+function buildYears(buildYear: Int16Array): number[] {
+  const seen = new Set<number>();
+  for (let i = 0; i < buildYear.length; i++) if (buildYear[i] > 1) seen.add(buildYear[i]);
+  return [1, ...[...seen].sort((a, b) => a - b)];
+}
