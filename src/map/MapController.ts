@@ -46,7 +46,8 @@ export class MapController {
   private readonly ready: Promise<void>;
   private loaded = false;
   private choroplethShown = false;
-  private readonly blobUrls = new Map<string, string>();
+  /** Per overlay source: the URL it should show and older ones to revoke once it has loaded. */
+  private readonly blobUrls = new Map<string, { current: string; stale: string[] }>();
 
   constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
     this.map = new maplibregl.Map({
@@ -73,6 +74,7 @@ export class MapController {
       this.callbacks.onStationZoom();
     };
     this.map.on('zoomend', reachStationZoom);
+    this.map.on('sourcedata', (e) => { if (e.sourceId && e.isSourceLoaded) this.revokeLoadedBlobs(e.sourceId); });
     this.map.on('click', (e: MapMouseEvent) => {
       const [feature] = this.map.queryRenderedFeatures(e.point, { layers: [LAYER.countyFill] });
       this.callbacks.onSelect(feature ? String(feature.properties.adcode) : null);
@@ -131,13 +133,18 @@ export class MapController {
   setLayerGeojson(name: OverlaySource, geojson: string | Uint8Array): void {
     const id = OVERLAY_SOURCE[name];
     const url = URL.createObjectURL(new Blob([geojson as BlobPart], { type: 'application/geo+json' }));
-    const previous = this.blobUrls.get(id);
-    this.blobUrls.set(id, url);
-    this.afterLoad(() => {
-      (this.map.getSource(id) as GeoJSONSource).setData(url);
-      // MapLibre has started its own request by now; the old URL's request was superseded.
-      if (previous) URL.revokeObjectURL(previous);
-    });
+    const entry = this.blobUrls.get(id);
+    // An older URL may still be queued in MapLibre's worker: it is revoked only once the source
+    // has loaded (see revokeLoadedBlobs), or fetching it would fail.
+    this.blobUrls.set(id, { current: url, stale: entry ? [...entry.stale, entry.current] : [] });
+    this.afterLoad(() => (this.map.getSource(id) as GeoJSONSource).setData(url));
+  }
+
+  private revokeLoadedBlobs(sourceId: string): void {
+    const entry = this.blobUrls.get(sourceId);
+    if (!entry?.stale.length || !this.map.isSourceLoaded(sourceId)) return;
+    entry.stale.forEach((url) => URL.revokeObjectURL(url));
+    entry.stale = [];
   }
 
   /** Visibility, filters and colours of the data layers for the settings and year. */

@@ -54,6 +54,8 @@ export function MapView() {
       /** How many features of a layer are drawn in the current view. */
       renderedCount: (layerId: string) => created.map.queryRenderedFeatures({ layers: [layerId] }).length,
       jumpTo: (lon: number, lat: number, zoom: number) => created.map.jumpTo({ center: [lon, lat], zoom }),
+      /** The colour an area is drawn with by the choropleth (feature-state), if any. */
+      areaFill: (level: 'county' | 'prefecture', adcode: string) => created.map.getFeatureState({ source: level === 'county' ? 'counties' : 'prefectures', id: adcode }).fill ?? null,
       /** Assigns points in the engine worker; reports whether the inputs were transferred (detached). */
       assign: async (lon: number[], lat: number[]) => {
         const lonArray = Float64Array.from(lon), latArray = Float64Array.from(lat);

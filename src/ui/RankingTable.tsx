@@ -37,7 +37,7 @@ export function RankingTable(input: RankingInput) {
   const targetHeading = t('rankingMeetsTarget', { op: higherIsBetter ? '≥' : '≤', value: targetText });
 
   const columns: RankingColumns = {
-    rank: t('rankingRank'), name: t('rankingName'), prefecture: county ? t('rankingPrefecture') : undefined,
+    rank: t('rankingRank'), code: t('code'), name: t('rankingName'), prefecture: county ? t('rankingPrefecture') : undefined,
     value: valueHeading, target: hasTarget ? targetHeading : undefined, meets: t('rankingMeets'), short: t('rankingShort'), digits,
   };
   const fileName = (extension: string) =>

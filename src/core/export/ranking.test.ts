@@ -12,7 +12,7 @@ const areas: AreaNames = new Map([
 const adcodes = ['520102', '520103', '520111', '520112', '520201'];
 
 const columns: RankingColumns = {
-  rank: '排名', name: '名称', prefecture: '所属市州', value: '每万人 5G 基站数（站/万人）', target: '达标（≥ 33）', meets: '达标', short: '未达标', digits: 1,
+  rank: '排名', code: '区划代码', name: '名称', prefecture: '所属市州', value: '每万人 5G 基站数（站/万人）', target: '达标（≥ 33）', meets: '达标', short: '未达标', digits: 1,
 };
 
 const ranks = (rows: { adcode: string; rank: number | null }[]) => rows.map((r) => [r.adcode, r.rank]);
@@ -74,25 +74,25 @@ test('sorting returns a new array and leaves the input alone', () => {
 test('the table has the prefecture and target columns only when asked, values to the shown digits', () => {
   const rows = rankRows({ adcodes: ['520102', '520103'], values: Float64Array.of(33.46, NaN), target: 33 }, areas);
   expect(rankingTable(rows, columns)).toEqual({
-    header: ['排名', '名称', '所属市州', '每万人 5G 基站数（站/万人）', '达标（≥ 33）'],
-    rows: [['1', '南明区', '贵阳市', '33.5', '达标'], ['', '云岩区', '贵阳市', '', '']],
+    header: ['排名', '区划代码', '名称', '所属市州', '每万人 5G 基站数（站/万人）', '达标（≥ 33）'],
+    rows: [['1', '520102', '南明区', '贵阳市', '33.5', '达标'], ['', '520103', '云岩区', '贵阳市', '', '']],
   });
   const { prefecture: _prefecture, target: _target, ...bare } = columns;
-  expect(rankingTable(rows, { ...bare, digits: 0 }).rows[0]).toEqual(['1', '南明区', '33']);
+  expect(rankingTable(rows, { ...bare, digits: 0 }).rows[0]).toEqual(['1', '520102', '南明区', '33']);
 });
 
 test('CSV: BOM, notes above a blank line, then the rows in the order given', () => {
   const rows = sortRankingRows(rankRows({ adcodes, values: Float64Array.of(20, 40, 35, 40, 10), target: 33 }, areas), { key: 'name', descending: false });
   const csv = rankingCsv(rows, columns, ['示例数据 / sample data']);
-  expect(csv.startsWith('\uFEFF示例数据 / sample data\r\n\r\n排名,名称,所属市州,')).toBe(true);
+  expect(csv.startsWith('\uFEFF示例数据 / sample data\r\n\r\n排名,区划代码,名称,所属市州,')).toBe(true);
   const table = Papa.parse<string[]>(csv.slice(1).trimEnd(), { skipEmptyLines: true }).data;
-  expect(table.slice(2).map((cells) => cells[1])).toEqual(['花溪区', '南明区', '乌当区', '云岩区', '钟山区']);
-  expect(table[2]).toEqual(['3', '花溪区', '贵阳市', '35.0', '达标']);
+  expect(table.slice(2).map((cells) => cells[2])).toEqual(['花溪区', '南明区', '乌当区', '云岩区', '钟山区']);
+  expect(table[2]).toEqual(['3', '520111', '花溪区', '贵阳市', '35.0', '达标']);
 });
 
 test('CSV: no notes means the header is the first line; text is never a formula', () => {
   const rows = rankRows({ adcodes: ['520102'], values: Float64Array.of(-1.5) }, new Map([['520102', { name: '=1+2', prefectureName: '@x' }]]));
-  expect(rankingCsv(rows, columns)).toBe('\uFEFF排名,名称,所属市州,每万人 5G 基站数（站/万人）,达标（≥ 33）\r\n1,\'=1+2,\'@x,-1.5,\r\n');
+  expect(rankingCsv(rows, columns)).toBe('\uFEFF排名,区划代码,名称,所属市州,每万人 5G 基站数（站/万人）,达标（≥ 33）\r\n1,520102,\'=1+2,\'@x,-1.5,\r\n');
 });
 
 test('XLSX rows: notes, a blank row, a bold header, numbers as numbers and text as text', () => {
@@ -102,10 +102,10 @@ test('XLSX rows: notes, a blank row, a bold header, numbers as numbers and text 
   expect(sheet[1]).toEqual([]);
   expect(sheet[2][0]).toEqual({ value: '排名', type: String, fontWeight: 'bold' });
   expect(sheet[3]).toEqual([
-    { value: 1, type: Number, format: '0' }, { value: '南明区', type: String }, { value: '贵阳市', type: String },
+    { value: 1, type: Number, format: '0' }, { value: '520102', type: String }, { value: '南明区', type: String }, { value: '贵阳市', type: String },
     { value: 33.46, type: Number, format: '0.0' }, { value: '达标', type: String },
   ]);
-  expect(sheet[4]).toEqual([null, { value: '云岩区', type: String }, { value: '贵阳市', type: String }, null, null]);
+  expect(sheet[4]).toEqual([null, { value: '520103', type: String }, { value: '云岩区', type: String }, { value: '贵阳市', type: String }, null, null]);
 });
 
 test('a few thousand rows rank and sort at once', () => {

@@ -91,6 +91,8 @@ export function sortRankingRows(rows: readonly RankingRow[], { key, descending }
 /** Column headings and words for the exports, already translated. */
 export interface RankingColumns {
   rank: string;
+  /** Heading of the adcode column: codes let the export be joined to other tables. */
+  code: string;
   name: string;
   /** Heading of the prefecture column; leave it out at prefecture level. */
   prefecture?: string;
@@ -104,14 +106,14 @@ export interface RankingColumns {
 }
 
 export function rankingTable(rows: readonly RankingRow[], columns: RankingColumns): RowTable {
-  const header = [columns.rank, columns.name];
+  const header = [columns.rank, columns.code, columns.name];
   if (columns.prefecture !== undefined) header.push(columns.prefecture);
   header.push(columns.value);
   if (columns.target !== undefined) header.push(columns.target);
   return {
     header,
     rows: rows.map((row) => {
-      const cells = [row.rank === null ? '' : String(row.rank), row.name];
+      const cells = [row.rank === null ? '' : String(row.rank), row.adcode, row.name];
       if (columns.prefecture !== undefined) cells.push(row.prefectureName);
       cells.push(Number.isNaN(row.value) ? '' : row.value.toFixed(columns.digits));
       if (columns.target !== undefined) cells.push(row.meetsTarget === null ? '' : row.meetsTarget ? columns.meets : columns.short);
@@ -141,7 +143,7 @@ export function rankingXlsxRows(rows: readonly RankingRow[], columns: RankingCol
   if (notes.length > 0) sheet.push([]);
   sheet.push(header.map((heading) => ({ value: heading, type: String, fontWeight: 'bold' })));
   for (const row of rows) {
-    const cells = [row.rank === null ? null : number(row.rank, '0'), text(row.name)];
+    const cells = [row.rank === null ? null : number(row.rank, '0'), text(row.adcode), text(row.name)];
     if (columns.prefecture !== undefined) cells.push(text(row.prefectureName));
     cells.push(number(row.value, valueFormat));
     if (columns.target !== undefined) cells.push(row.meetsTarget === null ? null : text(row.meetsTarget ? columns.meets : columns.short));

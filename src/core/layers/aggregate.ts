@@ -35,5 +35,6 @@ export function stationCells(stations: StationLayer, mask: Uint8Array, grid: Cel
   return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
 }
 
-/** 0.1° cells over Guizhou's bounds (about 10 km; some 2,800 cells). */
-export const GUIZHOU_CELLS: CellGrid = { west: 103.6, south: 24.6, cellDegrees: 0.1, columns: 60, rows: 46 };
+/** 0.1° cells over Guizhou's bounds, 103.5–109.6° E, 24.6–29.3° N (about 10 km; some 2,900 cells):
+ * 威宁 reaches west of 103.6° and 道真 north of 29.2°, and a station outside the grid is not drawn. */
+export const GUIZHOU_CELLS: CellGrid = { west: 103.5, south: 24.6, cellDegrees: 0.1, columns: 61, rows: 47 };
