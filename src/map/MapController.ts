@@ -158,7 +158,6 @@ export class MapController {
       this.map.setFilter(OVERLAY_LAYER.stations, stationFilter);
       this.map.setFilter(OVERLAY_LAYER.discs, stationFilter);
       this.map.setPaintProperty(OVERLAY_LAYER.stations, 'circle-color', operatorColour(operators));
-      this.map.setPaintProperty(OVERLAY_LAYER.cells, 'circle-color', operatorColour(operators));
       show(OVERLAY_LAYER.villages, settings.villagesVisible);
       this.map.setPaintProperty(OVERLAY_LAYER.villages, 'circle-color', villageColour(settings.villageColouring, asOfYear));
       show(OVERLAY_LAYER.relocation, settings.relocationVisible);

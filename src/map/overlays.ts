@@ -21,6 +21,7 @@ export const STATION_POINT_MIN_ZOOM = 9;
 
 export const OPERATOR_COLOURS: Record<string, string> = { 中国移动: '#0072B2', 中国电信: '#E69F00', 中国联通: '#CC79A7', 中国广电: '#009E73' };
 export const UNKNOWN_OPERATOR_COLOUR = '#6b7280';
+export const CELL_COLOUR = '#3b3b45';
 export const STATUS_COLOURS = { yes: '#0072B2', no: '#D55E00', unknown: '#9ca3af' } as const;
 /** Metres to the nearest 5G station, upper bounds of the scenic-area classes, and their colours. */
 export const DISTANCE_CLASSES_METERS = [500, 1500, 3000] as const;
@@ -56,7 +57,9 @@ export function overlayLayers(): LayerSpecification[] {
       id: OVERLAY_LAYER.cells, type: 'circle', source: OVERLAY_SOURCE.stationCells, maxzoom: STATION_POINT_MIN_ZOOM,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['sqrt', get('n')], 1, 1.5, 10, 4.5, 40, 11],
-        'circle-color': UNKNOWN_OPERATOR_COLOUR, 'circle-opacity': 0.75, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.6,
+        // Neutral, not the operator's colour: the cells sit on a blue choropleth and one operator
+        // has most stations almost everywhere, so operator hues would read as noise.
+        'circle-color': CELL_COLOUR, 'circle-opacity': 0.7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.7,
       },
     },
     {
@@ -117,7 +120,7 @@ export function stationFilterExpression(filter: StationFilter, asOfYear: number,
 
 export function villageColour(colouring: VillageColouring, asOfYear: number): ExpressionSpecification {
   if (colouring === 'fiveGModelled') return statusColour(modelledYes('m', asOfYear), false);
-  const property = { fiber: 'f', gigabit: 'g', fiveG: 'v' }[colouring];
+  const property = { fiber: 'f', gigabit: 'g', fourG: 'q', fiveG: 'v' }[colouring];
   return statusColour(statusYes(property, asOfYear), ['==', get(property), -1]);
 }
 

@@ -6,7 +6,7 @@ import type { MetricId } from '../core/metrics';
 import { NO_STATION_FILTER, type StationFilter } from '../core/layers/stationFilter';
 
 /** What colours village points: a reported status, or the coverage model's 5G. */
-export type VillageColouring = 'fiber' | 'gigabit' | 'fiveG' | 'fiveGModelled';
+export type VillageColouring = 'fiber' | 'gigabit' | 'fourG' | 'fiveG' | 'fiveGModelled';
 export type CoverageBasis = 'reported' | 'modelled';
 
 export interface LayerSettings {

@@ -38,31 +38,29 @@ export function AreaMetrics({ area }: { area: AreaRecord }) {
               5G <strong data-testid="area-5g-count">{formatInteger(own.stations5g, locale)}</strong> · 4G <strong data-testid="area-4g-count">{formatInteger(own.stations4g, locale)}</strong> {t('unit.stations')}
             </p>
           )}
-          <table className="metric-table small">
-            <tbody>
-              {metricsOfLayer(layer).map((metric) => {
-                const value = metric.value(own, area);
-                const scale = metric.target ?? largest(metric);
-                const share = Number.isFinite(value) && scale > 0 ? Math.min(1, value / scale) : 0;
-                const basis = BASIS[metric.id];
-                const meets = metric.target !== undefined && value >= metric.target;
-                return (
-                  <tr key={metric.id} data-metric={metric.id} title={metric.modelled ? t('modelledNote') : undefined}>
-                    <th scope="row">{t(`metric.${metric.id}`)}</th>
-                    <td className={metric.target === undefined ? '' : meets ? 'meets' : 'short'} data-testid={`metric-${metric.id}`}>
+          <ul className="metric-list small">
+            {metricsOfLayer(layer).map((metric) => {
+              const value = metric.value(own, area);
+              const scale = metric.target ?? largest(metric);
+              const share = Number.isFinite(value) && scale > 0 ? Math.min(1, value / scale) : 0;
+              const basis = BASIS[metric.id];
+              const meets = metric.target !== undefined && value >= metric.target;
+              return (
+                <li key={metric.id} data-metric={metric.id} title={metric.modelled ? t('modelledNote') : undefined}>
+                  <span className="metric-label">{t(`metric.${metric.id}`)}</span>
+                  <span className="metric-values">
+                    <span className={metric.target === undefined ? 'value' : meets ? 'value meets' : 'value short'} data-testid={`metric-${metric.id}`}>
                       {Number.isFinite(value) ? formatDecimal(value, locale, metric.digits) : '—'}
                       {metric.unit === 'percent' ? '%' : ''}
                       {basis && <span className="muted">（{formatInteger(own[basis[0]], locale)}/{formatInteger(own[basis[1]], locale)}）</span>}
-                    </td>
-                    <td className="bar-cell" aria-hidden="true">
-                      <span className="bar"><span className={meets ? 'fill meets' : 'fill'} style={{ width: `${share * 100}%` }} /></span>
-                    </td>
-                    <td className="muted">{metric.target === undefined ? '' : `${t('target')} ${formatDecimal(metric.target, locale, 0)}${metric.unit === 'percent' ? '%' : ''}`}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                    </span>
+                    <span className="bar" aria-hidden="true"><span className={meets ? 'fill meets' : 'fill'} style={{ width: `${share * 100}%` }} /></span>
+                    <span className="muted target">{metric.target === undefined ? '' : `${t('target')} ${formatDecimal(metric.target, locale, 0)}${metric.unit === 'percent' ? '%' : ''}`}</span>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
         </section>
       ))}
     </div>

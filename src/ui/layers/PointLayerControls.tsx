@@ -6,7 +6,7 @@ import { formatInteger } from '../../core/format';
 import { useAtlas } from '../../state/store';
 import { LayerSection, LegendItem } from './LayerSection';
 
-const VILLAGE_COLOURINGS: VillageColouring[] = ['fiber', 'gigabit', 'fiveG', 'fiveGModelled'];
+const VILLAGE_COLOURINGS: VillageColouring[] = ['fiber', 'gigabit', 'fourG', 'fiveG', 'fiveGModelled'];
 
 function StatusLegend({ modelled }: { modelled: boolean }) {
   const { t } = useTranslation();
