@@ -49,9 +49,8 @@ export function AreaMetrics({ area }: { area: AreaRecord }) {
                 <li key={metric.id} data-metric={metric.id} title={metric.modelled ? t('modelledNote') : undefined}>
                   <span className="metric-label">{t(`metric.${metric.id}`)}</span>
                   <span className="metric-values">
-                    <span className={metric.target === undefined ? 'value' : meets ? 'value meets' : 'value short'} data-testid={`metric-${metric.id}`}>
-                      {Number.isFinite(value) ? formatDecimal(value, locale, metric.digits) : '—'}
-                      {metric.unit === 'percent' ? '%' : ''}
+                    <span className={metric.target === undefined || !Number.isFinite(value) ? 'value' : meets ? 'value meets' : 'value short'} data-testid={`metric-${metric.id}`}>
+                      {Number.isFinite(value) ? `${formatDecimal(value, locale, metric.digits)}${metric.unit === 'percent' ? '%' : ''}` : '—'}
                       {basis && <span className="muted">（{formatInteger(own[basis[0]], locale)}/{formatInteger(own[basis[1]], locale)}）</span>}
                     </span>
                     <span className="bar" aria-hidden="true"><span className={meets ? 'fill meets' : 'fill'} style={{ width: `${share * 100}%` }} /></span>
