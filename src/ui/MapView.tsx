@@ -6,6 +6,7 @@ import { loadBaseGeodata } from '../state/geodata';
 import { getEngine } from '../state/engine';
 import { loadSample } from '../state/sample';
 import { followLayerInputs, refreshLayers, wantStationDetail } from '../state/layerData';
+import { restoreLayerSources } from '../state/layerSources';
 import { useLayers } from '../state/layers';
 import { useAtlas } from '../state/store';
 import { HoverTooltip, type HoverState } from './HoverTooltip';
@@ -42,6 +43,7 @@ export function MapView() {
         void getEngine().ready.then(() => {
           element.dataset.engineReady = 'true';
           followLayerInputs();
+          void restoreLayerSources();
           if (useAtlas.getState().sampleWanted) void loadSample(); else void refreshLayers();
         });
       }))

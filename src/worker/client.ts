@@ -2,9 +2,10 @@
 // a call the caller's arrays are detached (byteLength 0) and must not be reused.
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { EngineApi } from './engine.worker';
-import type { EngineUrls, SampleInfo } from './engine';
+import type { EngineUrls, LayerSourceChoice, SampleInfo } from './engine';
 import type { LayerInfo, ViewRequest, ViewResult } from './layerView';
 import type { TownshipRow } from '../core/layers/townships';
+import type { LayerName } from '../core/layers/types';
 import type { Level } from '../core/summary/areaTable';
 import type { SummaryInput } from '../core/summary/summarize';
 import type { CoverageResult } from '../core/coverage/model';
@@ -22,6 +23,8 @@ export interface EngineClient {
   loadSample(seed?: number): Promise<SampleInfo>;
   clearSample(): Promise<void>;
   layerInfo(): Promise<LayerInfo>;
+  /** Draws a layer from the sample, a stored dataset (read by the worker itself) or nothing. */
+  setLayerSource(layer: LayerName, source: LayerSourceChoice): Promise<LayerInfo>;
   /** UTF-8 GeoJSON of the 5G (and optionally 4G) stations, for MapLibre to fetch from a blob URL. */
   stationGeojson(includeFourG: boolean): Promise<Uint8Array>;
   view(request: ViewRequest): Promise<ViewResult>;
@@ -51,6 +54,7 @@ export function startEngine(urls: EngineUrls): EngineClient {
     loadSample: async (seed) => { await ready; return remote.loadSample(seed); },
     clearSample: async () => { await ready; return remote.clearSample(); },
     layerInfo: async () => { await ready; return remote.layerInfo(); },
+    setLayerSource: async (layer, source) => { await ready; return remote.setLayerSource(layer, source); },
     stationGeojson: async (includeFourG) => { await ready; return remote.stationGeojson(includeFourG); },
     view: async (request) => { await ready; return remote.view(request); },
     townships: async (countyAdcode, asOfYear) => { await ready; return remote.townships(countyAdcode, asOfYear); },

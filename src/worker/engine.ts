@@ -1,6 +1,7 @@
-// The engine the UI talks to through the worker: state (the county index, the area tables) plus
-// plain functions over src/core. Inputs and outputs are plain data and typed arrays, so they cross
-// the thread boundary by transfer; everything heavy runs here, never on the page.
+// The engine the UI talks to through the worker: state (the county index, the area tables, the
+// layers and the source chosen for each) plus plain functions over src/core. Inputs and outputs
+// are plain data and typed arrays, so they cross the thread boundary by transfer; everything heavy
+// runs here, never on the page.
 import type { AreaIndex, CountyCollection } from '../core/areas';
 import { assignCounties, countyIndexOf, type CountyIndex } from '../core/assign/countyIndex';
 import { fetchJson, fetchText } from './fetch';
@@ -13,6 +14,10 @@ import { seatColumns } from '../core/coverage/seats';
 import { suggestSites, type SuggestOptions, type Suggestion } from '../core/coverage/suggest';
 import type { StationColumns, TargetColumns } from '../core/coverage/types';
 import { layersFromSample } from '../core/layers/fromSample';
+import { layerFromDataset } from '../core/layers/fromDataset';
+import { LAYER_NAMES, type LayerName, type LayerSet } from '../core/layers/types';
+import { loadDataset } from '../storage/datasets';
+import { StorageError } from '../storage/errors';
 import { parseVillages } from '../core/sample/layout';
 import { LayerView, type LayerInfo, type ViewRequest, type ViewResult } from './layerView';
 import type { TownshipRow } from '../core/layers/townships';
@@ -26,6 +31,8 @@ export interface SampleInfo {
   stations5g: number; stations4g: number; villages: number; relocationSites: number; scenicAreas: number;
 }
 
+/** Where a layer's rows come from: the sample (when loaded), one of the user's stored datasets, or none. */
+export type LayerSourceChoice = 'sample' | { datasetId: string } | null;
 
 export class Engine {
   private countyIndex?: CountyIndex;
@@ -33,6 +40,13 @@ export class Engine {
   private urls?: EngineUrls;
   private layerView?: LayerView;
   private townshipNames?: Map<string, string>;
+  /** The layers of the loaded sample, and of the datasets chosen for a layer. */
+  private sampleLayers: LayerSet = {};
+  private datasetLayers: LayerSet = {};
+  /** The user's choice per layer; a layer without one draws the sample. */
+  private sourceChoices: Partial<Record<LayerName, LayerSourceChoice>> = {};
+  /** Per layer, the number of the latest setLayerSource call: a slower earlier one must not win. */
+  private sourceRequests = new Map<LayerName, number>();
 
   /** Fetches the boundaries from the app's origin and builds the county index. */
   async init(urls: EngineUrls): Promise<{ indexBuildMs: number }> {
@@ -70,7 +84,8 @@ export class Engine {
     const [villagesCsv, relocationSitesCsv, scenicAreasCsv] = await Promise.all([this.urls!.villages, this.urls!.relocationSites, this.urls!.scenicAreas].map(fetchText));
     const started = performance.now();
     const sample = generateSample(seed, { areas, countyIndex, villagesCsv, relocationSitesCsv, scenicAreasCsv });
-    this.layerView!.setLayers(layersFromSample(sample, areas.counties.map((c) => c.adcode)));
+    this.sampleLayers = layersFromSample(sample, areas.counties.map((c) => c.adcode));
+    this.showChosenLayers();
     return {
       seed, label: sample.label, generationMs: performance.now() - started,
       stations5g: sample.stations.fiveGCount, stations4g: sample.stations.lon.length - sample.stations.fiveGCount,
@@ -89,8 +104,45 @@ export class Engine {
     return search(await this.searchIndex, query, limit);
   }
 
+  /** Drops the sample; layers showing a chosen dataset keep it. */
   clearSample(): void {
-    this.layerView?.setLayers({});
+    this.sampleLayers = {};
+    if (this.layerView) this.showChosenLayers();
+  }
+
+  /**
+   * Chooses where a layer's rows come from. A dataset is read here from IndexedDB, so nothing
+   * large crosses from the page. A dataset that no longer exists leaves the layer empty (choice
+   * none): the returned info then has no source for the layer.
+   */
+  async setLayerSource(layer: LayerName, source: LayerSourceChoice): Promise<LayerInfo> {
+    const { layerView } = this.ready();
+    const request = (this.sourceRequests.get(layer) ?? 0) + 1;
+    this.sourceRequests.set(layer, request);
+    let choice = source, loaded: LayerSet[LayerName] = undefined;
+    if (source !== null && source !== 'sample') {
+      try {
+        loaded = layerFromDataset(layer, await loadDataset(source.datasetId));
+      } catch (error) {
+        if (!(error instanceof StorageError && error.code === 'not-found')) throw error;
+        choice = null;
+      }
+    }
+    if (this.sourceRequests.get(layer) !== request) return layerView.info();
+    this.sourceChoices[layer] = choice;
+    this.datasetLayers = { ...this.datasetLayers, [layer]: loaded };
+    return this.showChosenLayers();
+  }
+
+  /** Each layer from its chosen source, into the layer view. */
+  private showChosenLayers(): LayerInfo {
+    const layers: LayerSet = {};
+    for (const name of LAYER_NAMES) {
+      const choice = this.sourceChoices[name];
+      const from = choice === undefined || choice === 'sample' ? this.sampleLayers : choice === null ? {} : this.datasetLayers;
+      if (from[name]) Object.assign(layers, { [name]: from[name] });
+    }
+    return this.ready().layerView.setLayers(layers);
   }
 
   layerInfo(): LayerInfo {

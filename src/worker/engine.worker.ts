@@ -1,11 +1,12 @@
 // The worker's entry: exposes the engine over comlink, transferring typed-array results back.
 import { expose, transfer } from 'comlink';
-import { Engine } from './engine';
+import { Engine, type LayerSourceChoice } from './engine';
 import type { SummaryInput } from '../core/summary/summarize';
 import type { Level } from '../core/summary/areaTable';
 import type { SuggestOptions } from '../core/coverage/suggest';
 import type { TargetColumns } from '../core/coverage/types';
 import type { ViewRequest } from './layerView';
+import type { LayerName } from '../core/layers/types';
 
 const engine = new Engine();
 
@@ -19,6 +20,7 @@ const api = {
   loadSample: (seed?: number) => engine.loadSample(seed),
   clearSample: () => engine.clearSample(),
   layerInfo: () => engine.layerInfo(),
+  setLayerSource: (layer: LayerName, source: LayerSourceChoice) => engine.setLayerSource(layer, source),
   // Large texts go back as bytes by transfer: structured-cloning 30 MB of string would copy it.
   stationGeojson(includeFourG: boolean) {
     const bytes = new TextEncoder().encode(engine.stationGeojson(includeFourG));

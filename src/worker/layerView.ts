@@ -49,6 +49,8 @@ export class LayerView {
   constructor(private readonly areas: AreaIndex) {}
 
   setLayers(layers: LayerSet): LayerInfo {
+    // The same layers again (a source chosen that was already shown) keep the cached model.
+    if (LAYER_NAMES.every((name) => layers[name] === this.layers[name])) return this.info();
     if (layers.stations !== this.layers.stations) {
       this.stationsVersion++;
       this.radiiMeters = layers.stations && stationRadiiMeters(layers.stations, seatColumns(this.areas));

@@ -27,9 +27,10 @@ function classRange(view: ChoroplethView, i: number, format: (value: number) => 
 export function ChoroplethControls() {
   const { t } = useTranslation();
   const locale = useAtlas((s) => s.locale);
-  const sampleShown = useAtlas((s) => s.sample !== null);
   const settings = useLayers();
   const view = useChoropleth();
+  // Labelled sample only when the metric's layer is drawn from it (it may come from a dataset).
+  const sampleShown = useAtlas((s) => view !== null && s.layerInfo?.sources[view.metric.layer]?.kind === 'sample');
   const shown = settings.choroplethVisible && view !== null;
 
   useEffect(() => {
