@@ -6,6 +6,9 @@ import { MapView } from './MapView';
 import { PrefectureList } from './PrefectureList';
 import { DataPanel } from './DataPanel';
 import { LayerPanel } from './layers/LayerPanel';
+import { SideTabs } from './SideTabs';
+import { PlanningPanel } from './planning/PlanningPanel';
+import { ScorecardPanel } from './scorecard/ScorecardPanel';
 import { ImportDialog } from './import/ImportDialog';
 import { DropZone } from './import/DropZone';
 import { SettingsDialog } from './SettingsDialog';
@@ -35,9 +38,11 @@ export function App() {
           <SearchBox />
         </header>
         {selected ? <AreaPanel area={selected} /> : <p className="muted">{t('selectHint')}</p>}
-        <LayerPanel />
-        <PrefectureList />
-        <DataPanel />
+        <SideTabs panels={{
+          layers: (<><LayerPanel /><PrefectureList /><DataPanel /></>),
+          planning: <PlanningPanel />,
+          scorecard: <ScorecardPanel />,
+        }} />
         <footer className="muted small">{t('sources')}</footer>
       </aside>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}

@@ -36,7 +36,11 @@ export interface ViewResult {
   timings: { figuresMs: number; modelledMs: number; totalMs: number };
 }
 
-interface Modelled extends ModelledYears { columns: StationColumns; radiiMeters: Float32Array }
+/** The modelled first-covered years, and the stations (all of them) and radii they came from. */
+export interface Modelled extends ModelledYears { columns: StationColumns; radiiMeters: Float32Array }
+
+/** What the planning tools (gaps, suggestions, comparisons) read: the loaded layers and the model. */
+export interface LayerSnapshot { layers: LayerSet; modelled: Modelled }
 
 export class LayerView {
   private layers: LayerSet = {};
@@ -97,6 +101,10 @@ export class LayerView {
       stationCells: stations ? stationCells(stations, stationMask!, GUIZHOU_CELLS) : emptyCollection,
       timings: { figuresMs, modelledMs, totalMs: performance.now() - started },
     };
+  }
+
+  snapshot(): LayerSnapshot {
+    return { layers: this.layers, modelled: this.modelledYears() };
   }
 
   townships(countyAdcode: string, asOfYear: number, townshipNames: ReadonlyMap<string, string>): TownshipRow[] {
