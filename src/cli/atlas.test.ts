@@ -12,6 +12,15 @@ function run(...args: string[]) {
 const csvRows = (text: string) => text.trim().split('\n').map((line) => line.split(','));
 
 describe('atlas summarize', () => {
+  test('--year counts only the rows built by the end of that year', () => {
+    const all = csvRows(run('summarize', 'stations.csv', '--level', 'prefecture').stdout);
+    const by2020 = csvRows(run('summarize', 'stations.csv', '--level', 'prefecture', '--year', '2020').stdout);
+    const count = (rows: string[][], adcode: string) => Number(rows.find((r) => r[0] === adcode)![2]);
+    expect(count(all, '520100')).toBe(3);
+    expect(count(by2020, '520100')).toBe(1); // GY-001 (2020); GY-002 (2021) and XF-001 (2022) come later
+    expect(run('summarize', 'stations.csv', '--year', 'soon').code).toBe(2);
+  });
+
   test('counts per prefecture, with densities, category counts and the outside row last', () => {
     const { code, stdout, stderr } = run('summarize', 'stations.csv', '--level', 'prefecture');
     expect(code).toBe(0);

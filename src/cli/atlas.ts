@@ -9,7 +9,7 @@ import { runCoverage, runGaps } from './coverage';
 import type { Format } from './output';
 
 const USAGE = `usage:
-  atlas summarize <file> --level county|prefecture|province [--format csv|json] [--datum wgs84|gcj02|bd09] [--lon COL --lat COL]
+  atlas summarize <file> --level county|prefecture|province [--format csv|json] [--datum wgs84|gcj02|bd09] [--lon COL --lat COL] [--year YYYY]
   atlas coverage <stations> <targets> [--radius-m N | --radius-by-band] [--format csv|json] [--datum …] [--year YYYY]
   atlas gaps <stations> <targets> --k N [--radius-m N | --radius-by-band] [--new-radius-m N] [--weight COL] [--format csv|json]`;
 
@@ -43,16 +43,16 @@ export function main(argv: string[], out: (text: string) => void, err: (line: st
     const format = choice<Format>('format', values.format, ['csv', 'json'], 'csv');
     const datum = choice<Datum>('datum', values.datum, DATUMS, 'wgs84');
     const common = { format, datum, lon: values.lon, lat: values.lat };
+    const year = values.year === undefined ? undefined : Number(values.year);
+    if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) throw new UsageError(`--year must be a year (got "${values.year}")`);
     if (command === 'summarize') {
       if (files.length !== 1) throw new UsageError('summarize takes one file');
-      out(runSummarize(files[0], { ...common, level: choice<Level>('level', values.level, LEVELS, 'county') }, err));
+      out(runSummarize(files[0], { ...common, level: choice<Level>('level', values.level, LEVELS, 'county'), asOfYear: year }, err));
       return 0;
     }
     if (command === 'coverage' || command === 'gaps') {
       if (files.length !== 2) throw new UsageError(`${command} takes a stations file and a targets file`);
       if (values['radius-m'] !== undefined && values['radius-by-band']) throw new UsageError('give --radius-m or --radius-by-band, not both');
-      const year = values.year === undefined ? undefined : Number(values.year);
-      if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) throw new UsageError(`--year must be a year (got "${values.year}")`);
       const coverage = { ...common, radiusMeters: positiveNumber('radius-m', values['radius-m']), asOfYear: year };
       if (command === 'coverage') { out(runCoverage(files[0], files[1], coverage, err)); return 0; }
       const k = positiveNumber('k', values.k);

@@ -11,6 +11,8 @@ import {
   OVERLAY_LAYER, OVERLAY_SOURCE, STATION_POINT_MIN_ZOOM, operatorColour, relocationColour, scenicColour, stationFilterExpression, villageColour,
   type OverlaySettings, type OverlaySource,
 } from './overlays';
+import { drawSuggestedSites, type SiteMarker } from './siteMarkers';
+import { drawGapHighlight } from './gapHighlight';
 
 export interface BaseGeodata {
   areas: AreaIndex;
@@ -170,8 +172,32 @@ export class MapController {
     });
   }
 
+  /** Centres a place (a gap, a suggested site, a changed village) at a street-level zoom. */
+  flyTo(lon: number, lat: number, zoom: number): void {
+    this.map.flyTo({ center: [lon, lat], zoom: Math.max(zoom, this.map.getZoom()), duration: 800 });
+  }
+
+  /** Draws the site suggester's picks (numbered markers and coverage discs); null removes them. */
+  setSuggestedSites(sites: readonly SiteMarker[] | null): void {
+    this.afterLoad(() => drawSuggestedSites(this.map, sites));
+  }
+
   fitBounds(bounds: Bounds): void {
     this.map.fitBounds(bounds, { padding: PADDING, duration: 800 });
+  }
+
+  /** Rings the place picked in the gap list; null removes the ring. */
+  setGapHighlight(point: { lon: number; lat: number } | null): void {
+    this.afterLoad(() => drawGapHighlight(this.map, point));
+  }
+
+  /** [west, south, east, north] of what the reader sees: the map beside the side panel (its 332 px strip left out). */
+  viewBounds(): Bounds {
+    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    const left = Math.min(332, width / 2);
+    const corners = [[left, 0], [width, 0], [width, height], [left, height]].map(([x, y]) => this.map.unproject([x, y]));
+    const lons = corners.map((c) => c.lng), lats = corners.map((c) => c.lat);
+    return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
   }
 
   /** Adds, replaces or (with '') removes the online raster basemap under the Guizhou layers. */

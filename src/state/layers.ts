@@ -27,6 +27,8 @@ export interface LayerSettings {
   classCount: number;
   manualBreaks: number[];
   filter: StationFilter;
+  /** Compare mode: the choropleth shows the change of its metric from this year to the slider's; null = off. */
+  compareFromYear: number | null;
 }
 
 export const useLayers = create<LayerSettings & { update: (change: Partial<LayerSettings>) => void }>()((set) => ({
@@ -45,5 +47,6 @@ export const useLayers = create<LayerSettings & { update: (change: Partial<Layer
   classCount: 5,
   manualBreaks: [10, 20, 33, 50],
   filter: NO_STATION_FILTER,
+  compareFromYear: null,
   update: (change) => set(change),
 }));

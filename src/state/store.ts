@@ -20,6 +20,7 @@ interface DataSlice {
   figures: Map<string, AreaFigures>;
   layerInfo: LayerInfo | null;
   setSample: (sample: SampleInfo | null, status: DataSlice['sampleStatus']) => void;
+  setAsOfYear: (year: number) => void;
   setFigures: (figures: Map<string, AreaFigures>) => void;
   setLayerInfo: (layerInfo: LayerInfo | null) => void;
 }
@@ -50,6 +51,7 @@ export const useAtlas = create<AreasSlice & SelectionSlice & DataSlice & Setting
   figures: new Map(),
   layerInfo: null,
   setSample: (sample, sampleStatus) => set({ sample, sampleStatus }),
+  setAsOfYear: (asOfYear) => set({ asOfYear }),
   setFigures: (figures) => set({ figures }),
   setLayerInfo: (layerInfo) => set({ layerInfo }),
   sampleWanted: saved.sampleWanted ?? false,

@@ -5,11 +5,13 @@ import { MapController } from '../map/MapController';
 import { loadBaseGeodata } from '../state/geodata';
 import { getEngine } from '../state/engine';
 import { loadSample } from '../state/sample';
+import { followCompareInputs } from '../state/compare';
 import { followLayerInputs, refreshLayers, wantStationDetail } from '../state/layerData';
 import { restoreLayerSources } from '../state/layerSources';
 import { useLayers } from '../state/layers';
 import { useAtlas } from '../state/store';
 import { HoverTooltip, type HoverState } from './HoverTooltip';
+import { TimeSlider } from './TimeSlider';
 
 let controller: MapController | null = null;
 /** The mounted map controller, for components that zoom it (e.g. the prefecture list). */
@@ -43,6 +45,7 @@ export function MapView() {
         void getEngine().ready.then(() => {
           element.dataset.engineReady = 'true';
           followLayerInputs();
+          followCompareInputs();
           void restoreLayerSources();
           if (useAtlas.getState().sampleWanted) void loadSample(); else void refreshLayers();
         });
@@ -76,6 +79,7 @@ export function MapView() {
     <div className="map-wrap">
       <div ref={container} className="map" data-testid="map" aria-label={t('appTitle')} role="application" />
       {hover && <HoverTooltip {...hover} />}
+      <TimeSlider />
       {error && <div className="map-error" role="alert">{t('loadError', { message: error })}</div>}
     </div>
   );

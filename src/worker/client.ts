@@ -5,6 +5,8 @@ import type { EngineApi } from './engine.worker';
 import type { EngineUrls, LayerSourceChoice, SampleInfo } from './engine';
 import type { LayerInfo, ViewRequest, ViewResult } from './layerView';
 import type { TownshipRow } from '../core/layers/townships';
+import type { FigureTable } from '../core/layers/figures';
+import type { ChangeSummary } from '../core/planning/changes';
 import type { LayerName } from '../core/layers/types';
 import type { Level } from '../core/summary/areaTable';
 import type { SummaryInput } from '../core/summary/summarize';
@@ -13,6 +15,8 @@ import type { RadiusTable } from '../core/coverage/radius';
 import type { SuggestOptions, Suggestion } from '../core/coverage/suggest';
 import type { StationColumns, TargetColumns } from '../core/coverage/types';
 import type { SearchHit } from '../core/search/searchIndex';
+import type { GapListRequest, GapListResult } from './planningView';
+import type { SuggestRequest, SuggestResult } from './suggestView';
 
 export interface EngineClient {
   ready: Promise<{ indexBuildMs: number }>;
@@ -20,6 +24,8 @@ export interface EngineClient {
   summarize(level: Level, input: SummaryInput): Promise<Awaited<ReturnType<EngineApi['summarize']>>>;
   coverage(stations: StationColumns, targets: TargetColumns, options?: { asOfYear?: number; radiusTable?: RadiusTable }): Promise<CoverageResult>;
   suggest(targets: TargetColumns, uncovered: Uint8Array, k: number, options: SuggestOptions): Promise<Suggestion>;
+  /** The site suggester over the loaded layers; onProgress(done, total) as it builds candidates and picks. */
+  suggestSites(request: SuggestRequest, onProgress?: (done: number, total: number) => void): Promise<SuggestResult>;
   loadSample(seed?: number): Promise<SampleInfo>;
   clearSample(): Promise<void>;
   layerInfo(): Promise<LayerInfo>;
@@ -28,8 +34,12 @@ export interface EngineClient {
   /** UTF-8 GeoJSON of the 5G (and optionally 4G) stations, for MapLibre to fetch from a blob URL. */
   stationGeojson(includeFourG: boolean): Promise<Uint8Array>;
   view(request: ViewRequest): Promise<ViewResult>;
+  figuresAt(request: ViewRequest): Promise<FigureTable>;
+  changes(fromYear: number, toYear: number): Promise<ChangeSummary>;
   townships(countyAdcode: string, asOfYear: number): Promise<TownshipRow[]>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
+  /** The gap list (and its disagreements) of an area or a box as of a year. */
+  gapList(request: GapListRequest): Promise<GapListResult>;
 }
 
 const columnBuffers = (columns: object) => Object.values(columns).filter(ArrayBuffer.isView).map((view) => (view as Uint8Array).buffer as ArrayBuffer);
@@ -57,11 +67,15 @@ export function startEngine(urls: EngineUrls): EngineClient {
     setLayerSource: async (layer, source) => { await ready; return remote.setLayerSource(layer, source); },
     stationGeojson: async (includeFourG) => { await ready; return remote.stationGeojson(includeFourG); },
     view: async (request) => { await ready; return remote.view(request); },
+    figuresAt: async (request) => { await ready; return remote.figuresAt(request); },
+    changes: async (fromYear, toYear) => { await ready; return remote.changes(fromYear, toYear); },
     townships: async (countyAdcode, asOfYear) => { await ready; return remote.townships(countyAdcode, asOfYear); },
     search: async (query, limit) => { await ready; return remote.search(query, limit); },
+    gapList: async (request) => { await ready; return remote.gapList(request); },
     suggest: async (targets, uncovered, k, { onProgress, ...options }) => {
       await ready;
       return remote.suggest(transfer(targets, columnBuffers(targets)), transfer(uncovered, [uncovered.buffer as ArrayBuffer]), k, options, onProgress && proxy(onProgress));
     },
+    suggestSites: async (request, onProgress) => { await ready; return remote.suggestSites(request, onProgress && proxy(onProgress)); },
   };
 }

@@ -18,9 +18,13 @@ import { layerFromDataset } from '../core/layers/fromDataset';
 import { LAYER_NAMES, type LayerName, type LayerSet } from '../core/layers/types';
 import { loadDataset } from '../storage/datasets';
 import { StorageError } from '../storage/errors';
+import { gapList, type GapListRequest, type GapListResult } from './planningView';
 import { parseVillages } from '../core/sample/layout';
 import { LayerView, type LayerInfo, type ViewRequest, type ViewResult } from './layerView';
 import type { TownshipRow } from '../core/layers/townships';
+import { suggestForScope, type SuggestRequest, type SuggestResult } from './suggestView';
+import type { FigureTable } from '../core/layers/figures';
+import { newlyCovered, type ChangeSummary } from '../core/planning/changes';
 import { buildSearchIndex, search, type SearchHit, type SearchIndex } from '../core/search/searchIndex';
 
 export interface EngineUrls { counties: string; areas: string; villages: string; relocationSites: string; scenicAreas: string }
@@ -76,6 +80,12 @@ export class Engine {
 
   suggest(targets: TargetColumns, uncovered: Uint8Array, k: number, options: SuggestOptions): Suggestion {
     return suggestSites(targets, uncovered, k, options);
+  }
+
+  /** K new 5G sites for the uncovered targets of an area as of a year, over the loaded layers. */
+  suggestSites(request: SuggestRequest, onProgress?: (done: number, total: number) => void): SuggestResult {
+    const { layerView, areas } = this.ready();
+    return suggestForScope(layerView.snapshot(), areas, request, onProgress);
   }
 
   /** Generates the seeded sample here in the worker (nothing large is shipped or stored). */
@@ -159,6 +169,18 @@ export class Engine {
     return this.ready().layerView.view(request);
   }
 
+  /** Area figures for another year (the compare tool's "from" year). */
+  figuresAt(request: ViewRequest): FigureTable {
+    return this.ready().layerView.figures(request);
+  }
+
+  /** Villages, relocation sites and scenic areas newly covered by 5G after fromYear, by toYear. */
+  changes(fromYear: number, toYear: number): ChangeSummary {
+    const { layerView, areas } = this.ready();
+    const { layers, modelled } = layerView.snapshot();
+    return newlyCovered(areas, layers, modelled, fromYear, toYear);
+  }
+
   /** The selected county's townships (names from geodata/villages.csv, the NBS list). */
   async townships(countyAdcode: string, asOfYear: number): Promise<TownshipRow[]> {
     const { layerView, areas } = this.ready();
@@ -167,6 +189,12 @@ export class Engine {
       this.townshipNames = new Map(townships.code.map((code, k) => [code, townships.name[k]]));
     }
     return layerView.townships(countyAdcode, asOfYear, this.townshipNames);
+  }
+
+  /** Villages, relocation sites and 4A/5A scenic areas of an area or a box that need a look as of a year. */
+  gapList(request: GapListRequest): GapListResult {
+    const { layerView, areas } = this.ready();
+    return gapList(areas, layerView.snapshot(), request);
   }
 
   private ready() {

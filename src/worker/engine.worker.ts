@@ -6,7 +6,9 @@ import type { Level } from '../core/summary/areaTable';
 import type { SuggestOptions } from '../core/coverage/suggest';
 import type { TargetColumns } from '../core/coverage/types';
 import type { ViewRequest } from './layerView';
+import type { SuggestRequest } from './suggestView';
 import type { LayerName } from '../core/layers/types';
+import type { GapListRequest } from './planningView';
 
 const engine = new Engine();
 
@@ -27,8 +29,11 @@ const api = {
     return transfer(bytes, [bytes.buffer]);
   },
   view: (request: ViewRequest) => engine.view(request),
+  figuresAt: (request: ViewRequest) => engine.figuresAt(request),
+  changes: (fromYear: number, toYear: number) => engine.changes(fromYear, toYear),
   townships: (countyAdcode: string, asOfYear: number) => engine.townships(countyAdcode, asOfYear),
   search: (query: string, limit?: number) => engine.search(query, limit),
+  gapList: (request: GapListRequest) => engine.gapList(request),
   coverage(...args: Parameters<Engine['coverage']>) {
     const result = engine.coverage(...args);
     return transfer(result, Object.values(result).map((column) => column.buffer));
@@ -37,6 +42,7 @@ const api = {
     // onProgress arrives as a comlink proxy; calls to it are fire-and-forget messages to the page.
     return engine.suggest(targets, uncovered, k, { ...options, onProgress });
   },
+  suggestSites: (request: SuggestRequest, onProgress?: (done: number, total: number) => void) => engine.suggestSites(request, onProgress),
 };
 
 export type EngineApi = typeof api;

@@ -86,10 +86,7 @@ export class LayerView {
     const modelledMs = performance.now() - started;
     const { stations, villages, relocationSites, scenicAreas } = this.layers;
     const stationMask = stations && stationFilterMask(stations, filter, asOfYear);
-    const figures = computeAreaFigures(this.areas, {
-      layers: this.layers, modelled, asOfYear, stationMask,
-      stationMaskAt2020: stations && stationFilterMask(stations, filter, 2020),
-    });
+    const figures = this.figures({ asOfYear, filter }, stationMask);
     const figuresMs = performance.now() - started - modelledMs;
     const villagesChanged = !this.villagesSent;
     this.villagesSent = true;
@@ -101,6 +98,16 @@ export class LayerView {
       stationCells: stations ? stationCells(stations, stationMask!, GUIZHOU_CELLS) : emptyCollection,
       timings: { figuresMs, modelledMs, totalMs: performance.now() - started },
     };
+  }
+
+  /** The area figures alone, e.g. for another year to compare with. */
+  figures({ asOfYear, filter }: ViewRequest, stationMask?: Uint8Array): FigureTable {
+    const { stations } = this.layers;
+    return computeAreaFigures(this.areas, {
+      layers: this.layers, modelled: this.modelledYears(), asOfYear,
+      stationMask: stationMask ?? (stations && stationFilterMask(stations, filter, asOfYear)),
+      stationMaskAt2020: stations && stationFilterMask(stations, filter, 2020),
+    });
   }
 
   snapshot(): LayerSnapshot {

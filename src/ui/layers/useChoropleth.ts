@@ -4,12 +4,16 @@
 import { useMemo } from 'react';
 import { schemeRdYlBu, schemeYlGnBu } from 'd3-scale-chromatic';
 import { classBreaks, classify, type Classification } from '../../core/classify';
-import { METRICS, type Metric } from '../../core/metrics';
+import { METRICS, type AreaFigures, type Metric } from '../../core/metrics';
+import type { AreaRecord } from '../../core/areas';
 import { useLayers } from '../../state/layers';
 import { useAtlas } from '../../state/store';
+import { useCompareFigures } from '../../state/compare';
 
 export interface ChoroplethView extends Classification {
   metric: Metric; level: 'county' | 'prefecture';
+  /** Set in compare mode: values are the change from this year to the slider's year. */
+  fromYear?: number;
   adcodes: string[]; values: Float64Array; colors: string[]; target?: number;
 }
 
@@ -27,21 +31,25 @@ export function useChoropleth(): ChoroplethView | null {
   const figures = useAtlas((s) => s.figures);
   const sources = useAtlas((s) => s.layerInfo?.sources);
   const { choroplethLevel: level, metric: metricId, method, classCount, manualBreaks } = useLayers();
+  const compare = useCompareFigures();
   return useMemo(() => {
     const metric = METRICS[metricId];
     if (figures.size === 0 || !sources?.[metric.layer]) return null;
     const records = [...areas.values()].filter((a) => a.level === level);
-    const values = Float64Array.from(records, (a) => {
-      const f = figures.get(a.adcode);
-      return f ? metric.value(f, a) : NaN;
-    });
-    const { target } = metric;
+    const valueIn = (table: Map<string, AreaFigures>, area: AreaRecord) => {
+      const f = table.get(area.adcode);
+      return f ? metric.value(f, area) : NaN;
+    };
+    const from = compare.figures;
+    const values = Float64Array.from(records, (a) => (from ? valueIn(figures, a) - valueIn(from, a) : valueIn(figures, a)));
+    // A change has no plan target: the classes then follow the data.
+    const target = from ? undefined : metric.target;
     const effectiveMethod = method === 'target' && target === undefined ? 'quantile' : method;
     // A share cannot exceed 100 %: breaks at or above it would name empty classes.
     const breaks = classBreaks(values.filter(Number.isFinite), effectiveMethod, classCount, { target, manual: manualBreaks })
-      .filter((b) => metric.unit !== 'percent' || b < 100);
+      .filter((b) => from !== null || metric.unit !== 'percent' || b < 100);
     const classification = classify(values, breaks);
     const colors = palette(breaks.length + 1, effectiveMethod === 'target');
-    return { ...classification, metric, level, adcodes: records.map((a) => a.adcode), values, colors, target };
-  }, [areas, figures, sources, level, metricId, method, classCount, manualBreaks]);
+    return { ...classification, metric, level, adcodes: records.map((a) => a.adcode), values, colors, target, fromYear: compare.fromYear ?? undefined };
+  }, [areas, figures, sources, level, metricId, method, classCount, manualBreaks, compare]);
 }
