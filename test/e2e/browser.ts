@@ -62,3 +62,13 @@ export async function countPixelsNear(page: Page, rgb: [number, number, number],
     return { matching, total: data.length / 4, distinctColours: colours.size };
   }, [...rgb, tolerance] as const);
 }
+
+/** Opens the app and loads the seeded sample with its button, as a user does, then lets the map settle. */
+export async function openWithSample(browser: Browser): Promise<OpenedApp> {
+  const app = await openApp(browser);
+  await app.page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
+  await app.page.getByRole('button', { name: '加载示例数据' }).click();
+  await app.page.getByTestId('choropleth-legend').waitFor({ timeout: 60_000 });
+  await waitForMapToSettle(app.page);
+  return app;
+}

@@ -8,10 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, openApp, screenPoint, waitForMapToSettle, type OpenedApp } from './browser';
-import type { AreaIndex, CountyCollection } from '../../src/core/areas';
-import { countyIndexOf } from '../../src/core/assign/countyIndex';
-import { DEFAULT_SAMPLE_SEED, generateSample } from '../../src/core/sample/generate';
+import { launchBrowser, openWithSample, screenPoint, waitForMapToSettle, type OpenedApp } from './browser';
+import { seededSample } from './seededSample';
 import { statusAt } from '../../src/core/layers/types';
 import { stationsCsv, villagesCsv } from '../../src/core/sample/csv';
 import { runCoverage } from '../../src/cli/coverage';
@@ -43,11 +41,7 @@ async function download(page: Page, container: string, button: string): Promise<
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  app = await openApp(browser);
-  await app.page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
-  await app.page.getByRole('button', { name: '加载示例数据' }).click();
-  await app.page.getByTestId('choropleth-legend').waitFor({ timeout: 60_000 });
-  await waitForMapToSettle(app.page);
+  app = await openWithSample(browser);
 }, 120_000);
 
 afterAll(async () => {
@@ -59,12 +53,7 @@ afterAll(async () => {
 test('the gap list of 息烽县 equals the CLI coverage on the same sample; the export holds those rows; a row flies the map there', async () => {
   const { page } = app;
   // The CLI on the same seeded sample, written to CSV as `npm run sample` writes it.
-  const read = (path: string) => readFileSync(path, 'utf8');
-  const areas = JSON.parse(read('geodata/areas.json')) as AreaIndex;
-  const sample = generateSample(DEFAULT_SAMPLE_SEED, {
-    areas, countyIndex: countyIndexOf(JSON.parse(read('geodata/counties.geojson')) as CountyCollection).index,
-    villagesCsv: read('geodata/villages.csv'), relocationSitesCsv: read('geodata/sources/relocation-sites.csv'), scenicAreasCsv: read('geodata/sources/scenic-areas.csv'),
-  });
+  const { areas, sample } = seededSample();
   const directory = mkdtempSync(join(tmpdir(), 'atlas-gaps-'));
   writeFileSync(join(directory, 'stations.csv'), stationsCsv(sample.stations, areas.counties));
   writeFileSync(join(directory, 'villages.csv'), villagesCsv(sample.villages));

@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, openApp, screenPoint, waitForMapToSettle, type OpenedApp } from './browser';
-import type { AreaIndex, CountyCollection } from '../../src/core/areas';
-import { countyIndexOf } from '../../src/core/assign/countyIndex';
-import { DEFAULT_SAMPLE_SEED, generateSample } from '../../src/core/sample/generate';
+import { seededSample } from './seededSample';
+import type { AreaIndex } from '../../src/core/areas';
 import { placesCsv, stationsCsv, villagesCsv } from '../../src/core/sample/csv';
 import { runSummarize } from '../../src/cli/summarize';
 
@@ -104,12 +103,7 @@ test('the legend counts exactly the areas drawn in each colour, for every metric
 test('a county shows the same station and village counts as the CLI on the same sample', async () => {
   const { page } = app;
   // The same seeded sample written out as the CSV files `npm run sample` writes, then summarised by the CLI.
-  const read = (path: string) => readFileSync(path, 'utf8');
-  const areas = JSON.parse(read('geodata/areas.json')) as AreaIndex;
-  const sample = generateSample(DEFAULT_SAMPLE_SEED, {
-    areas, countyIndex: countyIndexOf(JSON.parse(read('geodata/counties.geojson')) as CountyCollection).index,
-    villagesCsv: read('geodata/villages.csv'), relocationSitesCsv: read('geodata/sources/relocation-sites.csv'), scenicAreasCsv: read('geodata/sources/scenic-areas.csv'),
-  });
+  const { areas, sample } = seededSample();
   const directory = mkdtempSync(join(tmpdir(), 'atlas-sample-'));
   const files = { stations: stationsCsv(sample.stations, areas.counties), villages: villagesCsv(sample.villages), relocation: placesCsv(sample.relocationSites) };
   const cli = (name: keyof typeof files) => {

@@ -4,7 +4,7 @@
 // moving the scorecard's 5G figure to the reported total the sample is calibrated to.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, openApp, waitForMapToSettle, type OpenedApp } from './browser';
+import { launchBrowser, openWithSample, waitForMapToSettle, type OpenedApp } from './browser';
 
 let browser: Browser;
 let app: OpenedApp;
@@ -15,12 +15,8 @@ const value = async (page: Page, indicator: string, line = 'count') =>
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  app = await openApp(browser);
+  app = await openWithSample(browser);
   const { page } = app;
-  await page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
-  await page.getByRole('button', { name: '加载示例数据' }).click();
-  await page.getByTestId('choropleth-legend').waitFor({ timeout: 60_000 });
-  await waitForMapToSettle(page);
   await page.getByRole('tab', { name: '规划进度' }).click();
   await page.getByTestId('scorecard-panel').waitFor();
 }, 120_000);

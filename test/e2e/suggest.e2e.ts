@@ -4,15 +4,13 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, openApp, screenPoint, waitForMapToSettle, type OpenedApp } from './browser';
-import type { AreaIndex, CountyCollection } from '../../src/core/areas';
-import { countyIndexOf } from '../../src/core/assign/countyIndex';
+import { launchBrowser, openWithSample, screenPoint, waitForMapToSettle, type OpenedApp } from './browser';
+import { seededSample } from './seededSample';
 import { computeCoverage } from '../../src/core/coverage/model';
 import { bandClassCode, stationRadiiMeters } from '../../src/core/coverage/radius';
 import { seatColumns } from '../../src/core/coverage/seats';
 import { layersFromSample } from '../../src/core/layers/fromSample';
 import { isGradedScenicArea, type PlaceLayer } from '../../src/core/layers/types';
-import { DEFAULT_SAMPLE_SEED, generateSample } from '../../src/core/sample/generate';
 import type { SuggestRequest, SuggestResult } from '../../src/worker/suggestView';
 
 let browser: Browser;
@@ -40,12 +38,7 @@ const stopFrames = (page: Page) => page.evaluate(() => {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  app = await openApp(browser);
-  const { page } = app;
-  await page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
-  await page.getByRole('button', { name: '加载示例数据' }).click();
-  await page.getByTestId('choropleth-legend').waitFor({ timeout: 60_000 });
-  await waitForMapToSettle(page);
+  app = await openWithSample(browser);
 }, 120_000);
 
 afterAll(async () => {
@@ -56,12 +49,7 @@ afterAll(async () => {
 
 /** The 5G coverage model in Node over the same seeded sample: covered targets of a county, with extra sites. */
 function coveredInCounty(adcode: string, asOfYear: number, sites: Array<{ lon: number; lat: number }>, radiusMeters: number) {
-  const read = (path: string) => readFileSync(path, 'utf8');
-  const areas = JSON.parse(read('geodata/areas.json')) as AreaIndex;
-  const sample = generateSample(DEFAULT_SAMPLE_SEED, {
-    areas, countyIndex: countyIndexOf(JSON.parse(read('geodata/counties.geojson')) as CountyCollection).index,
-    villagesCsv: read('geodata/villages.csv'), relocationSitesCsv: read('geodata/sources/relocation-sites.csv'), scenicAreasCsv: read('geodata/sources/scenic-areas.csv'),
-  });
+  const { areas, sample } = seededSample();
   const layers = layersFromSample(sample, areas.counties.map((c) => c.adcode));
   const county = areas.counties.findIndex((c) => c.adcode === adcode);
   const lon: number[] = [], lat: number[] = [];

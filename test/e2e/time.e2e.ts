@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, openApp, screenPoint, waitForMapToSettle, type OpenedApp } from './browser';
-import type { AreaIndex, CountyCollection } from '../../src/core/areas';
-import { countyIndexOf } from '../../src/core/assign/countyIndex';
-import { DEFAULT_SAMPLE_SEED, generateSample, type Sample } from '../../src/core/sample/generate';
+import { launchBrowser, openWithSample, screenPoint, type OpenedApp } from './browser';
+import { seededSample } from './seededSample';
+import type { Sample } from '../../src/core/sample/generate';
 import { stationsCsv } from '../../src/core/sample/csv';
 import { runSummarize } from '../../src/cli/summarize';
 
@@ -20,21 +19,14 @@ let stationsPath: string;
 const XIFENG = { adcode: '520122', seat: [106.733857, 27.096099] as const };
 
 beforeAll(async () => {
-  const read = (path: string) => readFileSync(path, 'utf8');
-  const areas = JSON.parse(read('geodata/areas.json')) as AreaIndex;
-  sample = generateSample(DEFAULT_SAMPLE_SEED, {
-    areas, countyIndex: countyIndexOf(JSON.parse(read('geodata/counties.geojson')) as CountyCollection).index,
-    villagesCsv: read('geodata/villages.csv'), relocationSitesCsv: read('geodata/sources/relocation-sites.csv'), scenicAreasCsv: read('geodata/sources/scenic-areas.csv'),
-  });
+  const seeded = seededSample();
+  const { areas } = seeded;
+  sample = seeded.sample;
   stationsPath = join(mkdtempSync(join(tmpdir(), 'atlas-time-')), 'stations.csv');
   writeFileSync(stationsPath, stationsCsv(sample.stations, areas.counties));
 
   browser = await launchBrowser();
-  app = await openApp(browser);
-  await app.page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
-  await app.page.getByRole('button', { name: '加载示例数据' }).click();
-  await app.page.getByTestId('choropleth-legend').waitFor({ timeout: 60_000 });
-  await waitForMapToSettle(app.page);
+  app = await openWithSample(browser);
 }, 120_000);
 
 afterAll(async () => {
