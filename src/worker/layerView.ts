@@ -7,8 +7,8 @@
 // covered", which does not depend on which operators the map is showing.
 import type { AreaIndex } from '../core/areas';
 import { firstCoveredYear } from '../core/sample/coverageYear';
-import { stationMask } from '../core/coverage/model';
-import { buildPointGrid, nearest, type NearestResult, type PointGrid } from '../core/coverage/stationGrid';
+import { nearest, type NearestResult } from '../core/coverage/stationGrid';
+import { stationGrid } from './stationGrids';
 import { stationRadiiMeters } from '../core/coverage/radius';
 import { seatColumns } from '../core/coverage/seats';
 import type { StationColumns } from '../core/coverage/types';
@@ -47,7 +47,6 @@ export class LayerView {
   private radiiMeters?: Float32Array;
   private modelled?: Modelled;
   private villagesSent = false;
-  private grid?: { asOfYear: number; grid: PointGrid };
   private stationsVersion = 0;
 
   constructor(private readonly areas: AreaIndex) {}
@@ -61,7 +60,6 @@ export class LayerView {
     }
     this.layers = layers;
     this.modelled = undefined;
-    this.grid = undefined;
     this.villagesSent = false;
     return this.info();
   }
@@ -141,19 +139,11 @@ export class LayerView {
   private placeGeojson(places: PlaceLayer | undefined, modelled5g: Int16Array | undefined, asOfYear: number): string {
     if (!places || !modelled5g) return emptyCollection;
     // Metres to the nearest 5G station on air by the year: a few hundred targets, so per view.
-    const grid = this.fiveGGrid(asOfYear);
+    const grid = stationGrid(this.modelledYears().columns, '5G', asOfYear);
     const meters = new Float64Array(places.lon.length).fill(Infinity);
     const found: NearestResult = { index: -1, meters: Infinity };
     if (grid.count > 0) for (let i = 0; i < meters.length; i++) meters[i] = nearest(grid, places.lon[i], places.lat[i], Infinity, found).meters;
     return placeFeatures(places, modelled5g, meters);
-  }
-
-  private fiveGGrid(asOfYear: number): PointGrid {
-    if (this.grid?.asOfYear !== asOfYear) {
-      const { columns } = this.modelledYears();
-      this.grid = { asOfYear, grid: buildPointGrid(columns.lon, columns.lat, 2_000, stationMask(columns, '5G', asOfYear)) };
-    }
-    return this.grid.grid;
   }
 }
 
