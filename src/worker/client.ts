@@ -7,6 +7,7 @@ import type { LayerInfo, ViewRequest, ViewResult } from './layerView';
 import type { TownshipRow } from '../core/layers/townships';
 import type { FigureTable } from '../core/layers/figures';
 import type { ChangeSummary } from '../core/planning/changes';
+import type { VintageComparison } from '../core/planning/vintages';
 import type { LayerName } from '../core/layers/types';
 import type { Level } from '../core/summary/areaTable';
 import type { SummaryInput } from '../core/summary/summarize';
@@ -36,6 +37,8 @@ export interface EngineClient {
   view(request: ViewRequest): Promise<ViewResult>;
   figuresAt(request: ViewRequest): Promise<FigureTable>;
   changes(fromYear: number, toYear: number): Promise<ChangeSummary>;
+  /** Two stored datasets of one layer as vintages; rejects with a VintageError (see vintageRefusalOf) when they cannot be compared. */
+  compareVintages(olderDatasetId: string, newerDatasetId: string, asOfYear: number): Promise<VintageComparison>;
   townships(countyAdcode: string, asOfYear: number): Promise<TownshipRow[]>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
   /** The gap list (and its disagreements) of an area or a box as of a year. */
@@ -69,6 +72,7 @@ export function startEngine(urls: EngineUrls): EngineClient {
     view: async (request) => { await ready; return remote.view(request); },
     figuresAt: async (request) => { await ready; return remote.figuresAt(request); },
     changes: async (fromYear, toYear) => { await ready; return remote.changes(fromYear, toYear); },
+    compareVintages: async (olderDatasetId, newerDatasetId, asOfYear) => { await ready; return remote.compareVintages(olderDatasetId, newerDatasetId, asOfYear); },
     townships: async (countyAdcode, asOfYear) => { await ready; return remote.townships(countyAdcode, asOfYear); },
     search: async (query, limit) => { await ready; return remote.search(query, limit); },
     gapList: async (request) => { await ready; return remote.gapList(request); },

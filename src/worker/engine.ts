@@ -25,6 +25,7 @@ import type { TownshipRow } from '../core/layers/townships';
 import { suggestForScope, type SuggestRequest, type SuggestResult } from './suggestView';
 import type { FigureTable } from '../core/layers/figures';
 import { newlyCovered, type ChangeSummary } from '../core/planning/changes';
+import { compareVintages, vintageLayerOf, VintageError, type VintageComparison } from '../core/planning/vintages';
 import { buildSearchIndex, search, type SearchHit, type SearchIndex } from '../core/search/searchIndex';
 
 export interface EngineUrls { counties: string; areas: string; villages: string; relocationSites: string; scenicAreas: string }
@@ -179,6 +180,25 @@ export class Engine {
     const { layerView, areas } = this.ready();
     const { layers, modelled } = layerView.snapshot();
     return newlyCovered(areas, layers, modelled, fromYear, toYear);
+  }
+
+  /**
+   * Two stored datasets of one map layer compared as vintages (older, newer) as of a year, over
+   * the layers loaded now. Both are read here from IndexedDB, as setLayerSource does. Refuses
+   * (VintageError) plain points, datasets of different layers and a dataset that is gone.
+   */
+  async compareVintages(olderDatasetId: string, newerDatasetId: string, asOfYear: number): Promise<VintageComparison> {
+    const { layerView, areas } = this.ready();
+    const [older, newer] = await Promise.all([olderDatasetId, newerDatasetId].map(async (id) => {
+      try {
+        return await loadDataset(id);
+      } catch (error) {
+        if (error instanceof StorageError && error.code === 'not-found') throw new VintageError('not-found', `dataset ${id} no longer exists`);
+        throw error;
+      }
+    }));
+    const layer = vintageLayerOf(older, newer);
+    return compareVintages(areas, { [layer]: layerFromDataset(layer, older) }, { [layer]: layerFromDataset(layer, newer) }, layerView.snapshot(), asOfYear);
   }
 
   /** The selected county's townships (names from geodata/villages.csv, the NBS list). */

@@ -31,6 +31,7 @@ const api = {
   view: (request: ViewRequest) => engine.view(request),
   figuresAt: (request: ViewRequest) => engine.figuresAt(request),
   changes: (fromYear: number, toYear: number) => engine.changes(fromYear, toYear),
+  compareVintages: (olderDatasetId: string, newerDatasetId: string, asOfYear: number) => engine.compareVintages(olderDatasetId, newerDatasetId, asOfYear),
   townships: (countyAdcode: string, asOfYear: number) => engine.townships(countyAdcode, asOfYear),
   search: (query: string, limit?: number) => engine.search(query, limit),
   gapList: (request: GapListRequest) => engine.gapList(request),

@@ -6,13 +6,12 @@
 // Modelled coverage counts every station on air, whatever the filter: it answers "is this place
 // covered", which does not depend on which operators the map is showing.
 import type { AreaIndex } from '../core/areas';
-import { firstCoveredYear } from '../core/sample/coverageYear';
 import { nearest, type NearestResult } from '../core/coverage/stationGrid';
 import { stationGrid } from './stationGrids';
 import { stationRadiiMeters } from '../core/coverage/radius';
 import { seatColumns } from '../core/coverage/seats';
-import type { StationColumns } from '../core/coverage/types';
-import { computeAreaFigures, type FigureTable, type ModelledYears } from '../core/layers/figures';
+import { computeAreaFigures, type FigureTable } from '../core/layers/figures';
+import { modelledYearsOf, type ModelledCoverage } from '../core/layers/modelled';
 import { placeFeatures, stationFeatures, villageFeatures } from '../core/layers/features';
 import { GUIZHOU_CELLS, stationCells } from '../core/layers/aggregate';
 import { filteredStations, NO_STATION_FILTER, stationFilterMask, type StationFilter } from '../core/layers/stationFilter';
@@ -37,7 +36,7 @@ export interface ViewResult {
 }
 
 /** The modelled first-covered years, and the stations (all of them) and radii they came from. */
-export interface Modelled extends ModelledYears { columns: StationColumns; radiiMeters: Float32Array }
+export type Modelled = ModelledCoverage;
 
 /** What the planning tools (gaps, suggestions, comparisons) read: the loaded layers and the model. */
 export interface LayerSnapshot { layers: LayerSet; modelled: Modelled }
@@ -121,18 +120,10 @@ export class LayerView {
   /** First modelled 5G (and 4G for villages) year of every target, by all stations. */
   private modelledYears(): Modelled {
     if (this.modelled) return this.modelled;
-    const { stations, villages, relocationSites, scenicAreas } = this.layers;
+    const { stations } = this.layers;
     const empty = { columns: { lon: new Float64Array(0), lat: new Float64Array(0), bandClass: new Uint8Array(0), buildYear: new Int16Array(0) }, radiiMeters: new Float32Array(0) };
     const { columns, radiiMeters } = stations ? filteredStations(stations, this.radiiMeters!, NO_STATION_FILTER) : empty;
-    const years = buildYears(columns.buildYear);
-    const first = (technology: '5G' | '4G', lon?: Float64Array, lat?: Float64Array) =>
-      lon && lat ? firstCoveredYear(columns, radiiMeters, technology, lon, lat, years) : undefined;
-    this.modelled = {
-      columns, radiiMeters,
-      villages5g: first('5G', villages?.lon, villages?.lat), villages4g: first('4G', villages?.lon, villages?.lat),
-      relocationSites5g: first('5G', relocationSites?.lon, relocationSites?.lat),
-      scenicAreas5g: first('5G', scenicAreas?.lon, scenicAreas?.lat),
-    };
+    this.modelled = { columns, radiiMeters, ...modelledYearsOf(columns, radiiMeters, this.layers) };
     return this.modelled;
   }
 
@@ -149,9 +140,3 @@ export class LayerView {
 
 const emptyCollection = '{"type":"FeatureCollection","features":[]}';
 
-/** The distinct build years, ascending, after a slot (1) for stations of unknown year. */
-function buildYears(buildYear: Int16Array): number[] {
-  const seen = new Set<number>();
-  for (let i = 0; i < buildYear.length; i++) if (buildYear[i] > 1) seen.add(buildYear[i]);
-  return [1, ...[...seen].sort((a, b) => a - b)];
-}

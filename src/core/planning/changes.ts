@@ -13,10 +13,14 @@ import { isGradedScenicArea, statusAt, type LayerSet } from '../layers/types';
 
 export type ChangeKind = 'village' | 'relocationSite' | 'scenicArea';
 export type ChangeBasis = 'reported' | 'modelled' | 'both';
+/** Between two years coverage only grows; between two vintages of data it may also be lost. */
+export type ChangeDirection = 'covered' | 'uncovered';
 
 export interface ChangeRow {
   kind: ChangeKind; id: string; name: string; countyAdcode: string; countyName: string;
   lon: number; lat: number; basis: ChangeBasis;
+  /** Absent means 'covered' (every row of newlyCovered). */
+  direction?: ChangeDirection;
 }
 
 export interface ChangeSummary { fromYear: number; toYear: number; rows: ChangeRow[]; counts: Record<ChangeKind, Record<ChangeBasis, number>> }

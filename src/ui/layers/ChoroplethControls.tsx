@@ -29,9 +29,10 @@ export function ChoroplethControls() {
   const locale = useAtlas((s) => s.locale);
   const settings = useLayers();
   const view = useChoropleth();
-  // Labelled sample only when the metric's layer is drawn from it (it may come from a dataset).
+  // Labelled sample only when the metric's layer is drawn from it (it may come from a dataset, or
+  // from the two datasets compared as vintages).
   const asOfYear = useAtlas((s) => s.asOfYear);
-  const sampleShown = useAtlas((s) => view !== null && s.layerInfo?.sources[view.metric.layer]?.kind === 'sample');
+  const sampleShown = useAtlas((s) => view !== null && view.vintages?.layer !== view.metric.layer && s.layerInfo?.sources[view.metric.layer]?.kind === 'sample');
   const shown = settings.choroplethVisible && view !== null;
 
   useEffect(() => {
@@ -81,7 +82,7 @@ export function ChoroplethControls() {
       {view === null ? <p className="muted small">{t('layerNeedsData', { layer: t(`overlay.${METRICS[settings.metric].layer}`) })}</p> : settings.choroplethVisible && (
         <>
           <table className="legend small" data-testid="choropleth-legend">
-            <caption>{view.fromYear !== undefined && `${t('changeLegend', { from: view.fromYear, to: asOfYear })} · `}{t(`metric.${view.metric.id}`)}（{t(`unit.${view.metric.unit}`)}）{sampleShown ? ` · ${t('sampleBadge')}` : ''}</caption>
+            <caption>{view.vintages ? `${t('vintage.changeLegend', { older: view.vintages.older, newer: view.vintages.newer })} · ` : view.fromYear !== undefined && `${t('changeLegend', { from: view.fromYear, to: asOfYear })} · `}{t(`metric.${view.metric.id}`)}（{t(`unit.${view.metric.unit}`)}）{sampleShown ? ` · ${t('sampleBadge')}` : ''}</caption>
             <tbody>
               {view.counts.map((count, i) => (
                 <tr key={i} data-class={i}>

@@ -7,7 +7,8 @@ import { useChoropleth } from './useChoropleth';
 export function RankingSection() {
   const { t } = useTranslation();
   const view = useChoropleth();
-  const sample = useAtlas((s) => (view ? s.layerInfo?.sources[view.metric.layer]?.kind === 'sample' : false));
+  // Two datasets compared as vintages are not the sample, even when the sample is loaded.
+  const sample = useAtlas((s) => (view && view.vintages?.layer !== view.metric.layer ? s.layerInfo?.sources[view.metric.layer]?.kind === 'sample' : false));
   if (!view) return null;
   const { metric } = view;
   return (

@@ -8,12 +8,14 @@ import { METRICS, type AreaFigures, type Metric } from '../../core/metrics';
 import type { AreaRecord } from '../../core/areas';
 import { useLayers } from '../../state/layers';
 import { useAtlas } from '../../state/store';
-import { useCompareFigures } from '../../state/compare';
+import { useCompareFigures, type VintageNames } from '../../state/compare';
 
 export interface ChoroplethView extends Classification {
   metric: Metric; level: 'county' | 'prefecture';
   /** Set in compare mode: values are the change from this year to the slider's year. */
   fromYear?: number;
+  /** Set while two vintages are compared: values are the change from the older dataset to the newer. */
+  vintages?: VintageNames;
   adcodes: string[]; values: Float64Array; colors: string[]; target?: number;
 }
 
@@ -34,14 +36,16 @@ export function useChoropleth(): ChoroplethView | null {
   const compare = useCompareFigures();
   return useMemo(() => {
     const metric = METRICS[metricId];
-    if (figures.size === 0 || !sources?.[metric.layer]) return null;
+    // Two vintages bring their own figures, in place of the current ones.
+    const current = compare.toFigures ?? figures;
+    if (current.size === 0 || (!compare.toFigures && !sources?.[metric.layer])) return null;
     const records = [...areas.values()].filter((a) => a.level === level);
     const valueIn = (table: Map<string, AreaFigures>, area: AreaRecord) => {
       const f = table.get(area.adcode);
       return f ? metric.value(f, area) : NaN;
     };
     const from = compare.figures;
-    const values = Float64Array.from(records, (a) => (from ? valueIn(figures, a) - valueIn(from, a) : valueIn(figures, a)));
+    const values = Float64Array.from(records, (a) => (from ? valueIn(current, a) - valueIn(from, a) : valueIn(current, a)));
     // A change has no plan target: the classes then follow the data.
     const target = from ? undefined : metric.target;
     const effectiveMethod = method === 'target' && target === undefined ? 'quantile' : method;
@@ -50,6 +54,6 @@ export function useChoropleth(): ChoroplethView | null {
       .filter((b) => from !== null || metric.unit !== 'percent' || b < 100);
     const classification = classify(values, breaks);
     const colors = palette(breaks.length + 1, effectiveMethod === 'target');
-    return { ...classification, metric, level, adcodes: records.map((a) => a.adcode), values, colors, target, fromYear: compare.fromYear ?? undefined };
+    return { ...classification, metric, level, adcodes: records.map((a) => a.adcode), values, colors, target, fromYear: compare.fromYear ?? undefined, vintages: compare.vintages ?? undefined };
   }, [areas, figures, sources, level, metricId, method, classCount, manualBreaks, compare]);
 }

@@ -8,12 +8,9 @@ import { formatInteger } from '../../core/format';
 import { getEngine } from '../../state/engine';
 import { useLayers } from '../../state/layers';
 import { useAtlas } from '../../state/store';
-import { mapController } from '../MapView';
 import { FIRST_YEAR } from '../TimeSlider';
-import { useRowWindow } from '../useRowWindow';
 import { downloadTable, SAMPLE_NOTE } from '../downloadTable';
-
-const ROW_HEIGHT_PX = 26;
+import { ChangeList } from './ChangeList';
 
 export function CompareYears() {
   const { t } = useTranslation();
@@ -37,7 +34,6 @@ export function CompareYears() {
   useEffect(() => { if (compareFromYear !== null && compareFromYear !== from) update({ compareFromYear: from }); }, [from, compareFromYear, update]);
 
   const rows = summary?.rows ?? [];
-  const rowWindow = useRowWindow(rows.length, ROW_HEIGHT_PX);
   if (figures.size === 0) return null;
   const kindName = (row: ChangeRow) => t(`compare.kind.${row.kind}`);
   const table = () => ({
@@ -74,19 +70,7 @@ export function CompareYears() {
         <button onClick={() => exportAs('csv')} disabled={rows.length === 0}>{t('rankingExportCsv')}</button>
         <button onClick={() => exportAs('xlsx')} disabled={rows.length === 0}>{t('rankingExportXlsx')}</button>
       </div>
-      <div className="compare-list" ref={rowWindow.scroller} onScroll={rowWindow.onScroll}>
-        <table className="small">
-          <tbody>
-            {rowWindow.padTopPx > 0 && <tr style={{ height: rowWindow.padTopPx }} />}
-            {rows.slice(rowWindow.start, rowWindow.end).map((row) => (
-              <tr key={`${row.kind}:${row.id}`} data-id={row.id} onClick={() => Number.isFinite(row.lon) && mapController()?.flyTo(row.lon, row.lat, 12)}>
-                <td>{kindName(row)}</td><td>{row.name}</td><td className="muted">{row.countyName}</td><td>{t(`compare.basis.${row.basis}`)}</td>
-              </tr>
-            ))}
-            {rowWindow.padBottomPx > 0 && <tr style={{ height: rowWindow.padBottomPx }} />}
-          </tbody>
-        </table>
-      </div>
+      <ChangeList rows={rows} describe={(row) => t(`compare.basis.${row.basis}`)} />
     </section>
   );
 }
