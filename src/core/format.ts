@@ -1,5 +1,6 @@
-// Number formatting per locale. zh-CN readers expect 万 for large counts (3,856.2万), en readers
-// expect thousands separators; both get the same rounding rules.
+// Number and date formatting per locale. zh-CN readers expect 万 for large counts (3,856.2万), en readers
+// expect thousands separators; both get the same rounding rules. Dates are read in local time,
+// except plan months, which name a calendar month wherever the reader is.
 export type Locale = 'zh-CN' | 'en';
 
 export function formatInteger(value: number, locale: Locale): string {
@@ -14,4 +15,14 @@ export function formatDecimal(value: number, locale: Locale, fractionDigits = 1)
 export function formatPopulation(value: number, locale: Locale): string {
   if (locale === 'zh-CN' && value >= 10_000) return `${formatDecimal(value / 10_000, locale, 2)}万`;
   return formatInteger(value, locale);
+}
+
+/** A moment (an ISO time such as a dataset's import) as date and time: "2025年11月24日 09:27" / "24 Nov 2025, 09:27". */
+export function formatDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A calendar month (1–12): "2025年10月" / "October 2025". */
+export function formatMonth(year: number, month: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
 }

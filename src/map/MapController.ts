@@ -41,6 +41,30 @@ const labelPoints = <T extends Named>(areas: T[], position: (area: T) => [number
   features: areas.map((a) => ({ type: 'Feature', properties: { name: a.name, adcode: a.adcode }, geometry: { type: 'Point', coordinates: position(a) } })),
 });
 
+/**
+ * The high-contrast theme's paint, for projectors: darker and thicker boundaries, bolder selection
+ * and label halos, opaque choropleth fills. Whatever the light style had is restored from the style.
+ */
+type PaintProperty = Parameters<maplibregl.Map['setPaintProperty']>[1];
+const HIGH_CONTRAST_PAINT: ReadonlyArray<[layer: string, property: PaintProperty, value: unknown]> = [
+  ['county-line', 'line-color', '#3b4550'],
+  ['county-line', 'line-width', ['interpolate', ['linear'], ['zoom'], 6, 1.2, 10, 2.6]],
+  ['prefecture-line', 'line-color', '#000000'],
+  ['prefecture-line', 'line-width', ['interpolate', ['linear'], ['zoom'], 6, 3, 10, 5]],
+  ['province-line', 'line-color', '#000000'],
+  ['province-line', 'line-width', ['interpolate', ['linear'], ['zoom'], 6, 4, 10, 6]],
+  [LAYER.countySelected, 'line-width', 5.5],
+  [LAYER.prefectureSelected, 'line-width', 5],
+  [LAYER.densityCounty, 'fill-opacity', ['case', ['==', ['feature-state', 'fill'], null], 0, 1]],
+  [LAYER.densityPrefecture, 'fill-opacity', ['case', ['==', ['feature-state', 'fill'], null], 0, 1]],
+  [LAYER.targetMetCounty, 'line-width', 3.5],
+  [LAYER.targetMetPrefecture, 'line-width', 3.5],
+  ['county-label', 'text-color', '#000000'],
+  ['county-label', 'text-halo-width', 2.4],
+  ['prefecture-label', 'text-color', '#000000'],
+  ['prefecture-label', 'text-halo-width', 3],
+];
+
 export class MapController {
   readonly map: maplibregl.Map;
   private hoveredAdcode: string | null = null;
@@ -50,6 +74,8 @@ export class MapController {
   private choroplethShown = false;
   /** Per overlay source: the URL it should show and older ones to revoke once it has loaded. */
   private readonly blobUrls = new Map<string, { current: string; stale: string[] }>();
+  /** The light style's value of each property the high-contrast theme changes, read before its first change. */
+  private readonly lightPaint = new Map<string, unknown>();
 
   constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
     this.map = new maplibregl.Map({
@@ -198,6 +224,65 @@ export class MapController {
     const corners = [[left, 0], [width, 0], [width, height], [left, height]].map(([x, y]) => this.map.unproject([x, y]));
     const lons = corners.map((c) => c.lng), lats = corners.map((c) => c.lat);
     return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+  }
+
+  /**
+   * What an export needs to draw this view again in a hidden map (src/map/exportMap.ts): the style,
+   * the view the reader sees, the choropleth's feature-states of these areas (not the hover) and the
+   * largest canvas side this browser's WebGL can draw.
+   */
+  exportSnapshot(areas: { counties: readonly string[]; prefectures: readonly string[] }) {
+    const featureStates: Array<{ source: string; id: string; state: { fill: string; meets: boolean } }> = [];
+    for (const [source, ids] of [[SOURCE.counties, areas.counties], [SOURCE.prefectures, areas.prefectures]] as const) {
+      for (const id of ids) {
+        const { fill, meets } = this.map.getFeatureState({ source, id });
+        if (typeof fill === 'string') featureStates.push({ source, id, state: { fill, meets: meets === true } });
+      }
+    }
+    const gl = this.map.painter.context.gl;
+    const viewport = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
+    const maxCanvasSidePx = Math.min(gl.getParameter(gl.MAX_TEXTURE_SIZE) as number, gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number, viewport[0], viewport[1]);
+    return { style: this.map.getStyle(), bounds: this.viewBounds(), bearing: this.map.getBearing(), featureStates, maxCanvasSidePx };
+  }
+
+  /** Light (the style as built) or high contrast (HIGH_CONTRAST_PAINT over it). */
+  setTheme(theme: 'light' | 'highContrast'): void {
+    this.afterLoad(() => {
+      for (const [layer, property, value] of HIGH_CONTRAST_PAINT) {
+        const key = `${layer}|${property}`;
+        if (!this.lightPaint.has(key)) this.lightPaint.set(key, this.map.getPaintProperty(layer, property));
+        this.map.setPaintProperty(layer, property, (theme === 'highContrast' ? value : this.lightPaint.get(key)) as never);
+      }
+    });
+  }
+
+  /** Names of the map and its zoom buttons in the reader's language (MapLibre's own are English). */
+  setUiLabels(labels: { map: string; zoomIn: string; zoomOut: string }): void {
+    const container = this.map.getContainer();
+    this.map.getCanvas().setAttribute('aria-label', labels.map);
+    for (const [selector, label] of [['.maplibregl-ctrl-zoom-in', labels.zoomIn], ['.maplibregl-ctrl-zoom-out', labels.zoomOut]]) {
+      const button = container.querySelector(selector);
+      button?.setAttribute('title', label);
+      button?.setAttribute('aria-label', label);
+    }
+  }
+
+  /** The camera, for a shared link or a slide. */
+  getView(): { lon: number; lat: number; zoom: number } {
+    const { lng, lat } = this.map.getCenter();
+    return { lon: lng, lat, zoom: this.map.getZoom() };
+  }
+
+  /** Moves the camera there: a smooth flight between slides (skipped under reduced motion), or a jump. */
+  setView(view: { lon: number; lat: number; zoom: number }, animate: boolean): void {
+    const camera = { center: [view.lon, view.lat] as [number, number], zoom: view.zoom };
+    if (animate) this.map.flyTo({ ...camera, duration: 1600 }); else this.map.jumpTo(camera);
+  }
+
+  /** Calls `listener` whenever the camera comes to rest; returns the unsubscribe. */
+  onViewChange(listener: () => void): () => void {
+    this.map.on('moveend', listener);
+    return () => { this.map.off('moveend', listener); };
   }
 
   /** Adds, replaces or (with '') removes the online raster basemap under the Guizhou layers. */

@@ -7,7 +7,11 @@ import type { SampleInfo } from '../worker/engine';
 import type { LayerInfo } from '../worker/layerView';
 import type { AreaFigures } from '../core/metrics';
 
-interface AreasSlice { areas: Map<string, AreaRecord>; setAreas: (areas: Map<string, AreaRecord>) => void }
+interface AreasSlice {
+  areas: Map<string, AreaRecord>; setAreas: (areas: Map<string, AreaRecord>) => void;
+  /** adcode → the name in pinyin for English mode, from the engine worker (empty until it answers). */
+  areaPinyin: ReadonlyMap<string, string>; setAreaPinyin: (names: Record<string, string>) => void;
+}
 interface SelectionSlice {
   selectedAdcode: string | null; hoveredAdcode: string | null;
   select: (adcode: string | null) => void; hover: (adcode: string | null) => void;
@@ -24,23 +28,28 @@ interface DataSlice {
   setFigures: (figures: Map<string, AreaFigures>) => void;
   setLayerInfo: (layerInfo: LayerInfo | null) => void;
 }
+/** 'highContrast' is for projectors: dark text on white, stronger borders, larger type, bolder map lines. */
+export type Theme = 'light' | 'highContrast';
+
 interface SettingsSlice {
   /** Online raster basemap as an XYZ URL template; empty means fully offline (the default). */
-  basemapUrlTemplate: string; locale: Locale;
+  basemapUrlTemplate: string; locale: Locale; theme: Theme;
   /** Whether the user wants the sample loaded: kept across reloads, since the sample is regenerated. */
   sampleWanted: boolean;
   setSampleWanted: (wanted: boolean) => void;
-  setBasemapUrlTemplate: (template: string) => void; setLocale: (locale: Locale) => void;
+  setBasemapUrlTemplate: (template: string) => void; setLocale: (locale: Locale) => void; setTheme: (theme: Theme) => void;
 }
 
 const SETTINGS_KEY = 'gca.settings';
-const saved: Partial<Pick<SettingsSlice, 'basemapUrlTemplate' | 'locale' | 'sampleWanted'>> = (() => {
+const saved: Partial<Pick<SettingsSlice, 'basemapUrlTemplate' | 'locale' | 'theme' | 'sampleWanted'>> = (() => {
   try { return JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}'); } catch { return {}; }
 })();
 
 export const useAtlas = create<AreasSlice & SelectionSlice & DataSlice & SettingsSlice>()((set) => ({
   areas: new Map(),
   setAreas: (areas) => set({ areas }),
+  areaPinyin: new Map(),
+  setAreaPinyin: (names) => set({ areaPinyin: new Map(Object.entries(names)) }),
   selectedAdcode: null,
   hoveredAdcode: null,
   select: (selectedAdcode) => set({ selectedAdcode }),
@@ -58,10 +67,13 @@ export const useAtlas = create<AreasSlice & SelectionSlice & DataSlice & Setting
   setSampleWanted: (sampleWanted) => set({ sampleWanted }),
   basemapUrlTemplate: saved.basemapUrlTemplate ?? '',
   locale: saved.locale ?? 'zh-CN',
+  // Without a saved choice, a system asking for more contrast gets the high-contrast theme.
+  theme: saved.theme ?? (globalThis.matchMedia?.('(prefers-contrast: more)').matches ? 'highContrast' : 'light'),
+  setTheme: (theme) => set({ theme }),
   setBasemapUrlTemplate: (basemapUrlTemplate) => set({ basemapUrlTemplate }),
   setLocale: (locale) => set({ locale }),
 }));
 
-useAtlas.subscribe(({ basemapUrlTemplate, locale, sampleWanted }) => {
-  localStorage.setItem(SETTINGS_KEY, JSON.stringify({ basemapUrlTemplate, locale, sampleWanted }));
+useAtlas.subscribe(({ basemapUrlTemplate, locale, theme, sampleWanted }) => {
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify({ basemapUrlTemplate, locale, theme, sampleWanted }));
 });

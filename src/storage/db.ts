@@ -10,12 +10,13 @@
 //   'strict' (Chrome defaults to 'relaxed' since version 121: complete fires before the OS flush),
 //   so "saved" in the UI means on disk. Anything thrown inside aborts the whole transaction:
 //   a dataset or edit is stored entirely or not at all.
+// - Version 2 added `slides` (saved views for presentations); datasets and edits are untouched by it.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { StorageError, toStorageError, type StorageErrorCode } from './errors';
-import type { DatasetMetadata, StoredDataset, StoredEdit } from './types';
+import type { DatasetMetadata, StoredDataset, StoredEdit, StoredSlide } from './types';
 
 export const DATABASE_NAME = 'guizhou-coverage-atlas';
-export const DATABASE_VERSION = 1;
+export const DATABASE_VERSION = 2;
 
 /** A dataset's heavy half, stored under the dataset's id. */
 export interface DatasetColumnsRecord {
@@ -32,6 +33,7 @@ export interface AtlasSchema extends DBSchema {
     value: StoredEdit;
     indexes: { byDatasetId: string; byDatasetIdRowKey: [string, string] };
   };
+  slides: { key: string; value: StoredSlide };
 }
 
 export type AtlasDatabase = IDBPDatabase<AtlasSchema>;
@@ -44,6 +46,9 @@ function upgrade(database: IDBPDatabase<AtlasSchema>, oldVersion: number): void 
     const edits = database.createObjectStore('edits', { keyPath: 'key', autoIncrement: true });
     edits.createIndex('byDatasetId', 'datasetId');
     edits.createIndex('byDatasetIdRowKey', ['datasetId', 'rowKey']);
+  }
+  if (oldVersion < 2) {
+    database.createObjectStore('slides', { keyPath: 'id' });
   }
 }
 

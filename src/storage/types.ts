@@ -5,6 +5,7 @@
 // Rules relied on:
 // - Metadata and columns are stored apart so listing datasets never reads the heavy arrays.
 // - An edit's value is true / false, or null when the team marks the status as unknown again.
+import type { SlideRecord } from '../core/slidesFile';
 
 export type ColumnArray =
   | Float64Array | Float32Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | string[];
@@ -51,4 +52,9 @@ export interface StatusEdit {
 /** An edit as stored: `key` grows with every edit recorded, so it orders the history. */
 export interface StoredEdit extends StatusEdit {
   key: number;
+}
+
+/** A saved view for presentations (see core/slidesFile.ts); `position` orders the slides, lowest first. */
+export interface StoredSlide extends SlideRecord {
+  position: number;
 }

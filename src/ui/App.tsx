@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAtlas } from '../state/store';
 import { AreaPanel } from './AreaPanel';
@@ -13,6 +13,11 @@ import { ImportDialog } from './import/ImportDialog';
 import { DropZone } from './import/DropZone';
 import { SettingsDialog } from './SettingsDialog';
 import { SearchBox } from './SearchBox';
+import { ExportMapButton } from './ExportDialog';
+import { CopyLinkButton } from './share/CopyLinkButton';
+import { LinkNotice } from './share/LinkNotice';
+import { SlidesPanel } from './slides/SlidesPanel';
+import { Presentation } from './slides/Presentation';
 
 export function App() {
   const { t } = useTranslation();
@@ -22,6 +27,9 @@ export function App() {
   const setLocale = useAtlas((s) => s.setLocale);
   const online = useAtlas((s) => s.basemapUrlTemplate !== '');
   const sampleShown = useAtlas((s) => s.sample !== null);
+  const theme = useAtlas((s) => s.theme);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);
   return (
     <div className="app">
       <MapView />
@@ -31,7 +39,9 @@ export function App() {
           <p className="muted">{t('appSubtitle')}</p>
           <div className="row">
             <button onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')} lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>{t('language')}</button>
-            <button onClick={() => setSettingsOpen(true)}>{t('settings')}</button>
+            <button ref={settingsButton} onClick={() => setSettingsOpen(true)}>{t('settings')}</button>
+            <ExportMapButton />
+            <CopyLinkButton />
             <span className={online ? 'badge online' : 'badge'}>{online ? t('online') : t('offline')}</span>
             {sampleShown && <span className="badge sample" data-testid="sample-badge">{t('sampleBadge')}</span>}
           </div>
@@ -42,12 +52,15 @@ export function App() {
           layers: (<><LayerPanel /><PrefectureList /><DataPanel /></>),
           planning: <PlanningPanel />,
           scorecard: <ScorecardPanel />,
+          slides: <SlidesPanel />,
         }} />
         <footer className="muted small">{t('sources')}</footer>
       </aside>
-      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {settingsOpen && <SettingsDialog onClose={() => { setSettingsOpen(false); settingsButton.current?.focus(); }} />}
       <ImportDialog />
       <DropZone />
+      <LinkNotice />
+      <Presentation />
     </div>
   );
 }

@@ -32,7 +32,7 @@ export function AreaMetrics({ area }: { area: AreaRecord }) {
       <p className="small muted">{t('asOfYearEnd', { year: asOfYear })}</p>
       {LAYER_NAMES.filter((layer) => sources[layer]).map((layer) => (
         <section key={layer} data-layer={layer}>
-          <h4>{t(`overlay.${layer}`)}{sources[layer]?.kind === 'sample' && <span className="badge sample">{t('sampleBadge')}</span>}</h4>
+          <h3>{t(`overlay.${layer}`)}{sources[layer]?.kind === 'sample' && <span className="badge sample">{t('sampleBadge')}</span>}</h3>
           {layer === 'stations' && (
             <p className="small" data-testid="area-station-counts">
               5G <strong data-testid="area-5g-count">{formatInteger(own.stations5g, locale)}</strong> · 4G <strong data-testid="area-4g-count">{formatInteger(own.stations4g, locale)}</strong> {t('unit.stations')}
@@ -51,7 +51,7 @@ export function AreaMetrics({ area }: { area: AreaRecord }) {
                   <span className="metric-values">
                     <span className={metric.target === undefined || !Number.isFinite(value) ? 'value' : meets ? 'value meets' : 'value short'} data-testid={`metric-${metric.id}`}>
                       {Number.isFinite(value) ? `${formatDecimal(value, locale, metric.digits)}${metric.unit === 'percent' ? '%' : ''}` : '—'}
-                      {basis && <span className="muted">（{formatInteger(own[basis[0]], locale)}/{formatInteger(own[basis[1]], locale)}）</span>}
+                      {basis && <span className="muted">{t('aside', { text: `${formatInteger(own[basis[0]], locale)}/${formatInteger(own[basis[1]], locale)}` })}</span>}
                     </span>
                     <span className="bar" aria-hidden="true"><span className={meets ? 'fill meets' : 'fill'} style={{ width: `${share * 100}%` }} /></span>
                     <span className="muted target">{metric.target === undefined ? '' : `${t('target')} ${formatDecimal(metric.target, locale, 0)}${metric.unit === 'percent' ? '%' : ''}`}</span>

@@ -5,6 +5,7 @@ import { formatDecimal, formatInteger, formatPopulation } from '../core/format';
 import type { AreaRecord } from '../core/areas';
 import { useAtlas } from '../state/store';
 import { AreaMetrics } from './AreaMetrics';
+import { AreaName } from './AreaName';
 import { TownshipTable } from './TownshipTable';
 import { mapController } from './MapView';
 
@@ -16,17 +17,17 @@ export function AreaPanel({ area }: { area: AreaRecord }) {
   const estimatedCounties = area.countyAdcodes.filter((code) => areas.get(code)?.populationEstimated).length;
   return (
     <section className="area-panel" aria-labelledby="area-name" data-testid="area-panel">
-      <h2 id="area-name">{area.name}</h2>
+      <h2 id="area-name"><AreaName adcode={area.adcode} name={area.name} /></h2>
       <dl>
         <dt>{t('code')}</dt><dd data-testid="area-code">{area.adcode}</dd>
         {area.level === 'county' && (<>
           <dt>{t('prefecture')}</dt>
-          <dd><button className="link" onClick={() => select(area.prefectureAdcode)}>{area.prefectureName}</button></dd>
+          <dd><button className="link" onClick={() => select(area.prefectureAdcode)}><AreaName adcode={area.prefectureAdcode} name={area.prefectureName} /></button></dd>
         </>)}
         <dt>{t('population')}</dt>
         <dd data-testid="area-population">
           {formatInteger(area.population2020, locale)} {t('persons')}
-          <span className="muted">（{formatPopulation(area.population2020, locale)}）</span>
+          <span className="muted">{t('aside', { text: formatPopulation(area.population2020, locale) })}</span>
           {area.level === 'county' && area.populationEstimated && <span className="badge" title={t('estimateNote')}>{t('estimate')}</span>}
         </dd>
         <dt>{t('area')}</dt><dd data-testid="area-km2">{formatDecimal(area.areaKm2, locale, 1)} {t('km2')}</dd>

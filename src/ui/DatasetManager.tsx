@@ -2,7 +2,7 @@
 // came, in which datum; rename, delete, export. Names are shown as text, never as markup.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatInteger } from '../core/format';
+import { formatDateTime, formatInteger } from '../core/format';
 import { deleteStoredDataset, exportStoredDataset, refreshDatasets, renameStoredDataset, useDatasets } from '../state/datasets';
 import { useAtlas } from '../state/store';
 import type { DatasetMetadata } from '../storage/types';
@@ -31,7 +31,7 @@ function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(dataset.name);
   const [editingStatus, setEditingStatus] = useState(false);
-  const importedAt = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(dataset.importedAt));
+  const importedAt = formatDateTime(dataset.importedAt, locale);
   return (
     <li className="dataset" data-testid="dataset-row">
       {editing ? (

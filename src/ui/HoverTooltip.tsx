@@ -5,6 +5,7 @@ import { formatDecimal, formatPopulation } from '../core/format';
 import { METRICS } from '../core/metrics';
 import { useLayers } from '../state/layers';
 import { useAtlas } from '../state/store';
+import { AreaName } from './AreaName';
 
 export interface HoverState { adcode: string; x: number; y: number }
 
@@ -20,12 +21,12 @@ export function HoverTooltip({ adcode, x, y }: HoverState) {
   const value = figures && shownArea && choroplethVisible ? metric.value(figures, shownArea) : undefined;
   return (
     <div className="tooltip" style={{ left: x + 14, top: y + 14 }} role="tooltip" data-testid="hover-tooltip">
-      <strong>{area.name}</strong>
-      <span>{area.prefectureName}</span>
-      <span>{formatPopulation(area.population2020, locale)} {t('persons')}{area.populationEstimated ? `（${t('estimate')}）` : ''}</span>
+      <strong><AreaName adcode={area.adcode} name={area.name} /></strong>
+      <span><AreaName adcode={area.prefectureAdcode} name={area.prefectureName} /></span>
+      <span>{formatPopulation(area.population2020, locale)} {t('persons')}{area.populationEstimated ? t('aside', { text: t('estimate') }) : ''}</span>
       {value !== undefined && (
         <span className="tooltip-metric">
-          {choroplethLevel === 'prefecture' ? `${shownArea!.name} · ` : ''}{t(`metric.${metric.id}`)}：
+          {choroplethLevel === 'prefecture' ? `${shownArea!.name} · ` : ''}{t('labelled', { label: t(`metric.${metric.id}`) })}
           <strong>{Number.isFinite(value) ? formatDecimal(value, locale, metric.digits) : '—'}</strong>{metric.unit === 'percent' ? '%' : ` ${t(`unit.${metric.unit}`)}`}
         </span>
       )}

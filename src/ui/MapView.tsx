@@ -8,6 +8,7 @@ import { loadSample } from '../state/sample';
 import { followCompareInputs } from '../state/compare';
 import { followLayerInputs, refreshLayers, wantStationDetail } from '../state/layerData';
 import { restoreLayerSources } from '../state/layerSources';
+import { followUrlState } from '../state/urlState';
 import { useLayers } from '../state/layers';
 import { useAtlas } from '../state/store';
 import { HoverTooltip, type HoverState } from './HoverTooltip';
@@ -28,6 +29,7 @@ export function MapView() {
   const layerSettings = useLayers();
   const asOfYear = useAtlas((s) => s.asOfYear);
   const layerInfo = useAtlas((s) => s.layerInfo);
+  const theme = useAtlas((s) => s.theme);
 
   useEffect(() => {
     const element = container.current!;
@@ -46,8 +48,10 @@ export function MapView() {
           element.dataset.engineReady = 'true';
           followLayerInputs();
           followCompareInputs();
+          void getEngine().areaPinyin().then((names) => useAtlas.getState().setAreaPinyin(names));
           void restoreLayerSources();
           if (useAtlas.getState().sampleWanted) void loadSample(); else void refreshLayers();
+          void followUrlState();
         });
       }))
       .catch((e: Error) => setError(e.message));
@@ -73,14 +77,16 @@ export function MapView() {
 
   useEffect(() => controller?.setSelection(selectedAdcode, selectedLevel), [selectedAdcode, selectedLevel]);
   useEffect(() => controller?.setBasemap(basemap), [basemap]);
+  useEffect(() => controller?.setTheme(theme), [theme]);
+  useEffect(() => controller?.setUiLabels({ map: t('map.label'), zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') }), [t]);
   useEffect(() => controller?.setOverlays(layerSettings, asOfYear, layerInfo?.operators ?? [], layerInfo?.bands ?? []), [layerSettings, asOfYear, layerInfo]);
 
   return (
-    <div className="map-wrap">
+    <main className="map-wrap">
       <div ref={container} className="map" data-testid="map" aria-label={t('appTitle')} role="application" />
       {hover && <HoverTooltip {...hover} />}
       <TimeSlider />
       {error && <div className="map-error" role="alert">{t('loadError', { message: error })}</div>}
-    </div>
+    </main>
   );
 }

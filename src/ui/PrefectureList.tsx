@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatPopulation } from '../core/format';
 import { useAtlas } from '../state/store';
 import { mapController } from './MapView';
+import { AreaName } from './AreaName';
 
 export function PrefectureList() {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export function PrefectureList() {
               data-adcode={p.adcode}
               onClick={() => { select(p.adcode); mapController()?.fitBounds(p.bounds); }}
             >
-              <span>{p.name}</span><span className="muted">{formatPopulation(p.population2020, locale)}</span>
+              <span><AreaName adcode={p.adcode} name={p.name} /></span><span className="muted">{formatPopulation(p.population2020, locale)}</span>
             </button>
           </li>
         ))}

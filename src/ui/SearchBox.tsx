@@ -96,7 +96,7 @@ export function SearchBox() {
           <dl>
             <dt>{t('search.villageCode')}</dt><dd data-testid="village-code">{village.code}</dd>
             <dt>{t('search.township')}</dt><dd>{village.townshipName}</dd>
-            <dt>{t('search.county')}</dt><dd>{village.countyName}（{village.prefectureName}）</dd>
+            <dt>{t('search.county')}</dt><dd>{village.countyName}{t('aside', { text: village.prefectureName })}</dd>
           </dl>
         </section>
       )}

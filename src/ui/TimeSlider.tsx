@@ -34,7 +34,7 @@ export function TimeSlider() {
         {playing ? '❚❚' : '▶'}
       </button>
       <label htmlFor="year-slider">{t('time.asOf')}</label>
-      <input id="year-slider" data-testid="year-slider" type="range" min={FIRST_YEAR} max={LAST_YEAR} step={1} value={year}
+      <input id="year-slider" data-testid="year-slider" type="range" min={FIRST_YEAR} max={LAST_YEAR} step={1} value={year} aria-valuetext={t('asOfYearEnd', { year })}
         onChange={(e) => { performance.mark('year-input'); setPlaying(false); setYear(Number(e.target.value)); }} list="year-ticks" />
       <datalist id="year-ticks">{Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, k) => <option key={k} value={FIRST_YEAR + k} />)}</datalist>
       <output htmlFor="year-slider" data-testid="year-value">{t('asOfYearEnd', { year })}</output>

@@ -41,6 +41,8 @@ export interface EngineClient {
   compareVintages(olderDatasetId: string, newerDatasetId: string, asOfYear: number): Promise<VintageComparison>;
   townships(countyAdcode: string, asOfYear: number): Promise<TownshipRow[]>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
+  /** adcode → the area's name in pinyin, for English mode. */
+  areaPinyin(): Promise<Record<string, string>>;
   /** The gap list (and its disagreements) of an area or a box as of a year. */
   gapList(request: GapListRequest): Promise<GapListResult>;
 }
@@ -75,6 +77,7 @@ export function startEngine(urls: EngineUrls): EngineClient {
     compareVintages: async (olderDatasetId, newerDatasetId, asOfYear) => { await ready; return remote.compareVintages(olderDatasetId, newerDatasetId, asOfYear); },
     townships: async (countyAdcode, asOfYear) => { await ready; return remote.townships(countyAdcode, asOfYear); },
     search: async (query, limit) => { await ready; return remote.search(query, limit); },
+    areaPinyin: async () => { await ready; return remote.areaPinyin(); },
     gapList: async (request) => { await ready; return remote.gapList(request); },
     suggest: async (targets, uncovered, k, { onProgress, ...options }) => {
       await ready;

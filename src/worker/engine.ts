@@ -27,6 +27,7 @@ import type { FigureTable } from '../core/layers/figures';
 import { newlyCovered, type ChangeSummary } from '../core/planning/changes';
 import { compareVintages, vintageLayerOf, VintageError, type VintageComparison } from '../core/planning/vintages';
 import { buildSearchIndex, search, type SearchHit, type SearchIndex } from '../core/search/searchIndex';
+import { placePinyin } from '../core/search/pinyin';
 
 export interface EngineUrls { counties: string; areas: string; villages: string; relocationSites: string; scenicAreas: string }
 
@@ -113,6 +114,12 @@ export class Engine {
     this.searchIndex ??= fetchText(this.urls!.villages).then((villagesCsv) => buildSearchIndex(areas, villagesCsv))
       .catch((error: unknown) => { this.searchIndex = undefined; throw error; });
     return search(await this.searchIndex, query, limit);
+  }
+
+  /** adcode → the area's name in pinyin ("Xifeng"), for English mode: pinyin-pro's dictionary stays in this worker. */
+  areaPinyin(): Record<string, string> {
+    const { areas } = this.ready();
+    return Object.fromEntries([...areas.prefectures, ...areas.counties].map((a) => [a.adcode, placePinyin(a.name)]));
   }
 
   /** Drops the sample; layers showing a chosen dataset keep it. */

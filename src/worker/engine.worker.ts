@@ -34,6 +34,7 @@ const api = {
   compareVintages: (olderDatasetId: string, newerDatasetId: string, asOfYear: number) => engine.compareVintages(olderDatasetId, newerDatasetId, asOfYear),
   townships: (countyAdcode: string, asOfYear: number) => engine.townships(countyAdcode, asOfYear),
   search: (query: string, limit?: number) => engine.search(query, limit),
+  areaPinyin: () => engine.areaPinyin(),
   gapList: (request: GapListRequest) => engine.gapList(request),
   coverage(...args: Parameters<Engine['coverage']>) {
     const result = engine.coverage(...args);

@@ -104,11 +104,11 @@ describe('using the map', () => {
     await app.page.screenshot({ path: `${SCREENSHOTS}/zunyi-1440x900.png` });
   });
 
-  test('the language toggle switches the panel to English and back; place names stay Chinese', async () => {
+  test('the language toggle switches the panel to English and back; place names stay Chinese, with pinyin beside them', async () => {
     await app.page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => app.page.locator('h1').textContent()).toBe('Guizhou Coverage Atlas');
     expect(await app.page.getByTestId('area-panel').textContent()).toContain('Resident population');
-    expect(await app.page.getByTestId('area-panel').locator('h2').textContent()).toBe('遵义市');
+    await expect.poll(() => app.page.getByTestId('area-panel').locator('h2').textContent()).toBe('遵义市 Zunyi');
     await app.page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => app.page.locator('h1').textContent()).toBe('贵州通信覆盖图');
   });

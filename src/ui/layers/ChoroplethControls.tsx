@@ -82,7 +82,7 @@ export function ChoroplethControls() {
       {view === null ? <p className="muted small">{t('layerNeedsData', { layer: t(`overlay.${METRICS[settings.metric].layer}`) })}</p> : settings.choroplethVisible && (
         <>
           <table className="legend small" data-testid="choropleth-legend">
-            <caption>{view.vintages ? `${t('vintage.changeLegend', { older: view.vintages.older, newer: view.vintages.newer })} · ` : view.fromYear !== undefined && `${t('changeLegend', { from: view.fromYear, to: asOfYear })} · `}{t(`metric.${view.metric.id}`)}（{t(`unit.${view.metric.unit}`)}）{sampleShown ? ` · ${t('sampleBadge')}` : ''}</caption>
+            <caption>{view.vintages ? `${t('vintage.changeLegend', { older: view.vintages.older, newer: view.vintages.newer })} · ` : view.fromYear !== undefined && `${t('changeLegend', { from: view.fromYear, to: asOfYear })} · `}{t(`metric.${view.metric.id}`)}{t('aside', { text: t(`unit.${view.metric.unit}`) })}{sampleShown ? ` · ${t('sampleBadge')}` : ''}</caption>
             <tbody>
               {view.counts.map((count, i) => (
                 <tr key={i} data-class={i}>

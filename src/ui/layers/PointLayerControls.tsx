@@ -69,7 +69,7 @@ export function ScenicControls() {
     `${meters(DISTANCE_CLASSES_METERS[1])} – ${meters(DISTANCE_CLASSES_METERS[2])}`, `> ${meters(DISTANCE_CLASSES_METERS[2])}`];
   return (
     <LayerSection layer="scenicAreas" visible={settings.scenicVisible} onToggle={(scenicVisible) => settings.update({ scenicVisible })}>
-      <p className="small">{t('nearest5g')}（{t('basis.modelled')}）</p>
+      <p className="small">{t('nearest5g')}{t('aside', { text: t('basis.modelled') })}</p>
       <ul className="legend-list small" data-testid="scenic-legend">
         {labels.map((label, i) => <LegendItem key={label} colour={DISTANCE_COLOURS[i]} label={label} />)}
         <LegendItem colour={NO_STATION_COLOUR} label={t('noStation')} />

@@ -8,7 +8,7 @@ import { mapLayerOfDataset } from '../../core/layers/fromDataset';
 import type { LayerName } from '../../core/layers/types';
 import { METRICS, type MetricId } from '../../core/metrics';
 import { defaultVintagePair, vintageRefusalOf, type VintageComparison } from '../../core/planning/vintages';
-import { formatInteger } from '../../core/format';
+import { formatDateTime, formatInteger } from '../../core/format';
 import type { DatasetMetadata } from '../../storage/types';
 import { hideVintageChange, showVintageChange, useCompareFigures } from '../../state/compare';
 import { useDatasets } from '../../state/datasets';
@@ -77,7 +77,7 @@ export function CompareVintages() {
 
   // A result always answers the pair shown: another choice clears it and its change map.
   const choose = (pair: { older?: string; newer?: string }) => { setChosen(pair); setCompared(null); setResult(null); setError(null); hideVintageChange(); };
-  const dateOf = (d: DatasetMetadata) => new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d.importedAt));
+  const dateOf = (d: DatasetMetadata) => formatDateTime(d.importedAt, locale);
   const option = (d: DatasetMetadata) => <option key={d.id} value={d.id}>{t('vintage.option', { name: d.name, layer: t(`layer.${d.layer}`), date: dateOf(d) })}</option>;
   const rows = result?.comparison.rows ?? [];
   const modelled = result?.comparison.layer === 'stations';

@@ -74,7 +74,7 @@ export function SitePicks({ result, scopeName }: { result: SuggestResult; scopeN
           <tbody>
             {picks.map((pick) => (
               <tr key={pick.rank} data-rank={pick.rank} onClick={() => mapController()?.flyTo(pick.lon, pick.lat, PICK_ZOOM)}
-                title={pick.newlyCovered.map((target) => target.name).join('、')}>
+                title={pick.newlyCovered.map((target) => target.name).join(locale === 'zh-CN' ? '、' : ', ')}>
                 <td className="number"><button type="button" className="link">{pick.rank}</button></td>
                 <td className="number" data-testid="suggest-gain">{number(pick.gain)}</td>
                 <td className="number">{number(request.weighted ? pick.cumulativeWeight : pick.cumulativeCount)}</td>

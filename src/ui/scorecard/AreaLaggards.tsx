@@ -42,7 +42,7 @@ function AreaList({ level, values, without, indicator }: { level: Level; values:
   const { unit } = indicator;
   return (
     <>
-      <h5>{t(level === 'county' ? 'scorecard.counties' : 'scorecard.prefectures', { count: values.length })}</h5>
+      <h4>{t(level === 'county' ? 'scorecard.counties' : 'scorecard.prefectures', { count: values.length })}</h4>
       <ol className="scorecard-area-list" data-level={level}>
         {values.map((v, k) => {
           const area = areas.get(v.adcode);

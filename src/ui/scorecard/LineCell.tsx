@@ -37,7 +37,7 @@ export function LineCell({ indicator, line, unitLabel }: { indicator: PlanIndica
         {line.sample && <span className="badge sample">{t('sampleBadge')}</span>}
       </div>
       {fraction !== null && (
-        <span className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(100 * clamp01(fraction))} aria-label={progressText || undefined}>
+        <span className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(100 * clamp01(fraction))} aria-label={progressText || t(`scorecard.indicator.${indicator.id}`)}>
           <span className={line.reached ? 'fill meets' : 'fill'} style={{ width: `${100 * clamp01(fraction)}%` }} />
         </span>
       )}

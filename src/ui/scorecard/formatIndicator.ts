@@ -1,6 +1,7 @@
 // How the scorecard writes an indicator's numbers: published figures as published (up to two
 // decimals: 0.3 %, 2.07), values from the data with fixed decimals per unit, and the unit after.
 import { formatDecimal, formatInteger, type Locale } from '../../core/format';
+export { formatMonth } from '../../core/format';
 import type { IndicatorUnit } from '../../core/summary/planIndicators';
 
 const MEASURED_DIGITS: Record<IndicatorUnit, number> = {
@@ -20,9 +21,4 @@ export function formatNumber(value: number, unit: IndicatorUnit, locale: Locale,
 export function withUnit(text: string, unit: IndicatorUnit, unitLabel: string): string {
   if (unit === 'percent') return `${text}%`;
   return unitLabel ? `${text} ${unitLabel}` : text;
-}
-
-/** "2025年10月" / "October 2025" for a month; year ends are written by the caller. */
-export function formatMonth(year: number, month: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
 }
