@@ -9,20 +9,8 @@ import { formatDecimal } from '../../core/format';
 import { useLayers } from '../../state/layers';
 import { useAtlas } from '../../state/store';
 import { mapController } from '../MapView';
-import { NO_DATA_COLOUR, useChoropleth, type ChoroplethView } from './useChoropleth';
-
-const TARGET_MET_SHARE = 0.999999;
-
-/** Classes are (previous break, break]; the first is open below, the last open above. */
-function classRange(view: ChoroplethView, i: number, format: (value: number) => string): string {
-  const { breaks, target } = view;
-  if (breaks.length === 0) return `${format(view.min)} – ${format(view.max)}`;
-  if (i === 0) return `≤ ${format(breaks[0])}`;
-  const met = target !== undefined && breaks[i - 1] === target * TARGET_MET_SHARE;
-  if (i === breaks.length) return met ? `≥ ${format(target)}` : `> ${format(breaks[i - 1])}`;
-  if (met) return `${format(target)} – ${format(breaks[i])}`;
-  return `${format(breaks[i - 1])} – ${format(breaks[i])}`;
-}
+import { NO_DATA_COLOUR, useChoropleth } from './useChoropleth';
+import { classRange } from '../../core/export/legend';
 
 export function ChoroplethControls() {
   const { t } = useTranslation();
