@@ -4,7 +4,6 @@ import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { PageSizeId } from '../core/export/pageLayout';
-import { exportMapFile } from './exportMapFile';
 import { useExportContent } from './useExportContent';
 
 const SIZES: readonly PageSizeId[] = ['slide', 'a4', 'a3'];
@@ -36,6 +35,8 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const run = async (format: 'png' | 'pdf') => {
     setStatus({ kind: 'working' });
     try {
+      // The renderer, composer and PDF writer load on first export, not with the page.
+      const { exportMapFile } = await import('./exportMapFile');
       const result = await exportMapFile({ size, format, exactStations, content: { ...defaults, title: title.trim(), subtitle: subtitle.trim() } });
       setStatus({
         kind: 'done', text: t('export.done', { file: result.fileName, seconds: result.seconds.toFixed(1) }),
