@@ -9,36 +9,16 @@
 // - Precision for the audience: a view carries settings only — the camera, dataset ids and names,
 //   metric, filters. Never a station's (or any point's) coordinates: the data stay in the browser
 //   that holds them, and a receiver without a dataset is told which one is missing.
-import type { ClassMethod } from './classify';
 import { CLASS_METHODS } from './classify';
 import type { Locale } from './format';
 import { LAYER_NAMES, type LayerName } from './layers/types';
-import { METRIC_IDS, type MetricId } from './metrics';
+import { METRIC_IDS } from './metrics';
+import { COVERAGE_BASES, VILLAGE_COLOURINGS, type LayerSettings } from './layerSettings';
 
 export const VIEW_VERSION = 1;
 
-export const VILLAGE_COLOURINGS = ['fiber', 'gigabit', 'fourG', 'fiveG', 'fiveGModelled'] as const;
-export const COVERAGE_BASES = ['reported', 'modelled'] as const;
-
-/** The layer settings a view fixes (the same fields as the layer store's). */
-export interface ViewLayers {
-  stationsVisible: boolean;
-  discsVisible: boolean;
-  fourGVisible: boolean;
-  villagesVisible: boolean;
-  villageColouring: (typeof VILLAGE_COLOURINGS)[number];
-  relocationVisible: boolean;
-  relocationBasis: (typeof COVERAGE_BASES)[number];
-  scenicVisible: boolean;
-  choroplethVisible: boolean;
-  choroplethLevel: 'county' | 'prefecture';
-  metric: MetricId;
-  method: ClassMethod;
-  classCount: number;
-  manualBreaks: number[];
-  filter: { operators: string[]; bands: string[]; fromYear: number };
-  compareFromYear: number | null;
-}
+/** The layer settings a view fixes: the layer store's own. */
+export type ViewLayers = LayerSettings;
 
 /** What a layer draws: the synthetic sample, nothing, or a stored dataset (its name to tell a receiver who lacks it). */
 export type ViewSource = 'sample' | 'none' | { datasetId: string; name: string };

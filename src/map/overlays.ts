@@ -6,7 +6,7 @@
 // Colours are Okabe–Ito (colour-blind safe). Feature properties: see src/core/layers/features.ts.
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { StationFilter } from '../core/layers/stationFilter';
-import type { CoverageBasis, VillageColouring } from '../state/layers';
+import type { CoverageBasis, VillageColouring } from '../core/layerSettings';
 
 export const OVERLAY_SOURCE = { stations: 'stations', stationCells: 'station-cells', villages: 'villages', relocationSites: 'relocation-sites', scenicAreas: 'scenic-areas' } as const;
 export type OverlaySource = keyof typeof OVERLAY_SOURCE;

@@ -1,35 +1,10 @@
 // Which layers are on, how they are drawn and classified, and the station filter. Small settings
 // only; the values they draw come from the area figures in the store and the engine worker.
 import { create } from 'zustand';
-import type { ClassMethod } from '../core/classify';
-import type { MetricId } from '../core/metrics';
-import { NO_STATION_FILTER, type StationFilter } from '../core/layers/stationFilter';
+import { NO_STATION_FILTER } from '../core/layers/stationFilter';
+import type { LayerSettings } from '../core/layerSettings';
 
-/** What colours village points: a reported status, or the coverage model's 5G. */
-export type VillageColouring = 'fiber' | 'gigabit' | 'fourG' | 'fiveG' | 'fiveGModelled';
-export type CoverageBasis = 'reported' | 'modelled';
-
-export interface LayerSettings {
-  stationsVisible: boolean;
-  /** Modelled-coverage discs around stations (from zoom 9). */
-  discsVisible: boolean;
-  /** Include 4G stations in the station points (5G always). */
-  fourGVisible: boolean;
-  villagesVisible: boolean;
-  villageColouring: VillageColouring;
-  relocationVisible: boolean;
-  relocationBasis: CoverageBasis;
-  scenicVisible: boolean;
-  choroplethVisible: boolean;
-  choroplethLevel: 'county' | 'prefecture';
-  metric: MetricId;
-  method: ClassMethod;
-  classCount: number;
-  manualBreaks: number[];
-  filter: StationFilter;
-  /** Compare mode: the choropleth shows the change of its metric from this year to the slider's; null = off. */
-  compareFromYear: number | null;
-}
+export type { CoverageBasis, LayerSettings, VillageColouring } from '../core/layerSettings';
 
 export const useLayers = create<LayerSettings & { update: (change: Partial<LayerSettings>) => void }>()((set) => ({
   stationsVisible: true,

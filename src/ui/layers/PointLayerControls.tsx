@@ -2,11 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import { DISTANCE_CLASSES_METERS, DISTANCE_COLOURS, NO_STATION_COLOUR, STATUS_COLOURS } from '../../map/overlays';
 import { useLayers, type CoverageBasis, type VillageColouring } from '../../state/layers';
+import { VILLAGE_COLOURINGS } from '../../core/layerSettings';
 import { formatInteger } from '../../core/format';
 import { useAtlas } from '../../state/store';
 import { LayerSection, LegendItem } from './LayerSection';
 
-const VILLAGE_COLOURINGS: VillageColouring[] = ['fiber', 'gigabit', 'fourG', 'fiveG', 'fiveGModelled'];
 
 function StatusLegend({ modelled }: { modelled: boolean }) {
   const { t } = useTranslation();
