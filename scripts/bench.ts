@@ -16,7 +16,9 @@ import { NO_STATION_FILTER } from '../src/core/layers/stationFilter.ts';
 import { LayerView } from '../src/worker/layerView.ts';
 
 const RUNS = 5;
-const counties: CountyCollection = JSON.parse(readFileSync(new URL('../geodata/counties.geojson', import.meta.url), 'utf8'));
+const counties: CountyCollection = JSON.parse(
+  readFileSync(new URL('../geodata/counties.geojson', import.meta.url), 'utf8'),
+);
 counties.features.sort((a, b) => a.properties.adcode.localeCompare(b.properties.adcode));
 const areas: AreaIndex = JSON.parse(readFileSync(new URL('../geodata/areas.json', import.meta.url), 'utf8'));
 const geometries = counties.features.map((f) => f.geometry);
@@ -24,11 +26,19 @@ const geometries = counties.features.map((f) => f.geometry);
 /** `borderShare` of the points lie within ~50 m of a county border; the rest are uniform. */
 function seededPoints(count: number, seed: number, borderShare: number) {
   const random = mulberry32(seed);
-  const lon = new Float64Array(count), lat = new Float64Array(count);
-  const edges = geometries.flatMap((g) => g.coordinates.flatMap((polygon) => polygon.flatMap((ring) => ring.slice(1).map((p, i) => [ring[i], p]))));
+  const lon = new Float64Array(count),
+    lat = new Float64Array(count);
+  const edges = geometries.flatMap((g) =>
+    g.coordinates.flatMap((polygon) => polygon.flatMap((ring) => ring.slice(1).map((p, i) => [ring[i], p]))),
+  );
   for (let i = 0; i < count; i++) {
-    if (random() >= borderShare) { lon[i] = 103.6 + random() * 6; lat[i] = 24.6 + random() * 4.7; continue; }
-    const [a, b] = edges[Math.floor(random() * edges.length)], t = random();
+    if (random() >= borderShare) {
+      lon[i] = 103.6 + random() * 6;
+      lat[i] = 24.6 + random() * 4.7;
+      continue;
+    }
+    const [a, b] = edges[Math.floor(random() * edges.length)],
+      t = random();
     lon[i] = a[0] + (b[0] - a[0]) * t + (random() - 0.5) * 0.001; // ±50 m
     lat[i] = a[1] + (b[1] - a[1]) * t + (random() - 0.5) * 0.001;
   }
@@ -38,62 +48,153 @@ function seededPoints(count: number, seed: number, borderShare: number) {
 function time<T>(run: () => T): { min: number; median: number; result: T } {
   const times: number[] = [];
   let result!: T;
-  for (let i = 0; i < RUNS; i++) { const start = performance.now(); result = run(); times.push(performance.now() - start); }
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    result = run();
+    times.push(performance.now() - start);
+  }
   times.sort((a, b) => a - b);
   return { min: times[0], median: times[RUNS >> 1], result };
 }
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-const rate = (count: number, milliseconds: number) => `${((count / milliseconds) * 1000 / 1e6).toFixed(1)} M/s`;
+const rate = (count: number, milliseconds: number) =>
+  `${(((count / milliseconds) * 1000) / 1e6).toFixed(1)} M/s`;
 const rows: string[][] = [];
 let peakRss = process.memoryUsage().rss;
-const sampleMemory = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
+const sampleMemory = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
 
 const build = time(() => buildCountyIndex(geometries));
 const index0 = build.result;
-rows.push([`county index build (88 counties, ${index0.edgeCounty.length.toLocaleString('en')} edges, ${index0.columns}×${index0.rows} cells)`, ms(build.min), ms(build.median), '≤ 300 ms']);
+rows.push([
+  `county index build (88 counties, ${index0.edgeCounty.length.toLocaleString('en')} edges, ${index0.columns}×${index0.rows} cells)`,
+  ms(build.min),
+  ms(build.median),
+  '≤ 300 ms',
+]);
 const index = build.result;
 const table = areaTable(areas, 'county');
 
-for (const [label, borderShare] of [['uniform', 0], ['half near borders', 0.5]] as const) for (const count of [10_000, 100_000, 1_000_000]) {
-  const points = seededPoints(count, count, borderShare);
-  const county = new Int16Array(count);
-  const run = time(() => { assignCounties(index, points.lon, points.lat, county); sampleMemory(); return summarize(table, { county }); });
-  sampleMemory();
-  rows.push([`assign + county summary, ${count.toLocaleString('en')} points, ${label}`, `${ms(run.min)} (${rate(count, run.min)})`, ms(run.median), count === 1_000_000 ? '≥ 10 M/s (≤ 100 ms)' : '']);
-}
+for (const [label, borderShare] of [
+  ['uniform', 0],
+  ['half near borders', 0.5],
+] as const)
+  for (const count of [10_000, 100_000, 1_000_000]) {
+    const points = seededPoints(count, count, borderShare);
+    const county = new Int16Array(count);
+    const run = time(() => {
+      assignCounties(index, points.lon, points.lat, county);
+      sampleMemory();
+      return summarize(table, { county });
+    });
+    sampleMemory();
+    rows.push([
+      `assign + county summary, ${count.toLocaleString('en')} points, ${label}`,
+      `${ms(run.min)} (${rate(count, run.min)})`,
+      ms(run.median),
+      count === 1_000_000 ? '≥ 10 M/s (≤ 100 ms)' : '',
+    ]);
+  }
 
 const naiveCount = 10_000;
 const naivePoints = seededPoints(naiveCount, 7, 0.5);
-const naiveCollection = { type: 'FeatureCollection' as const, features: Array.from(naivePoints.lon, (x, i) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [x, naivePoints.lat[i]] } })) };
-const naive = time(() => counties.features.reduce((found, f) => found + pointsWithinPolygon(naiveCollection, f).features.length, 0));
+const naiveCollection = {
+  type: 'FeatureCollection' as const,
+  features: Array.from(naivePoints.lon, (x, i) => ({
+    type: 'Feature' as const,
+    properties: {},
+    geometry: { type: 'Point' as const, coordinates: [x, naivePoints.lat[i]] },
+  })),
+};
+const naive = time(() =>
+  counties.features.reduce((found, f) => found + pointsWithinPolygon(naiveCollection, f).features.length, 0),
+);
 const fast = time(() => assignCounties(index, naivePoints.lon, naivePoints.lat));
-rows.push([`naive Turf pointsWithinPolygon per county, ${naiveCount.toLocaleString('en')} points`, `${ms(naive.min)} (${rate(naiveCount, naive.min)})`, ms(naive.median), `index is ${(naive.min / fast.min).toFixed(0)}× faster on the same points`]);
+rows.push([
+  `naive Turf pointsWithinPolygon per county, ${naiveCount.toLocaleString('en')} points`,
+  `${ms(naive.min)} (${rate(naiveCount, naive.min)})`,
+  ms(naive.median),
+  `index is ${(naive.min / fast.min).toFixed(0)}× faster on the same points`,
+]);
 
 const nearest = benchNearest();
-rows.push([`nearest station: ${BENCH_TARGET_COUNT.toLocaleString('en')} targets among ${BENCH_STATION_COUNT.toLocaleString('en')} stations`, ms(nearest.queryMs), ms(nearest.queryMedianMs), '≤ 50 ms']);
-rows.push([`station grid build, ${BENCH_STATION_COUNT.toLocaleString('en')} stations`, ms(nearest.buildMs), ms(nearest.buildMedianMs), '']);
+rows.push([
+  `nearest station: ${BENCH_TARGET_COUNT.toLocaleString('en')} targets among ${BENCH_STATION_COUNT.toLocaleString('en')} stations`,
+  ms(nearest.queryMs),
+  ms(nearest.queryMedianMs),
+  '≤ 50 ms',
+]);
+rows.push([
+  `station grid build, ${BENCH_STATION_COUNT.toLocaleString('en')} stations`,
+  ms(nearest.buildMs),
+  ms(nearest.buildMedianMs),
+  '',
+]);
 sampleMemory();
-rows.push(['peak memory (process RSS, incl. Node itself)', `${(peakRss / 2 ** 20).toFixed(0)} MB`, '', '≤ 200 MB']);
+rows.push([
+  'peak memory (process RSS, incl. Node itself)',
+  `${(peakRss / 2 ** 20).toFixed(0)} MB`,
+  '',
+  '≤ 200 MB',
+]);
 
 // The layers as the engine worker serves them, on the seeded sample (326,000 stations, 17,964 villages).
 const geodataText = (path: string) => readFileSync(new URL(`../geodata/${path}`, import.meta.url), 'utf8');
 const sample = generateSample(DEFAULT_SAMPLE_SEED, {
-  areas, countyIndex: countyIndexOf(counties).index,
-  villagesCsv: geodataText('villages.csv'), relocationSitesCsv: geodataText('sources/relocation-sites.csv'), scenicAreasCsv: geodataText('sources/scenic-areas.csv'),
+  areas,
+  countyIndex: countyIndexOf(counties).index,
+  villagesCsv: geodataText('villages.csv'),
+  relocationSitesCsv: geodataText('sources/relocation-sites.csv'),
+  scenicAreasCsv: geodataText('sources/scenic-areas.csv'),
 });
-const sampleLayers = layersFromSample(sample, areas.counties.map((c) => c.adcode));
-const loaded = time(() => { const view = new LayerView(areas); view.setLayers(sampleLayers); view.view({ asOfYear: 2025, filter: NO_STATION_FILTER }); return view; });
-rows.push(['layers loaded: station radii, modelled first years of 18,600 targets, first view', ms(loaded.min), ms(loaded.median), 'once per loaded data set']);
+const sampleLayers = layersFromSample(
+  sample,
+  areas.counties.map((c) => c.adcode),
+);
+const loaded = time(() => {
+  const view = new LayerView(areas);
+  view.setLayers(sampleLayers);
+  view.view({ asOfYear: 2025, filter: NO_STATION_FILTER });
+  return view;
+});
+rows.push([
+  'layers loaded: station radii, modelled first years of 18,600 targets, first view',
+  ms(loaded.min),
+  ms(loaded.median),
+  'once per loaded data set',
+]);
 const withoutMobile = { ...NO_STATION_FILTER, operators: ['中国电信', '中国联通', '中国广电'] };
 let flip = false;
-const filterChange = time(() => loaded.result.view({ asOfYear: 2025, filter: (flip = !flip) ? withoutMobile : NO_STATION_FILTER }));
-rows.push(['view after a station-filter change (figures, cells, places)', ms(filterChange.min), ms(filterChange.median), 'part of the ≤ 200 ms redraw']);
+const filterChange = time(() =>
+  loaded.result.view({ asOfYear: 2025, filter: (flip = !flip) ? withoutMobile : NO_STATION_FILTER }),
+);
+rows.push([
+  'view after a station-filter change (figures, cells, places)',
+  ms(filterChange.min),
+  ms(filterChange.median),
+  'part of the ≤ 200 ms redraw',
+]);
 let year = 2020;
-const yearChange = time(() => loaded.result.view({ asOfYear: (year = year === 2025 ? 2020 : year + 1), filter: NO_STATION_FILTER }));
-rows.push(['view after a year change', ms(yearChange.min), ms(yearChange.median), 'part of the ≤ 200 ms step']);
+const yearChange = time(() =>
+  loaded.result.view({ asOfYear: (year = year === 2025 ? 2020 : year + 1), filter: NO_STATION_FILTER }),
+);
+rows.push([
+  'view after a year change',
+  ms(yearChange.min),
+  ms(yearChange.median),
+  'part of the ≤ 200 ms step',
+]);
 const stationText = time(() => loaded.result.stationGeojson(false));
-rows.push([`station GeoJSON for MapLibre, 130,000 5G stations (${(stationText.result.length / 2 ** 20).toFixed(0)} MB)`, ms(stationText.min), ms(stationText.median), 'once, when first zoomed past 8.5']);
+rows.push([
+  `station GeoJSON for MapLibre, 130,000 5G stations (${(stationText.result.length / 2 ** 20).toFixed(0)} MB)`,
+  ms(stationText.min),
+  ms(stationText.median),
+  'once, when first zoomed past 8.5',
+]);
 
-console.log(`| measure | min | median | target / note |\n|---|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
+console.log(
+  `| measure | min | median | target / note |\n|---|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`,
+);
 console.log(`\nNode ${process.version}, ${RUNS} runs each, seeded data.`);

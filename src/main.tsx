@@ -4,4 +4,8 @@ import './ui/i18n';
 import './ui/styles.css';
 import { App } from './ui/App';
 
-createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

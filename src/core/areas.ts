@@ -6,15 +6,30 @@ export type PopulationSource = 'census' | 'census-rounded' | 'estimate';
 export type Bounds = [west: number, south: number, east: number, north: number];
 
 export interface CountyProperties {
-  adcode: string; name: string; prefectureAdcode: string; prefectureName: string;
-  population2020: number; populationSource: PopulationSource; areaKm2: number; seat: [number, number];
+  adcode: string;
+  name: string;
+  prefectureAdcode: string;
+  prefectureName: string;
+  population2020: number;
+  populationSource: PopulationSource;
+  areaKm2: number;
+  seat: [number, number];
 }
 export interface PrefectureProperties {
-  adcode: string; name: string; population2020: number; estimatedCounties: number; countyCount: number;
-  labelPoint: [number, number]; areaKm2: number;
+  adcode: string;
+  name: string;
+  population2020: number;
+  estimatedCounties: number;
+  countyCount: number;
+  labelPoint: [number, number];
+  areaKm2: number;
 }
 
-export interface NeighbourProperties { adcode: string; name: string; labelPoint: [number, number] }
+export interface NeighbourProperties {
+  adcode: string;
+  name: string;
+  labelPoint: [number, number];
+}
 
 export type CountyCollection = FeatureCollection<MultiPolygon, CountyProperties>;
 export type PrefectureCollection = FeatureCollection<MultiPolygon, PrefectureProperties>;
@@ -47,18 +62,31 @@ export interface AreaRecord {
 }
 
 export function boundsOf(polygons: Position[][][]): Bounds {
-  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
-  for (const polygon of polygons) for (const [lon, lat] of polygon[0]) {
-    if (lon < west) west = lon; if (lon > east) east = lon;
-    if (lat < south) south = lat; if (lat > north) north = lat;
-  }
+  let west = Infinity,
+    south = Infinity,
+    east = -Infinity,
+    north = -Infinity;
+  for (const polygon of polygons)
+    for (const [lon, lat] of polygon[0]) {
+      if (lon < west) west = lon;
+      if (lon > east) east = lon;
+      if (lat < south) south = lat;
+      if (lat > north) north = lat;
+    }
   return [west, south, east, north];
 }
 
-export function buildAreaIndex(counties: CountyCollection, prefectures: PrefectureCollection, neighbours: NeighbourCollection): AreaIndex {
+export function buildAreaIndex(
+  counties: CountyCollection,
+  prefectures: PrefectureCollection,
+  neighbours: NeighbourCollection,
+): AreaIndex {
   return {
     counties: counties.features.map((f) => ({ ...f.properties, bounds: boundsOf(f.geometry.coordinates) })),
-    prefectures: prefectures.features.map((f) => ({ ...f.properties, bounds: boundsOf(f.geometry.coordinates) })),
+    prefectures: prefectures.features.map((f) => ({
+      ...f.properties,
+      bounds: boundsOf(f.geometry.coordinates),
+    })),
     neighbours: neighbours.features.map((f) => f.properties),
   };
 }
@@ -67,16 +95,31 @@ export function buildAreaRecords({ counties, prefectures }: AreaIndex): Map<stri
   const records = new Map<string, AreaRecord>();
   for (const p of counties) {
     records.set(p.adcode, {
-      level: 'county', adcode: p.adcode, name: p.name, prefectureAdcode: p.prefectureAdcode, prefectureName: p.prefectureName,
-      population2020: p.population2020, populationEstimated: p.populationSource === 'estimate',
-      areaKm2: p.areaKm2, densityPerKm2: p.population2020 / p.areaKm2, bounds: p.bounds, countyAdcodes: [p.adcode],
+      level: 'county',
+      adcode: p.adcode,
+      name: p.name,
+      prefectureAdcode: p.prefectureAdcode,
+      prefectureName: p.prefectureName,
+      population2020: p.population2020,
+      populationEstimated: p.populationSource === 'estimate',
+      areaKm2: p.areaKm2,
+      densityPerKm2: p.population2020 / p.areaKm2,
+      bounds: p.bounds,
+      countyAdcodes: [p.adcode],
     });
   }
   for (const p of prefectures) {
     records.set(p.adcode, {
-      level: 'prefecture', adcode: p.adcode, name: p.name, prefectureAdcode: p.adcode, prefectureName: p.name,
-      population2020: p.population2020, populationEstimated: p.estimatedCounties > 0,
-      areaKm2: p.areaKm2, densityPerKm2: p.population2020 / p.areaKm2, bounds: p.bounds,
+      level: 'prefecture',
+      adcode: p.adcode,
+      name: p.name,
+      prefectureAdcode: p.adcode,
+      prefectureName: p.name,
+      population2020: p.population2020,
+      populationEstimated: p.estimatedCounties > 0,
+      areaKm2: p.areaKm2,
+      densityPerKm2: p.population2020 / p.areaKm2,
+      bounds: p.bounds,
       countyAdcodes: counties.filter((c) => c.prefectureAdcode === p.adcode).map((c) => c.adcode),
     });
   }

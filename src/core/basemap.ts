@@ -1,11 +1,17 @@
 // Validation of a user-configured online basemap (XYZ raster URL template). Only https templates
 // with {z}, {x} and {y} are accepted, so a typo cannot turn into a stream of broken requests.
-export type BasemapCheck = { ok: true } | { ok: false; reason: 'not-https' | 'missing-placeholders' | 'not-a-url' };
+export type BasemapCheck =
+  { ok: true } | { ok: false; reason: 'not-https' | 'missing-placeholders' | 'not-a-url' };
 
 export function checkBasemapTemplate(template: string): BasemapCheck {
   let url: URL;
-  try { url = new URL(template.replace(/[{}]/g, '')); } catch { return { ok: false, reason: 'not-a-url' }; }
+  try {
+    url = new URL(template.replace(/[{}]/g, ''));
+  } catch {
+    return { ok: false, reason: 'not-a-url' };
+  }
   if (url.protocol !== 'https:') return { ok: false, reason: 'not-https' };
-  if (!['{z}', '{x}', '{y}'].every((p) => template.includes(p))) return { ok: false, reason: 'missing-placeholders' };
+  if (!['{z}', '{x}', '{y}'].every((p) => template.includes(p)))
+    return { ok: false, reason: 'missing-placeholders' };
   return { ok: true };
 }

@@ -9,7 +9,7 @@ test('Chinese readers get 万 for large populations, English readers thousands s
   expect(formatDecimal(214.66, 'en', 1)).toBe('214.7');
 });
 
-test('dates and months in each reader\'s order', () => {
+test("dates and months in each reader's order", () => {
   expect(formatDateTime('2025-11-24T09:27:00', 'zh-CN')).toBe('2025年11月24日 09:27');
   expect(formatDateTime('2025-11-24T09:27:00', 'en')).toBe('24 Nov 2025, 09:27');
   expect(formatMonth(2025, 10, 'zh-CN')).toBe('2025年10月');

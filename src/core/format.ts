@@ -4,11 +4,16 @@
 export type Locale = 'zh-CN' | 'en';
 
 export function formatInteger(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 0 }).format(
+    value,
+  );
 }
 
 export function formatDecimal(value: number, locale: Locale, fractionDigits = 1): string {
-  return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+  return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
 }
 
 /** A population in the reader's habit: "96.63万" in Chinese, "966,276" in English. */
@@ -19,10 +24,17 @@ export function formatPopulation(value: number, locale: Locale): string {
 
 /** A moment (an ISO time such as a dataset's import) as date and time: "2025年11月24日 09:27" / "24 Nov 2025, 09:27". */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }
 
 /** A calendar month (1–12): "2025年10月" / "October 2025". */
 export function formatMonth(year: number, month: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
+  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, 1));
 }

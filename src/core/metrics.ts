@@ -9,7 +9,10 @@ import type { LayerName } from './layers/types';
 import { PLAN } from './summary/plan';
 
 export type AreaFigures = Record<Figure, number>;
-export interface AreaSize { population2020: number; areaKm2: number }
+export interface AreaSize {
+  population2020: number;
+  areaKm2: number;
+}
 
 export type MetricUnit = 'per10k' | 'perKm2' | 'stations' | 'percent';
 
@@ -26,10 +29,20 @@ export interface Metric {
 }
 
 export const METRIC_IDS = [
-  'stations.per10k', 'stations.perKm2', 'stations.count', 'stations.growth',
-  'villages.fiber', 'villages.gigabit', 'villages.fiveG', 'villages.fiveGModelled', 'villages.fourGModelled', 'townships.fiveG',
-  'relocation.reported', 'relocation.modelled',
-  'scenic.reported', 'scenic.modelled',
+  'stations.per10k',
+  'stations.perKm2',
+  'stations.count',
+  'stations.growth',
+  'villages.fiber',
+  'villages.gigabit',
+  'villages.fiveG',
+  'villages.fiveGModelled',
+  'villages.fourGModelled',
+  'townships.fiveG',
+  'relocation.reported',
+  'relocation.modelled',
+  'scenic.reported',
+  'scenic.modelled',
 ] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
 
@@ -37,21 +50,118 @@ const percent = (part: number, whole: number) => (whole > 0 ? (100 * part) / who
 const FULL = 100;
 
 export const METRICS: Record<MetricId, Metric> = {
-  'stations.per10k': { id: 'stations.per10k', layer: 'stations', unit: 'per10k', digits: 1, target: PLAN.fiveGStationsPer10kResidents.target2025, value: (f, a) => (f.stations5g * 1e4) / a.population2020 },
-  'stations.perKm2': { id: 'stations.perKm2', layer: 'stations', unit: 'perKm2', digits: 2, value: (f, a) => f.stations5g / a.areaKm2 },
-  'stations.count': { id: 'stations.count', layer: 'stations', unit: 'stations', digits: 0, value: (f) => f.stations5g },
-  'stations.growth': { id: 'stations.growth', layer: 'stations', unit: 'stations', digits: 0, value: (f) => f.stations5g - f.stations5gAt2020 },
-  'villages.fiber': { id: 'villages.fiber', layer: 'villages', unit: 'percent', digits: 1, target: FULL, value: (f) => percent(f.fiber, f.fiberKnown) },
-  'villages.gigabit': { id: 'villages.gigabit', layer: 'villages', unit: 'percent', digits: 1, value: (f) => percent(f.gigabit, f.gigabitKnown) },
-  'villages.fiveG': { id: 'villages.fiveG', layer: 'villages', unit: 'percent', digits: 1, value: (f) => percent(f.fiveG, f.fiveGKnown) },
-  'villages.fiveGModelled': { id: 'villages.fiveGModelled', layer: 'villages', unit: 'percent', digits: 1, modelled: true, value: (f) => percent(f.villagesModelled5g, f.villagesWithPosition) },
-  'villages.fourGModelled': { id: 'villages.fourGModelled', layer: 'villages', unit: 'percent', digits: 1, modelled: true, target: FULL, value: (f) => percent(f.villagesModelled4g, f.villagesWithPosition) },
-  'townships.fiveG': { id: 'townships.fiveG', layer: 'villages', unit: 'percent', digits: 1, target: FULL * PLAN.townshipsWith5g.target2025, value: (f) => percent(f.townships5g, f.townshipsKnown5g) },
-  'relocation.reported': { id: 'relocation.reported', layer: 'relocationSites', unit: 'percent', digits: 1, target: FULL * PLAN.relocationSitesCovered.target2025, value: (f) => percent(f.relocationReported, f.relocationKnown) },
-  'relocation.modelled': { id: 'relocation.modelled', layer: 'relocationSites', unit: 'percent', digits: 1, modelled: true, target: FULL * PLAN.relocationSitesCovered.target2025, value: (f) => percent(f.relocationModelled, f.relocationSites) },
-  'scenic.reported': { id: 'scenic.reported', layer: 'scenicAreas', unit: 'percent', digits: 1, target: FULL * PLAN.scenicAreas4a5aWith5g.target2025, value: (f) => percent(f.scenicReported, f.scenicKnown) },
-  'scenic.modelled': { id: 'scenic.modelled', layer: 'scenicAreas', unit: 'percent', digits: 1, modelled: true, target: FULL * PLAN.scenicAreas4a5aWith5g.target2025, value: (f) => percent(f.scenicModelled, f.scenicAreas) },
+  'stations.per10k': {
+    id: 'stations.per10k',
+    layer: 'stations',
+    unit: 'per10k',
+    digits: 1,
+    target: PLAN.fiveGStationsPer10kResidents.target2025,
+    value: (f, a) => (f.stations5g * 1e4) / a.population2020,
+  },
+  'stations.perKm2': {
+    id: 'stations.perKm2',
+    layer: 'stations',
+    unit: 'perKm2',
+    digits: 2,
+    value: (f, a) => f.stations5g / a.areaKm2,
+  },
+  'stations.count': {
+    id: 'stations.count',
+    layer: 'stations',
+    unit: 'stations',
+    digits: 0,
+    value: (f) => f.stations5g,
+  },
+  'stations.growth': {
+    id: 'stations.growth',
+    layer: 'stations',
+    unit: 'stations',
+    digits: 0,
+    value: (f) => f.stations5g - f.stations5gAt2020,
+  },
+  'villages.fiber': {
+    id: 'villages.fiber',
+    layer: 'villages',
+    unit: 'percent',
+    digits: 1,
+    target: FULL,
+    value: (f) => percent(f.fiber, f.fiberKnown),
+  },
+  'villages.gigabit': {
+    id: 'villages.gigabit',
+    layer: 'villages',
+    unit: 'percent',
+    digits: 1,
+    value: (f) => percent(f.gigabit, f.gigabitKnown),
+  },
+  'villages.fiveG': {
+    id: 'villages.fiveG',
+    layer: 'villages',
+    unit: 'percent',
+    digits: 1,
+    value: (f) => percent(f.fiveG, f.fiveGKnown),
+  },
+  'villages.fiveGModelled': {
+    id: 'villages.fiveGModelled',
+    layer: 'villages',
+    unit: 'percent',
+    digits: 1,
+    modelled: true,
+    value: (f) => percent(f.villagesModelled5g, f.villagesWithPosition),
+  },
+  'villages.fourGModelled': {
+    id: 'villages.fourGModelled',
+    layer: 'villages',
+    unit: 'percent',
+    digits: 1,
+    modelled: true,
+    target: FULL,
+    value: (f) => percent(f.villagesModelled4g, f.villagesWithPosition),
+  },
+  'townships.fiveG': {
+    id: 'townships.fiveG',
+    layer: 'villages',
+    unit: 'percent',
+    digits: 1,
+    target: FULL * PLAN.townshipsWith5g.target2025,
+    value: (f) => percent(f.townships5g, f.townshipsKnown5g),
+  },
+  'relocation.reported': {
+    id: 'relocation.reported',
+    layer: 'relocationSites',
+    unit: 'percent',
+    digits: 1,
+    target: FULL * PLAN.relocationSitesCovered.target2025,
+    value: (f) => percent(f.relocationReported, f.relocationKnown),
+  },
+  'relocation.modelled': {
+    id: 'relocation.modelled',
+    layer: 'relocationSites',
+    unit: 'percent',
+    digits: 1,
+    modelled: true,
+    target: FULL * PLAN.relocationSitesCovered.target2025,
+    value: (f) => percent(f.relocationModelled, f.relocationSites),
+  },
+  'scenic.reported': {
+    id: 'scenic.reported',
+    layer: 'scenicAreas',
+    unit: 'percent',
+    digits: 1,
+    target: FULL * PLAN.scenicAreas4a5aWith5g.target2025,
+    value: (f) => percent(f.scenicReported, f.scenicKnown),
+  },
+  'scenic.modelled': {
+    id: 'scenic.modelled',
+    layer: 'scenicAreas',
+    unit: 'percent',
+    digits: 1,
+    modelled: true,
+    target: FULL * PLAN.scenicAreas4a5aWith5g.target2025,
+    value: (f) => percent(f.scenicModelled, f.scenicAreas),
+  },
 };
 
 /** Metrics of one layer, in catalogue order. */
-export const metricsOfLayer = (layer: LayerName): Metric[] => METRIC_IDS.map((id) => METRICS[id]).filter((m) => m.layer === layer);
+export const metricsOfLayer = (layer: LayerName): Metric[] =>
+  METRIC_IDS.map((id) => METRICS[id]).filter((m) => m.layer === layer);

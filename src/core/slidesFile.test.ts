@@ -2,7 +2,11 @@ import { expect, test } from 'vitest';
 import { parseSlidesFile, slidesToJson, type SlideRecord } from './slidesFile';
 
 const slide = (id: string, name: string): SlideRecord => ({
-  id, name, caption: `${name}：2025 年底 5G 覆盖`, view: 'v=1&c=106.7,27.1&z=8&m=stations.per10k', createdAt: '2025-03-01T08:00:00.000Z',
+  id,
+  name,
+  caption: `${name}：2025 年底 5G 覆盖`,
+  view: 'v=1&c=106.7,27.1&z=8&m=stations.per10k',
+  createdAt: '2025-03-01T08:00:00.000Z',
 });
 
 test('an exported file reads back as the same slides, in order', () => {
@@ -14,25 +18,41 @@ test('an exported file reads back as the same slides, in order', () => {
 });
 
 test('extra fields of a slide are dropped, not kept', () => {
-  const text = JSON.stringify({ format: 'guizhou-coverage-atlas/slides', version: 1, slides: [{ ...slide('a', 'A'), position: 3, stations: [[106, 27]] }] });
+  const text = JSON.stringify({
+    format: 'guizhou-coverage-atlas/slides',
+    version: 1,
+    slides: [{ ...slide('a', 'A'), position: 3, stations: [[106, 27]] }],
+  });
   expect(parseSlidesFile(text)).toEqual({ slides: [slide('a', 'A')] });
 });
 
 test('a file that is not JSON, or not a slides file, is refused whole', () => {
   expect(parseSlidesFile('{"format": ')).toEqual({ problem: { code: 'not-json' } });
   expect(parseSlidesFile('[]')).toEqual({ problem: { code: 'wrong-format' } });
-  expect(parseSlidesFile(JSON.stringify({ format: 'guizhou-coverage-atlas/slides', version: 2, slides: [] }))).toEqual({ problem: { code: 'wrong-format' } });
-  expect(parseSlidesFile(JSON.stringify({ type: 'FeatureCollection', features: [] }))).toEqual({ problem: { code: 'wrong-format' } });
+  expect(
+    parseSlidesFile(JSON.stringify({ format: 'guizhou-coverage-atlas/slides', version: 2, slides: [] })),
+  ).toEqual({ problem: { code: 'wrong-format' } });
+  expect(parseSlidesFile(JSON.stringify({ type: 'FeatureCollection', features: [] }))).toEqual({
+    problem: { code: 'wrong-format' },
+  });
 });
 
 test('the first bad slide is named by number and field', () => {
-  const file = (slides: unknown[]) => JSON.stringify({ format: 'guizhou-coverage-atlas/slides', version: 1, slides });
+  const file = (slides: unknown[]) =>
+    JSON.stringify({ format: 'guizhou-coverage-atlas/slides', version: 1, slides });
   const good = slide('a', 'A');
   const cases: Array<[unknown, string]> = [
-    ['text', 'slide'], [{ ...good, id: 'a/../b' }, 'id'], [{ ...good, id: 'a' }, 'id'], [{ ...good, id: 'b', name: ' ' }, 'name'],
-    [{ ...good, id: 'c', caption: 7 }, 'caption'], [{ ...good, id: 'd', view: 'm=stations.count' }, 'view'], [{ ...good, id: 'e', createdAt: 'yesterday' }, 'createdAt'],
+    ['text', 'slide'],
+    [{ ...good, id: 'a/../b' }, 'id'],
+    [{ ...good, id: 'a' }, 'id'],
+    [{ ...good, id: 'b', name: ' ' }, 'name'],
+    [{ ...good, id: 'c', caption: 7 }, 'caption'],
+    [{ ...good, id: 'd', view: 'm=stations.count' }, 'view'],
+    [{ ...good, id: 'e', createdAt: 'yesterday' }, 'createdAt'],
   ];
   for (const [bad, field] of cases) {
-    expect(parseSlidesFile(file([good, bad])), field).toEqual({ problem: { code: 'bad-slide', slide: 2, field } });
+    expect(parseSlidesFile(file([good, bad])), field).toEqual({
+      problem: { code: 'bad-slide', slide: 2, field },
+    });
   }
 });

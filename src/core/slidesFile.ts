@@ -29,27 +29,55 @@ export type SlidesFileProblem =
   | { code: 'bad-slide'; slide: number; field: keyof SlideRecord | 'slide' };
 
 export function slidesToJson(slides: readonly SlideRecord[], exportedAt: string): string {
-  const clean = slides.map(({ id, name, caption, view, createdAt }) => ({ id, name, caption, view, createdAt }));
-  return JSON.stringify({ format: SLIDES_FILE_FORMAT, version: SLIDES_FILE_VERSION, exportedAt, slides: clean }, null, 2) + '\n';
+  const clean = slides.map(({ id, name, caption, view, createdAt }) => ({
+    id,
+    name,
+    caption,
+    view,
+    createdAt,
+  }));
+  return (
+    JSON.stringify(
+      { format: SLIDES_FILE_FORMAT, version: SLIDES_FILE_VERSION, exportedAt, slides: clean },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 export function parseSlidesFile(text: string): { slides: SlideRecord[] } | { problem: SlidesFileProblem } {
   let file: unknown;
-  try { file = JSON.parse(text.replace(/^\uFEFF/, '')); } catch { return { problem: { code: 'not-json' } }; }
-  if (!isObject(file) || file.format !== SLIDES_FILE_FORMAT || file.version !== SLIDES_FILE_VERSION || !Array.isArray(file.slides)) {
+  try {
+    file = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { problem: { code: 'not-json' } };
+  }
+  if (
+    !isObject(file) ||
+    file.format !== SLIDES_FILE_FORMAT ||
+    file.version !== SLIDES_FILE_VERSION ||
+    !Array.isArray(file.slides)
+  ) {
     return { problem: { code: 'wrong-format' } };
   }
   if (file.slides.length > MAX_SLIDES) return { problem: { code: 'too-many', count: file.slides.length } };
   const slides: SlideRecord[] = [];
   const seen = new Set<string>();
   for (const [index, slide] of file.slides.entries()) {
-    const bad = (field: keyof SlideRecord | 'slide') => ({ problem: { code: 'bad-slide' as const, slide: index + 1, field } });
+    const bad = (field: keyof SlideRecord | 'slide') => ({
+      problem: { code: 'bad-slide' as const, slide: index + 1, field },
+    });
     if (!isObject(slide)) return bad('slide');
     const { id, name, caption, view, createdAt } = slide;
     if (typeof id !== 'string' || !/^[\w-]{1,100}$/.test(id) || seen.has(id)) return bad('id');
     if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_NAME_LENGTH) return bad('name');
     if (typeof caption !== 'string' || caption.length > MAX_CAPTION_LENGTH) return bad('caption');
-    if (typeof view !== 'string' || view.length > 4000 || new URLSearchParams(view).get('v') !== String(VIEW_VERSION)) return bad('view');
+    if (
+      typeof view !== 'string' ||
+      view.length > 4000 ||
+      new URLSearchParams(view).get('v') !== String(VIEW_VERSION)
+    )
+      return bad('view');
     if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) return bad('createdAt');
     seen.add(id);
     slides.push({ id, name, caption, view, createdAt });
@@ -57,4 +85,5 @@ export function parseSlidesFile(text: string): { slides: SlideRecord[] } | { pro
   return { slides };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

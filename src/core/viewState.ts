@@ -23,7 +23,11 @@ export type ViewLayers = LayerSettings;
 /** What a layer draws: the synthetic sample, nothing, or a stored dataset (its name to tell a receiver who lacks it). */
 export type ViewSource = 'sample' | 'none' | { datasetId: string; name: string };
 
-export interface ViewCamera { lon: number; lat: number; zoom: number }
+export interface ViewCamera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
 
 export interface ViewState {
   /** null: leave the map where it is. */
@@ -43,10 +47,20 @@ export interface DecodeOptions {
 
 // One letter per switch in `on=` (the switches that are on).
 const SWITCHES = {
-  s: 'stationsVisible', d: 'discsVisible', '4': 'fourGVisible', v: 'villagesVisible',
-  r: 'relocationVisible', a: 'scenicVisible', c: 'choroplethVisible',
+  s: 'stationsVisible',
+  d: 'discsVisible',
+  '4': 'fourGVisible',
+  v: 'villagesVisible',
+  r: 'relocationVisible',
+  a: 'scenicVisible',
+  c: 'choroplethVisible',
 } as const satisfies Record<string, keyof ViewLayers>;
-const SOURCE_KEYS: Record<LayerName, string> = { stations: 'st', villages: 'vi', relocationSites: 'rs', scenicAreas: 'sc' };
+const SOURCE_KEYS: Record<LayerName, string> = {
+  stations: 'st',
+  villages: 'vi',
+  relocationSites: 'rs',
+  scenicAreas: 'sc',
+};
 const LOCALES: Record<string, Locale> = { zh: 'zh-CN', en: 'en' };
 
 const round = (value: number, digits: number) => String(Number(value.toFixed(digits)));
@@ -69,7 +83,13 @@ export function encodeView(view: ViewState): string {
   set('cm', layers.method);
   set('k', String(layers.classCount));
   if (layers.method === 'manual') set('br', list(layers.manualBreaks));
-  set('on', Object.entries(SWITCHES).filter(([, field]) => layers[field]).map(([letter]) => letter).join(''));
+  set(
+    'on',
+    Object.entries(SWITCHES)
+      .filter(([, field]) => layers[field])
+      .map(([letter]) => letter)
+      .join(''),
+  );
   set('vc', layers.villageColouring);
   set('rb', layers.relocationBasis);
   if (layers.filter.operators.length) set('op', list(layers.filter.operators));
@@ -81,13 +101,20 @@ export function encodeView(view: ViewState): string {
     if (source === undefined) continue;
     const key = SOURCE_KEYS[layer];
     if (typeof source === 'string') set(key, source);
-    else { set(key, `ds:${source.datasetId}`); if (source.name) set(`${key}n`, source.name); }
+    else {
+      set(key, `ds:${source.datasetId}`);
+      if (source.name) set(`${key}n`, source.name);
+    }
   }
   return params.toString();
 }
 
 /** The view a query describes, over `defaults` for whatever it leaves out or gets wrong; null when it is not a view. */
-export function decodeView(query: string | URLSearchParams, defaults: ViewState, options: DecodeOptions): ViewState | null {
+export function decodeView(
+  query: string | URLSearchParams,
+  defaults: ViewState,
+  options: DecodeOptions,
+): ViewState | null {
   const params = typeof query === 'string' ? new URLSearchParams(query) : query;
   if (params.get('v') !== String(VIEW_VERSION)) return null;
   const get = (key: string) => params.get(key) ?? undefined;
@@ -99,7 +126,10 @@ export function decodeView(query: string | URLSearchParams, defaults: ViewState,
 
   const d = defaults.layers;
   const on = get('on');
-  const switches = on === undefined ? {} : Object.fromEntries(Object.entries(SWITCHES).map(([letter, field]) => [field, on.includes(letter)]));
+  const switches =
+    on === undefined
+      ? {}
+      : Object.fromEntries(Object.entries(SWITCHES).map(([letter, field]) => [field, on.includes(letter)]));
   const breaks = numbers(get('br'));
   const classCount = integer(get('k'));
   const fromYear = integer(get('fy'));
@@ -116,7 +146,10 @@ export function decodeView(query: string | URLSearchParams, defaults: ViewState,
     filter: {
       operators: names(get('op')) ?? [...d.filter.operators],
       bands: names(get('bd')) ?? [...d.filter.bands],
-      fromYear: fromYear !== undefined && (fromYear === 0 || (fromYear >= 1990 && fromYear <= 2100)) ? fromYear : d.filter.fromYear,
+      fromYear:
+        fromYear !== undefined && (fromYear === 0 || (fromYear >= 1990 && fromYear <= 2100))
+          ? fromYear
+          : d.filter.fromYear,
     },
     compareFromYear: year(get('cf'), firstYear, lastYear) ?? d.compareFromYear,
   };
@@ -149,12 +182,17 @@ function oneOf<T extends string>(text: string | undefined, allowed: readonly T[]
 function numbers(text: string | undefined): number[] | undefined {
   if (!text) return undefined;
   const values = text.split(',').map((part) => (part.trim() === '' ? NaN : Number(part)));
-  return values.every(Number.isFinite) && values.every((value, i) => i === 0 || value > values[i - 1]) ? values : undefined;
+  return values.every(Number.isFinite) && values.every((value, i) => i === 0 || value > values[i - 1])
+    ? values
+    : undefined;
 }
 
 /** Comma-separated labels (operators, bands), or undefined when there are none. */
 function names(text: string | undefined): string[] | undefined {
-  const values = text?.split(',').map((part) => part.trim()).filter((part) => part !== '' && part.length <= 100);
+  const values = text
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && part.length <= 100);
   return values && values.length > 0 && values.length <= 50 ? values : undefined;
 }
 

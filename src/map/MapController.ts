@@ -8,8 +8,16 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { AreaIndex, Bounds } from '../core/areas';
 import { LABEL_FONT_FAMILY, LAYER, SOURCE, baseStyle } from './layers';
 import {
-  OVERLAY_LAYER, OVERLAY_SOURCE, STATION_POINT_MIN_ZOOM, operatorColour, relocationColour, scenicColour, stationFilterExpression, villageColour,
-  type OverlaySettings, type OverlaySource,
+  OVERLAY_LAYER,
+  OVERLAY_SOURCE,
+  STATION_POINT_MIN_ZOOM,
+  operatorColour,
+  relocationColour,
+  scenicColour,
+  stationFilterExpression,
+  villageColour,
+  type OverlaySettings,
+  type OverlaySource,
 } from './overlays';
 import { drawSuggestedSites, type SiteMarker } from './siteMarkers';
 import { drawGapHighlight } from './gapHighlight';
@@ -36,9 +44,16 @@ const PADDING = { left: 352, right: 56, top: 24, bottom: 24 };
 export const GUIZHOU_BOUNDS: Bounds = [103.6, 24.62, 109.59, 29.22];
 
 type Named = { name: string; adcode: string };
-const labelPoints = <T extends Named>(areas: T[], position: (area: T) => [number, number]): FeatureCollection<Point> => ({
+const labelPoints = <T extends Named>(
+  areas: T[],
+  position: (area: T) => [number, number],
+): FeatureCollection<Point> => ({
   type: 'FeatureCollection',
-  features: areas.map((a) => ({ type: 'Feature', properties: { name: a.name, adcode: a.adcode }, geometry: { type: 'Point', coordinates: position(a) } })),
+  features: areas.map((a) => ({
+    type: 'Feature',
+    properties: { name: a.name, adcode: a.adcode },
+    geometry: { type: 'Point', coordinates: position(a) },
+  })),
 });
 
 /**
@@ -77,13 +92,19 @@ export class MapController {
   /** The light style's value of each property the high-contrast theme changes, read before its first change. */
   private readonly lightPaint = new Map<string, unknown>();
 
-  constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
+  constructor(
+    container: HTMLElement,
+    private readonly callbacks: MapCallbacks,
+  ) {
     this.map = new maplibregl.Map({
       container,
       style: baseStyle(),
       bounds: GUIZHOU_BOUNDS,
       fitBoundsOptions: { padding: PADDING },
-      maxBounds: [[97, 20], [116, 33]],
+      maxBounds: [
+        [97, 20],
+        [116, 33],
+      ],
       minZoom: 4.5,
       maxZoom: 14,
       localIdeographFontFamily: LABEL_FONT_FAMILY,
@@ -93,8 +114,16 @@ export class MapController {
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    this.ready = new Promise((resolve) => this.map.once('load', () => { performance.mark('map-load'); this.loaded = true; resolve(); }));
-    this.map.on('mousemove', LAYER.countyFill, (e: MapLayerMouseEvent) => this.setHover(this.adcodeAt(e), e.point));
+    this.ready = new Promise((resolve) =>
+      this.map.once('load', () => {
+        performance.mark('map-load');
+        this.loaded = true;
+        resolve();
+      }),
+    );
+    this.map.on('mousemove', LAYER.countyFill, (e: MapLayerMouseEvent) =>
+      this.setHover(this.adcodeAt(e), e.point),
+    );
     this.map.on('mouseleave', LAYER.countyFill, () => this.setHover(null, null));
     const reachStationZoom = () => {
       if (this.map.getZoom() < STATION_POINT_MIN_ZOOM - 0.5) return;
@@ -102,7 +131,9 @@ export class MapController {
       this.callbacks.onStationZoom();
     };
     this.map.on('zoomend', reachStationZoom);
-    this.map.on('sourcedata', (e) => { if (e.sourceId && e.isSourceLoaded) this.revokeLoadedBlobs(e.sourceId); });
+    this.map.on('sourcedata', (e) => {
+      if (e.sourceId && e.isSourceLoaded) this.revokeLoadedBlobs(e.sourceId);
+    });
     this.map.on('click', (e: MapMouseEvent) => {
       const [feature] = this.map.queryRenderedFeatures(e.point, { layers: [LAYER.countyFill] });
       this.callbacks.onSelect(feature ? String(feature.properties.adcode) : null);
@@ -112,20 +143,38 @@ export class MapController {
   /** Called once: boundary files go to MapLibre's worker by URL, labels from the small index. */
   async setGeodata({ areas, boundaryUrls }: BaseGeodata): Promise<void> {
     await this.ready;
-    const set = (id: string, data: FeatureCollection | string) => (this.map.getSource(id) as GeoJSONSource).setData(data);
+    const set = (id: string, data: FeatureCollection | string) =>
+      (this.map.getSource(id) as GeoJSONSource).setData(data);
     set(SOURCE.neighbours, boundaryUrls.neighbours);
     set(SOURCE.province, boundaryUrls.province);
     set(SOURCE.prefectures, boundaryUrls.prefectures);
     set(SOURCE.counties, boundaryUrls.counties);
-    set(SOURCE.prefectureLabels, labelPoints(areas.prefectures, (p) => p.labelPoint));
-    set(SOURCE.neighbourLabels, labelPoints(areas.neighbours, (p) => p.labelPoint));
-    set(SOURCE.countySeats, labelPoints(areas.counties, (p) => p.seat));
+    set(
+      SOURCE.prefectureLabels,
+      labelPoints(areas.prefectures, (p) => p.labelPoint),
+    );
+    set(
+      SOURCE.neighbourLabels,
+      labelPoints(areas.neighbours, (p) => p.labelPoint),
+    );
+    set(
+      SOURCE.countySeats,
+      labelPoints(areas.counties, (p) => p.seat),
+    );
   }
 
   setSelection(adcode: string | null, level: 'county' | 'prefecture' | null): void {
     this.afterLoad(() => {
-      this.map.setFilter(LAYER.countySelected, ['==', ['get', 'adcode'], level === 'county' ? adcode ?? '' : '']);
-      this.map.setFilter(LAYER.prefectureSelected, ['==', ['get', 'adcode'], level === 'prefecture' ? adcode ?? '' : '']);
+      this.map.setFilter(LAYER.countySelected, [
+        '==',
+        ['get', 'adcode'],
+        level === 'county' ? (adcode ?? '') : '',
+      ]);
+      this.map.setFilter(LAYER.prefectureSelected, [
+        '==',
+        ['get', 'adcode'],
+        level === 'prefecture' ? (adcode ?? '') : '',
+      ]);
     });
   }
 
@@ -133,10 +182,14 @@ export class MapController {
    * Colours areas of one level (adcode → CSS colour, and whether it meets the plan's target) for a
    * choropleth; `null` clears it. Only feature-state changes: the boundaries are not sent again.
    */
-  setChoropleth(level: 'county' | 'prefecture', colors: Map<string, { fill: string; meets: boolean }> | null): void {
+  setChoropleth(
+    level: 'county' | 'prefecture',
+    colors: Map<string, { fill: string; meets: boolean }> | null,
+  ): void {
     this.afterLoad(() => {
       for (const source of [SOURCE.counties, SOURCE.prefectures]) this.map.removeFeatureState({ source });
-      if (this.hoveredAdcode) this.map.setFeatureState({ source: SOURCE.counties, id: this.hoveredAdcode }, { hover: true });
+      if (this.hoveredAdcode)
+        this.map.setFeatureState({ source: SOURCE.counties, id: this.hoveredAdcode }, { hover: true });
       this.choroplethShown = colors !== null;
       this.map.setPaintProperty(LAYER.prefectureFill, 'fill-opacity', this.prefectureFillOpacity());
       if (!colors) return;
@@ -149,9 +202,19 @@ export class MapController {
   setPreviewPoints(lon: Float64Array, lat: Float64Array): void {
     const features: FeatureCollection<Point>['features'] = [];
     for (let i = 0; i < lon.length; i++) {
-      if (Number.isFinite(lon[i]) && Number.isFinite(lat[i])) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lon[i], lat[i]] } });
+      if (Number.isFinite(lon[i]) && Number.isFinite(lat[i]))
+        features.push({
+          type: 'Feature',
+          properties: {},
+          geometry: { type: 'Point', coordinates: [lon[i], lat[i]] },
+        });
     }
-    this.afterLoad(() => (this.map.getSource(SOURCE.importPreview) as GeoJSONSource).setData({ type: 'FeatureCollection', features }));
+    this.afterLoad(() =>
+      (this.map.getSource(SOURCE.importPreview) as GeoJSONSource).setData({
+        type: 'FeatureCollection',
+        features,
+      }),
+    );
   }
 
   /**
@@ -176,22 +239,43 @@ export class MapController {
   }
 
   /** Visibility, filters and colours of the data layers for the settings and year. */
-  setOverlays(settings: OverlaySettings, asOfYear: number, operators: readonly string[], bands: readonly string[]): void {
+  setOverlays(
+    settings: OverlaySettings,
+    asOfYear: number,
+    operators: readonly string[],
+    bands: readonly string[],
+  ): void {
     this.afterLoad(() => {
-      const show = (id: string, visible: boolean) => this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      const show = (id: string, visible: boolean) =>
+        this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
       show(OVERLAY_LAYER.cells, settings.stationsVisible);
       show(OVERLAY_LAYER.stations, settings.stationsVisible);
       show(OVERLAY_LAYER.discs, settings.stationsVisible && settings.discsVisible);
-      const stationFilter = stationFilterExpression(settings.filter, asOfYear, operators, bands, settings.fourGVisible);
+      const stationFilter = stationFilterExpression(
+        settings.filter,
+        asOfYear,
+        operators,
+        bands,
+        settings.fourGVisible,
+      );
       this.map.setFilter(OVERLAY_LAYER.stations, stationFilter);
       this.map.setFilter(OVERLAY_LAYER.discs, stationFilter);
       this.map.setPaintProperty(OVERLAY_LAYER.stations, 'circle-color', operatorColour(operators));
       show(OVERLAY_LAYER.villages, settings.villagesVisible);
-      this.map.setPaintProperty(OVERLAY_LAYER.villages, 'circle-color', villageColour(settings.villageColouring, asOfYear));
+      this.map.setPaintProperty(
+        OVERLAY_LAYER.villages,
+        'circle-color',
+        villageColour(settings.villageColouring, asOfYear),
+      );
       show(OVERLAY_LAYER.relocation, settings.relocationVisible);
       const relocation = relocationColour(settings.relocationBasis, asOfYear);
       this.map.setPaintProperty(OVERLAY_LAYER.relocation, 'circle-color', relocation);
-      this.map.setPaintProperty(OVERLAY_LAYER.relocation, 'circle-stroke-color', ['case', ['==', ['get', 'a'], 1], relocation, '#ffffff']);
+      this.map.setPaintProperty(OVERLAY_LAYER.relocation, 'circle-stroke-color', [
+        'case',
+        ['==', ['get', 'a'], 1],
+        relocation,
+        '#ffffff',
+      ]);
       show(OVERLAY_LAYER.scenic, settings.scenicVisible);
       show(OVERLAY_LAYER.scenicLabels, settings.scenicVisible);
       this.map.setPaintProperty(OVERLAY_LAYER.scenic, 'circle-color', scenicColour());
@@ -221,8 +305,14 @@ export class MapController {
   viewBounds(): Bounds {
     const { clientWidth: width, clientHeight: height } = this.map.getContainer();
     const left = Math.min(332, width / 2);
-    const corners = [[left, 0], [width, 0], [width, height], [left, height]].map(([x, y]) => this.map.unproject([x, y]));
-    const lons = corners.map((c) => c.lng), lats = corners.map((c) => c.lat);
+    const corners = [
+      [left, 0],
+      [width, 0],
+      [width, height],
+      [left, height],
+    ].map(([x, y]) => this.map.unproject([x, y]));
+    const lons = corners.map((c) => c.lng),
+      lats = corners.map((c) => c.lat);
     return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
   }
 
@@ -233,16 +323,31 @@ export class MapController {
    */
   exportSnapshot(areas: { counties: readonly string[]; prefectures: readonly string[] }) {
     const featureStates: Array<{ source: string; id: string; state: { fill: string; meets: boolean } }> = [];
-    for (const [source, ids] of [[SOURCE.counties, areas.counties], [SOURCE.prefectures, areas.prefectures]] as const) {
+    for (const [source, ids] of [
+      [SOURCE.counties, areas.counties],
+      [SOURCE.prefectures, areas.prefectures],
+    ] as const) {
       for (const id of ids) {
         const { fill, meets } = this.map.getFeatureState({ source, id });
-        if (typeof fill === 'string') featureStates.push({ source, id, state: { fill, meets: meets === true } });
+        if (typeof fill === 'string')
+          featureStates.push({ source, id, state: { fill, meets: meets === true } });
       }
     }
     const gl = this.map.painter.context.gl;
     const viewport = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
-    const maxCanvasSidePx = Math.min(gl.getParameter(gl.MAX_TEXTURE_SIZE) as number, gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number, viewport[0], viewport[1]);
-    return { style: this.map.getStyle(), bounds: this.viewBounds(), bearing: this.map.getBearing(), featureStates, maxCanvasSidePx };
+    const maxCanvasSidePx = Math.min(
+      gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
+      gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number,
+      viewport[0],
+      viewport[1],
+    );
+    return {
+      style: this.map.getStyle(),
+      bounds: this.viewBounds(),
+      bearing: this.map.getBearing(),
+      featureStates,
+      maxCanvasSidePx,
+    };
   }
 
   /** Light (the style as built) or high contrast (HIGH_CONTRAST_PAINT over it). */
@@ -251,7 +356,11 @@ export class MapController {
       for (const [layer, property, value] of HIGH_CONTRAST_PAINT) {
         const key = `${layer}|${property}`;
         if (!this.lightPaint.has(key)) this.lightPaint.set(key, this.map.getPaintProperty(layer, property));
-        this.map.setPaintProperty(layer, property, (theme === 'highContrast' ? value : this.lightPaint.get(key)) as never);
+        this.map.setPaintProperty(
+          layer,
+          property,
+          (theme === 'highContrast' ? value : this.lightPaint.get(key)) as never,
+        );
       }
     });
   }
@@ -260,7 +369,10 @@ export class MapController {
   setUiLabels(labels: { map: string; zoomIn: string; zoomOut: string }): void {
     const container = this.map.getContainer();
     this.map.getCanvas().setAttribute('aria-label', labels.map);
-    for (const [selector, label] of [['.maplibregl-ctrl-zoom-in', labels.zoomIn], ['.maplibregl-ctrl-zoom-out', labels.zoomOut]]) {
+    for (const [selector, label] of [
+      ['.maplibregl-ctrl-zoom-in', labels.zoomIn],
+      ['.maplibregl-ctrl-zoom-out', labels.zoomOut],
+    ]) {
       const button = container.querySelector(selector);
       button?.setAttribute('title', label);
       button?.setAttribute('aria-label', label);
@@ -276,13 +388,16 @@ export class MapController {
   /** Moves the camera there: a smooth flight between slides (skipped under reduced motion), or a jump. */
   setView(view: { lon: number; lat: number; zoom: number }, animate: boolean): void {
     const camera = { center: [view.lon, view.lat] as [number, number], zoom: view.zoom };
-    if (animate) this.map.flyTo({ ...camera, duration: 1600 }); else this.map.jumpTo(camera);
+    if (animate) this.map.flyTo({ ...camera, duration: 1600 });
+    else this.map.jumpTo(camera);
   }
 
   /** Calls `listener` whenever the camera comes to rest; returns the unsubscribe. */
   onViewChange(listener: () => void): () => void {
     this.map.on('moveend', listener);
-    return () => { this.map.off('moveend', listener); };
+    return () => {
+      this.map.off('moveend', listener);
+    };
   }
 
   /** Adds, replaces or (with '') removes the online raster basemap under the Guizhou layers. */
@@ -310,7 +425,8 @@ export class MapController {
 
   /** Style changes must wait for the style; calls made before then are applied in order on load. */
   private afterLoad(apply: () => void): void {
-    if (this.loaded) apply(); else void this.ready.then(apply);
+    if (this.loaded) apply();
+    else void this.ready.then(apply);
   }
 
   private adcodeAt(e: MapLayerMouseEvent): string | null {
@@ -320,7 +436,8 @@ export class MapController {
   private setHover(adcode: string | null, point: { x: number; y: number } | null): void {
     this.callbacks.onHover(adcode, point);
     if (adcode === this.hoveredAdcode) return;
-    if (this.hoveredAdcode) this.map.setFeatureState({ source: SOURCE.counties, id: this.hoveredAdcode }, { hover: false });
+    if (this.hoveredAdcode)
+      this.map.setFeatureState({ source: SOURCE.counties, id: this.hoveredAdcode }, { hover: false });
     if (adcode) this.map.setFeatureState({ source: SOURCE.counties, id: adcode }, { hover: true });
     this.map.getCanvas().style.cursor = adcode ? 'pointer' : '';
     this.hoveredAdcode = adcode;

@@ -10,18 +10,23 @@ import { chooseScaleBar, metersPerCssPixel } from '../core/export/scaleBar';
 import { LABEL_FONT_FAMILY } from './layers';
 import type { MapImage } from './exportMap';
 
-const INK = '#1f2933', MUTED = '#52606d', FRAME = '#8a96a3';
+const INK = '#1f2933',
+  MUTED = '#52606d',
+  FRAME = '#8a96a3';
 
-export const canvasFont = (fontPx: number, bold: boolean) => `${bold ? 'bold ' : ''}${fontPx.toFixed(2)}px ${LABEL_FONT_FAMILY}`;
+export const canvasFont = (fontPx: number, bold: boolean) =>
+  `${bold ? 'bold ' : ''}${fontPx.toFixed(2)}px ${LABEL_FONT_FAMILY}`;
 
 /** Text widths as this canvas draws them: the page layout's `measure`. */
-export const canvasMeasure = (context: CanvasRenderingContext2D) => (text: string, fontPx: number, bold: boolean) => {
-  context.font = canvasFont(fontPx, bold);
-  return context.measureText(text).width;
-};
+export const canvasMeasure =
+  (context: CanvasRenderingContext2D) => (text: string, fontPx: number, bold: boolean) => {
+    context.font = canvasFont(fontPx, bold);
+    return context.measureText(text).width;
+  };
 
 export interface ComposeInput {
-  layout: PageLayout; map: MapImage;
+  layout: PageLayout;
+  map: MapImage;
   /** The page's planned map pixel ratio: the map image is scaled to it when WebGL forced a lower one. */
   pagePixelRatio: number;
   legendRows: ReadonlyArray<LegendRow & { countText: string }>;
@@ -29,12 +34,19 @@ export interface ComposeInput {
   pointPx: number;
 }
 
-export function composePage(context: CanvasRenderingContext2D, { layout, map, pagePixelRatio, legendRows, pointPx }: ComposeInput): void {
+export function composePage(
+  context: CanvasRenderingContext2D,
+  { layout, map, pagePixelRatio, legendRows, pointPx }: ComposeInput,
+): void {
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, layout.width, layout.height);
   context.textBaseline = 'top';
   drawMap(context, layout.map, map, pagePixelRatio, pointPx);
-  const text = (t: TextAt, colour = INK) => { context.font = canvasFont(t.fontPx, t.bold); context.fillStyle = colour; context.fillText(t.text, t.x, t.y); };
+  const text = (t: TextAt, colour = INK) => {
+    context.font = canvasFont(t.fontPx, t.bold);
+    context.fillStyle = colour;
+    context.fillText(t.text, t.x, t.y);
+  };
   text(layout.title);
   if (layout.subtitle) text(layout.subtitle, MUTED);
   text(layout.footer, MUTED);
@@ -55,12 +67,26 @@ export function composePage(context: CanvasRenderingContext2D, { layout, map, pa
     });
   }
   drawNorthArrow(context, layout.northArrow, map.bearing, pointPx);
-  const scaleBar = drawScaleBar(context, layout, metersPerCssPixel(map.centerLatitude, map.zoom) / pagePixelRatio, pointPx);
+  const scaleBar = drawScaleBar(
+    context,
+    layout,
+    metersPerCssPixel(map.centerLatitude, map.zoom) / pagePixelRatio,
+    pointPx,
+  );
   performance.mark('export-composed', {
     detail: {
-      width: layout.width, height: layout.height, title: layout.title.text, subtitle: layout.subtitle?.text ?? '', footer: layout.footer.text,
-      notice: layout.notice?.text.text ?? null, noticeBox: layout.notice?.box ?? null, legendBox: layout.legend?.box ?? null,
-      legendRows: legendRows.map((r) => `${r.range} ${r.countText}`), mapBox: layout.map, scaleBar, mapPixelRatio: map.pixelRatio,
+      width: layout.width,
+      height: layout.height,
+      title: layout.title.text,
+      subtitle: layout.subtitle?.text ?? '',
+      footer: layout.footer.text,
+      notice: layout.notice?.text.text ?? null,
+      noticeBox: layout.notice?.box ?? null,
+      legendBox: layout.legend?.box ?? null,
+      legendRows: legendRows.map((r) => `${r.range} ${r.countText}`),
+      mapBox: layout.map,
+      scaleBar,
+      mapPixelRatio: map.pixelRatio,
     },
   });
 }
@@ -69,27 +95,51 @@ export function composePage(context: CanvasRenderingContext2D, { layout, map, pa
  * The map's pixels in the box: put as they are, centred (the hidden map is a fraction of a CSS pixel
  * larger than the box), or scaled up when WebGL could not draw the page's full resolution. Framed.
  */
-function drawMap(context: CanvasRenderingContext2D, box: Box, map: MapImage, pagePixelRatio: number, pointPx: number): void {
+function drawMap(
+  context: CanvasRenderingContext2D,
+  box: Box,
+  map: MapImage,
+  pagePixelRatio: number,
+  pointPx: number,
+): void {
   const { pixels } = map;
   const scale = map.pixelRatio / pagePixelRatio;
   if (scale > 0.999) {
-    const left = Math.floor((pixels.width - box.width) / 2), top = Math.floor((pixels.height - box.height) / 2);
+    const left = Math.floor((pixels.width - box.width) / 2),
+      top = Math.floor((pixels.height - box.height) / 2);
     context.putImageData(pixels, box.x - left, box.y - top, left, top, box.width, box.height);
   } else {
     const copy = document.createElement('canvas');
     copy.width = pixels.width;
     copy.height = pixels.height;
     copy.getContext('2d')!.putImageData(pixels, 0, 0);
-    const sourceWidth = box.width * scale, sourceHeight = box.height * scale;
+    const sourceWidth = box.width * scale,
+      sourceHeight = box.height * scale;
     context.imageSmoothingQuality = 'high';
-    context.drawImage(copy, (pixels.width - sourceWidth) / 2, (pixels.height - sourceHeight) / 2, sourceWidth, sourceHeight, box.x, box.y, box.width, box.height);
+    context.drawImage(
+      copy,
+      (pixels.width - sourceWidth) / 2,
+      (pixels.height - sourceHeight) / 2,
+      sourceWidth,
+      sourceHeight,
+      box.x,
+      box.y,
+      box.width,
+      box.height,
+    );
   }
   context.strokeStyle = FRAME;
   context.lineWidth = pointPx * 0.75;
   context.strokeRect(box.x, box.y, box.width, box.height);
 }
 
-function panel(context: CanvasRenderingContext2D, box: Box, fill: string, stroke: string, lineWidth: number): void {
+function panel(
+  context: CanvasRenderingContext2D,
+  box: Box,
+  fill: string,
+  stroke: string,
+  lineWidth: number,
+): void {
   context.fillStyle = fill;
   context.fillRect(box.x, box.y, box.width, box.height);
   context.strokeStyle = stroke;
@@ -97,11 +147,19 @@ function panel(context: CanvasRenderingContext2D, box: Box, fill: string, stroke
   context.strokeRect(box.x, box.y, box.width, box.height);
 }
 
-const inset = (box: Box, by: number): Box => ({ x: box.x + by, y: box.y + by, width: box.width - 2 * by, height: box.height - 2 * by });
+const inset = (box: Box, by: number): Box => ({
+  x: box.x + by,
+  y: box.y + by,
+  width: box.width - 2 * by,
+  height: box.height - 2 * by,
+});
 
 /** An "N" over a two-tone arrow, turned with the map's bearing. */
 function drawNorthArrow(context: CanvasRenderingContext2D, box: Box, bearing: number, pointPx: number): void {
-  const cx = box.x + box.width / 2, cy = box.y + box.height / 2, h = box.height, w = box.width;
+  const cx = box.x + box.width / 2,
+    cy = box.y + box.height / 2,
+    h = box.height,
+    w = box.width;
   context.save();
   context.fillStyle = 'rgba(255,255,255,0.85)';
   context.beginPath();
@@ -109,10 +167,15 @@ function drawNorthArrow(context: CanvasRenderingContext2D, box: Box, bearing: nu
   context.fill();
   context.translate(cx, cy);
   context.rotate((-bearing * Math.PI) / 180);
-  const letterBottom = -h * 0.16, tip = -h * 0.12, bottom = h * 0.48;
+  const letterBottom = -h * 0.16,
+    tip = -h * 0.12,
+    bottom = h * 0.48;
   context.lineWidth = pointPx * 0.6;
   context.strokeStyle = INK;
-  for (const [side, fill] of [[-1, INK], [1, '#ffffff']] as const) {
+  for (const [side, fill] of [
+    [-1, INK],
+    [1, '#ffffff'],
+  ] as const) {
     context.beginPath();
     context.moveTo(0, tip);
     context.lineTo((side * w) / 2, bottom);
@@ -131,12 +194,29 @@ function drawNorthArrow(context: CanvasRenderingContext2D, box: Box, bearing: nu
 }
 
 /** A black-and-white bar of a round length with its label, over a light panel; returns its label. */
-function drawScaleBar(context: CanvasRenderingContext2D, layout: PageLayout, metersPerPagePixel: number, pointPx: number): string {
+function drawScaleBar(
+  context: CanvasRenderingContext2D,
+  layout: PageLayout,
+  metersPerPagePixel: number,
+  pointPx: number,
+): string {
   const { right, bottom, maxLengthPx, fontPx } = layout.scaleBar;
   const bar = chooseScaleBar(metersPerPagePixel, maxLengthPx);
-  const barHeight = fontPx * 0.45, pad = fontPx * 0.5;
+  const barHeight = fontPx * 0.45,
+    pad = fontPx * 0.5;
   const left = right - bar.lengthPx;
-  panel(context, { x: left - pad, y: bottom - barHeight - fontPx * 1.3 - pad * 2, width: bar.lengthPx + 2 * pad, height: barHeight + fontPx * 1.3 + pad * 2 }, 'rgba(255,255,255,0.85)', 'rgba(0,0,0,0)', 0);
+  panel(
+    context,
+    {
+      x: left - pad,
+      y: bottom - barHeight - fontPx * 1.3 - pad * 2,
+      width: bar.lengthPx + 2 * pad,
+      height: barHeight + fontPx * 1.3 + pad * 2,
+    },
+    'rgba(255,255,255,0.85)',
+    'rgba(0,0,0,0)',
+    0,
+  );
   const y = bottom - pad - barHeight;
   context.lineWidth = pointPx * 0.5;
   context.strokeStyle = INK;

@@ -17,7 +17,9 @@ export interface MapImage {
   pixels: ImageData;
   /** Canvas pixels per CSS pixel actually drawn (MapLibre may lower it further than planned). */
   pixelRatio: number;
-  centerLatitude: number; zoom: number; bearing: number;
+  centerLatitude: number;
+  zoom: number;
+  bearing: number;
 }
 
 const IDLE_TIMEOUT_MS = 90_000;
@@ -30,10 +32,20 @@ function measure(step: string, start: number): number {
   return end;
 }
 
-export async function renderMapImage(snapshot: MapSnapshot, plan: MapCanvasPlan, options: { exactStations: boolean }): Promise<MapImage> {
+export async function renderMapImage(
+  snapshot: MapSnapshot,
+  plan: MapCanvasPlan,
+  options: { exactStations: boolean },
+): Promise<MapImage> {
   const container = document.createElement('div');
   Object.assign(container.style, {
-    position: 'fixed', left: '-100000px', top: '0', width: `${plan.cssWidth}px`, height: `${plan.cssHeight}px`, visibility: 'hidden', pointerEvents: 'none',
+    position: 'fixed',
+    left: '-100000px',
+    top: '0',
+    width: `${plan.cssWidth}px`,
+    height: `${plan.cssHeight}px`,
+    visibility: 'hidden',
+    pointerEvents: 'none',
   });
   container.setAttribute('aria-hidden', 'true');
   document.body.append(container);
@@ -49,7 +61,10 @@ export async function renderMapImage(snapshot: MapSnapshot, plan: MapCanvasPlan,
       // the size, then draw once at full size (tiles and label placement follow CSS pixels, not the ratio).
       pixelRatio: Math.min(plan.pixelRatio, LOADING_PIXEL_RATIO),
       maxCanvasSize: [snapshot.maxCanvasSidePx, snapshot.maxCanvasSidePx],
-      interactive: false, trackResize: false, attributionControl: false, renderWorldCopies: false,
+      interactive: false,
+      trackResize: false,
+      attributionControl: false,
+      renderWorldCopies: false,
       fadeDuration: 0,
       localIdeographFontFamily: LABEL_FONT_FAMILY,
       canvasContextAttributes: { preserveDrawingBuffer: true },
@@ -62,7 +77,13 @@ export async function renderMapImage(snapshot: MapSnapshot, plan: MapCanvasPlan,
     at = measure('draw', at);
     const pixels = readPixels(map);
     measure('read', at);
-    return { pixels, pixelRatio: map.getCanvas().width / plan.cssWidth, centerLatitude: map.getCenter().lat, zoom: map.getZoom(), bearing: map.getBearing() };
+    return {
+      pixels,
+      pixelRatio: map.getCanvas().width / plan.cssWidth,
+      centerLatitude: map.getCenter().lat,
+      zoom: map.getZoom(),
+      bearing: map.getBearing(),
+    };
   } finally {
     map?.remove();
     container.remove();
@@ -81,7 +102,8 @@ function readPixels(map: maplibregl.Map): ImageData {
   const pixels = new Uint8ClampedArray(width * height * 4);
   gl.bindFramebuffer(gl.FRAMEBUFFER, null);
   gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
-  const stride = width * 4, row = new Uint8ClampedArray(stride);
+  const stride = width * 4,
+    row = new Uint8ClampedArray(stride);
   for (let top = 0, bottom = height - 1; top < bottom; top++, bottom--) {
     row.set(pixels.subarray(top * stride, (top + 1) * stride));
     pixels.copyWithin(top * stride, bottom * stride, (bottom + 1) * stride);
@@ -95,20 +117,31 @@ function readPixels(map: maplibregl.Map): ImageData {
  * first `idle` comes only after `load`; the full-size frame drawn next shows the states in any case.
  */
 async function loaded(map: maplibregl.Map, featureStates: MapSnapshot['featureStates']): Promise<void> {
-  const styled = new Promise<void>((resolve) => map.once('load', () => {
-    for (const { source, id, state } of featureStates) map.setFeatureState({ source, id }, state);
-    resolve();
-  }));
+  const styled = new Promise<void>((resolve) =>
+    map.once('load', () => {
+      for (const { source, id, state } of featureStates) map.setFeatureState({ source, id }, state);
+      resolve();
+    }),
+  );
   await Promise.all([styled, idle(map)]);
 }
 
 /** The next `idle` (nothing loading, nothing moving, the last frame drawn); rejects on a map error or a timeout. */
 function idle(map: maplibregl.Map): Promise<void> {
   return new Promise((resolve, reject) => {
-    const done = (error?: Error) => { clearTimeout(timer); map.off('error', fail); map.off('idle', ok); if (error) reject(error); else resolve(); };
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      map.off('error', fail);
+      map.off('idle', ok);
+      if (error) reject(error);
+      else resolve();
+    };
     const fail = (e: maplibregl.ErrorEvent) => done(new Error(e.error.message));
     const ok = () => done();
-    const timer = setTimeout(() => done(new Error(`the map was not drawn within ${IDLE_TIMEOUT_MS / 1000} s`)), IDLE_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => done(new Error(`the map was not drawn within ${IDLE_TIMEOUT_MS / 1000} s`)),
+      IDLE_TIMEOUT_MS,
+    );
     map.on('error', fail);
     map.once('idle', ok);
     map.triggerRepaint();

@@ -7,11 +7,17 @@ import { exportStyle } from './exportStyle';
 /** The app's style as the live map has it with the sample loaded: stations drawn from a blob URL. */
 function liveStyle(): StyleSpecification {
   const style = baseStyle();
-  for (const id of Object.values(OVERLAY_SOURCE)) style.sources[id] = { type: 'geojson', data: `blob:http://127.0.0.1/${id}` };
-  style.sources.counties = { type: 'geojson', data: 'http://127.0.0.1/counties.geojson', promoteId: 'adcode' };
+  for (const id of Object.values(OVERLAY_SOURCE))
+    style.sources[id] = { type: 'geojson', data: `blob:http://127.0.0.1/${id}` };
+  style.sources.counties = {
+    type: 'geojson',
+    data: 'http://127.0.0.1/counties.geojson',
+    promoteId: 'adcode',
+  };
   return style;
 }
-const layer = (style: StyleSpecification, id: string) => style.layers.find((l) => l.id === id) as CircleLayerSpecification;
+const layer = (style: StyleSpecification, id: string) =>
+  style.layers.find((l) => l.id === id) as CircleLayerSpecification;
 const data = (style: StyleSpecification, id: string) => (style.sources[id] as { data: unknown }).data;
 
 test('by default single stations and their discs are hidden and their data left out, and the cells draw at every zoom', () => {
@@ -36,7 +42,11 @@ test('sources only hidden layers draw are emptied; drawn ones keep their URLs an
   const style = exportStyle(liveStyle(), { exactStations: false });
   // The villages layer starts hidden in the app's style.
   expect(data(style, OVERLAY_SOURCE.villages)).toEqual({ type: 'FeatureCollection', features: [] });
-  expect(style.sources.counties).toEqual({ type: 'geojson', data: 'http://127.0.0.1/counties.geojson', promoteId: 'adcode' });
+  expect(style.sources.counties).toEqual({
+    type: 'geojson',
+    data: 'http://127.0.0.1/counties.geojson',
+    promoteId: 'adcode',
+  });
 });
 
 test('the live style is left untouched', () => {

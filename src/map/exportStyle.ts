@@ -9,7 +9,10 @@ import { OVERLAY_LAYER, OVERLAY_SOURCE } from './overlays';
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
-export function exportStyle(style: StyleSpecification, options: { exactStations: boolean }): StyleSpecification {
+export function exportStyle(
+  style: StyleSpecification,
+  options: { exactStations: boolean },
+): StyleSpecification {
   const copy = structuredClone(style);
   const exactLayers: string[] = [OVERLAY_LAYER.stations, OVERLAY_LAYER.discs];
   for (const layer of copy.layers) {
@@ -17,10 +20,15 @@ export function exportStyle(style: StyleSpecification, options: { exactStations:
     if (exactLayers.includes(layer.id)) layer.layout = { ...layer.layout, visibility: 'none' };
     if (layer.id === OVERLAY_LAYER.cells) delete layer.maxzoom;
   }
-  const drawn = new Set(copy.layers.filter((l) => l.layout?.visibility !== 'none' && 'source' in l).map((l) => (l as { source: string }).source));
+  const drawn = new Set(
+    copy.layers
+      .filter((l) => l.layout?.visibility !== 'none' && 'source' in l)
+      .map((l) => (l as { source: string }).source),
+  );
   for (const [id, source] of Object.entries(copy.sources)) {
     if (source.type !== 'geojson') continue;
-    if (!drawn.has(id) || (!options.exactStations && id === OVERLAY_SOURCE.stations)) (source as GeoJSONSourceSpecification).data = EMPTY;
+    if (!drawn.has(id) || (!options.exactStations && id === OVERLAY_SOURCE.stations))
+      (source as GeoJSONSourceSpecification).data = EMPTY;
   }
   return copy;
 }

@@ -27,7 +27,10 @@ export interface SiteMarker {
   label: string;
 }
 
-interface Drawn { sites: readonly SiteMarker[] | null; markers: maplibregl.Marker[] }
+interface Drawn {
+  sites: readonly SiteMarker[] | null;
+  markers: maplibregl.Marker[];
+}
 const drawn = new WeakMap<maplibregl.Map, Drawn>();
 
 /** Replaces the picks drawn on a map (a loaded style); null removes them. */
@@ -35,7 +38,9 @@ export function drawSuggestedSites(map: maplibregl.Map, sites: readonly SiteMark
   const state = drawn.get(map) ?? { sites: null, markers: [] };
   if (state.sites === sites) return;
   state.markers.forEach((marker) => marker.remove());
-  state.markers = (sites ?? []).map((site) => new maplibregl.Marker({ element: markerElement(site) }).setLngLat([site.lon, site.lat]).addTo(map));
+  state.markers = (sites ?? []).map((site) =>
+    new maplibregl.Marker({ element: markerElement(site) }).setLngLat([site.lon, site.lat]).addTo(map),
+  );
   state.sites = sites;
   drawn.set(map, state);
   discSource(map).setData(discs(sites ?? []));
@@ -55,7 +60,11 @@ function markerElement(site: SiteMarker): HTMLElement {
 function discs(sites: readonly SiteMarker[]): FeatureCollection<Polygon> {
   return {
     type: 'FeatureCollection',
-    features: sites.map((site) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [discRing(site.lon, site.lat, site.radiusMeters)] } })),
+    features: sites.map((site) => ({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Polygon', coordinates: [discRing(site.lon, site.lat, site.radiusMeters)] },
+    })),
   };
 }
 
@@ -63,8 +72,18 @@ function discs(sites: readonly SiteMarker[]): FeatureCollection<Polygon> {
 function discSource(map: maplibregl.Map): GeoJSONSource {
   if (!map.getSource(SITE_SOURCE)) {
     map.addSource(SITE_SOURCE, { type: 'geojson', data: discs([]) });
-    map.addLayer({ id: SITE_DISC_LAYER, type: 'fill', source: SITE_SOURCE, paint: { 'fill-color': SITE_COLOUR, 'fill-opacity': 0.12 } });
-    map.addLayer({ id: SITE_DISC_LINE_LAYER, type: 'line', source: SITE_SOURCE, paint: { 'line-color': SITE_COLOUR, 'line-width': 1.5, 'line-opacity': 0.8 } });
+    map.addLayer({
+      id: SITE_DISC_LAYER,
+      type: 'fill',
+      source: SITE_SOURCE,
+      paint: { 'fill-color': SITE_COLOUR, 'fill-opacity': 0.12 },
+    });
+    map.addLayer({
+      id: SITE_DISC_LINE_LAYER,
+      type: 'line',
+      source: SITE_SOURCE,
+      paint: { 'line-color': SITE_COLOUR, 'line-width': 1.5, 'line-opacity': 0.8 },
+    });
   }
   return map.getSource(SITE_SOURCE) as GeoJSONSource;
 }

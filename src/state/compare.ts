@@ -21,7 +21,11 @@ interface CompareFigures {
   vintages: VintageNames | null;
 }
 
-export interface VintageNames { older: string; newer: string; layer: LayerName }
+export interface VintageNames {
+  older: string;
+  newer: string;
+  layer: LayerName;
+}
 
 const OFF: CompareFigures = { fromYear: null, figures: null, toFigures: null, vintages: null };
 
@@ -35,13 +39,19 @@ async function fetchFromYear(): Promise<void> {
     return;
   }
   const table = await getEngine().figuresAt({ asOfYear: compareFromYear, filter });
-  if (useLayers.getState().compareFromYear === compareFromYear) useCompareFigures.setState({ ...OFF, fromYear: compareFromYear, figures: figureMap(table) });
+  if (useLayers.getState().compareFromYear === compareFromYear)
+    useCompareFigures.setState({ ...OFF, fromYear: compareFromYear, figures: figureMap(table) });
 }
 
 /** Shows newer − older on the choropleth; turns year compare off. */
 export function showVintageChange(older: FigureTable, newer: FigureTable, names: VintageNames): void {
   useLayers.getState().update({ compareFromYear: null });
-  useCompareFigures.setState({ ...OFF, figures: figureMap(older), toFigures: figureMap(newer), vintages: names });
+  useCompareFigures.setState({
+    ...OFF,
+    figures: figureMap(older),
+    toFigures: figureMap(newer),
+    vintages: names,
+  });
 }
 
 export function hideVintageChange(): void {
@@ -50,7 +60,13 @@ export function hideVintageChange(): void {
 
 /** Keeps the from-year figures current. Call once, after the engine is ready. */
 export function followCompareInputs(): void {
-  useLayers.subscribe((state, previous) => { if (state.compareFromYear !== previous.compareFromYear || state.filter !== previous.filter) void fetchFromYear(); });
+  useLayers.subscribe((state, previous) => {
+    if (state.compareFromYear !== previous.compareFromYear || state.filter !== previous.filter)
+      void fetchFromYear();
+  });
   // New data (sample, dataset) arrive as new figures for the current year.
-  useAtlas.subscribe((state, previous) => { if (state.layerInfo !== previous.layerInfo && useLayers.getState().compareFromYear !== null) void fetchFromYear(); });
+  useAtlas.subscribe((state, previous) => {
+    if (state.layerInfo !== previous.layerInfo && useLayers.getState().compareFromYear !== null)
+      void fetchFromYear();
+  });
 }

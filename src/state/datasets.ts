@@ -22,7 +22,12 @@ async function guarded(action: () => Promise<unknown>): Promise<void> {
     await action();
     useDatasets.setState({ datasets: await listDatasets() });
   } catch (error) {
-    useDatasets.setState({ storageError: error instanceof StorageError ? error : new StorageError('write-failed', String(error), { cause: error }) });
+    useDatasets.setState({
+      storageError:
+        error instanceof StorageError
+          ? error
+          : new StorageError('write-failed', String(error), { cause: error }),
+    });
   } finally {
     useDatasets.setState({ busy: false });
   }
@@ -34,7 +39,10 @@ export const deleteStoredDataset = (id: string) => guarded(() => deleteDataset(i
 
 /** A worker for one job; terminate it to cancel the job. */
 export function startDataWorker() {
-  const worker = new Worker(new URL('../worker/data.worker.ts', import.meta.url), { type: 'module', name: 'atlas-data' });
+  const worker = new Worker(new URL('../worker/data.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'atlas-data',
+  });
   return { api: wrap<DataWorkerApi>(worker), terminate: () => worker.terminate() };
 }
 

@@ -12,8 +12,11 @@ let engine: EngineClient | undefined;
 export function getEngine(): EngineClient {
   const absolute = (url: string) => new URL(url, location.href).href;
   engine ??= startEngine({
-    counties: absolute(countiesUrl), areas: absolute(areasUrl), villages: absolute(villagesUrl),
-    relocationSites: absolute(relocationSitesUrl), scenicAreas: absolute(scenicAreasUrl),
+    counties: absolute(countiesUrl),
+    areas: absolute(areasUrl),
+    villages: absolute(villagesUrl),
+    relocationSites: absolute(relocationSitesUrl),
+    scenicAreas: absolute(scenicAreasUrl),
   });
   return engine;
 }

@@ -18,6 +18,11 @@ export async function loadBaseGeodata(): Promise<BaseGeodata> {
   useAtlas.getState().setAreas(buildAreaRecords(areas));
   return {
     areas,
-    boundaryUrls: { counties: absolute(countiesUrl), prefectures: absolute(prefecturesUrl), province: absolute(provinceUrl), neighbours: absolute(neighboursUrl) },
+    boundaryUrls: {
+      counties: absolute(countiesUrl),
+      prefectures: absolute(prefecturesUrl),
+      province: absolute(provinceUrl),
+      neighbours: absolute(neighboursUrl),
+    },
   };
 }

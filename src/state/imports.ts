@@ -18,8 +18,25 @@ import { mapController } from '../ui/MapView';
 export type ImportStep =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string; fraction: number }
-  | { step: 'mapping'; inspection: Inspection; layer: Layer; mapping: Mapping; datum: Datum; datumGuess: DatumGuess; busy: boolean; fraction?: number }
-  | { step: 'report'; inspection: Inspection; layer: Layer; mapping: Mapping; datum: Datum; report: Omit<ValidationReport, 'previewLon' | 'previewLat'>; busy: boolean }
+  | {
+      step: 'mapping';
+      inspection: Inspection;
+      layer: Layer;
+      mapping: Mapping;
+      datum: Datum;
+      datumGuess: DatumGuess;
+      busy: boolean;
+      fraction?: number;
+    }
+  | {
+      step: 'report';
+      inspection: Inspection;
+      layer: Layer;
+      mapping: Mapping;
+      datum: Datum;
+      report: Omit<ValidationReport, 'previewLon' | 'previewLat'>;
+      busy: boolean;
+    }
   | { step: 'saved'; metadata: DatasetMetadata }
   | { step: 'failed'; fileName: string; problem?: Pick<Problem, 'code' | 'params'>; message: string };
 
@@ -36,12 +53,30 @@ export async function startImport(file: File): Promise<void> {
   const current = job;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const onProgress = proxy((fraction: number) => { if (job === current) set({ step: 'reading', fileName: file.name, fraction }); });
-    const result = await current.api.inspect({ counties: absolute(countiesUrl), villages: absolute(villagesUrl) }, file.name, transfer(bytes, [bytes.buffer]), onProgress);
+    const onProgress = proxy((fraction: number) => {
+      if (job === current) set({ step: 'reading', fileName: file.name, fraction });
+    });
+    const result = await current.api.inspect(
+      { counties: absolute(countiesUrl), villages: absolute(villagesUrl) },
+      file.name,
+      transfer(bytes, [bytes.buffer]),
+      onProgress,
+    );
     if (job !== current) return;
-    if ('problem' in result) { fail(file.name, result.problem); return; }
+    if ('problem' in result) {
+      fail(file.name, result.problem);
+      return;
+    }
     const { inspection } = result;
-    set({ step: 'mapping', inspection, layer: inspection.layer, mapping: inspection.mapping, datum: inspection.datum.datum, datumGuess: inspection.datum, busy: false });
+    set({
+      step: 'mapping',
+      inspection,
+      layer: inspection.layer,
+      mapping: inspection.mapping,
+      datum: inspection.datum.datum,
+      datumGuess: inspection.datum,
+      busy: false,
+    });
   } catch (error) {
     if (job === current) fail(file.name, error);
   }
@@ -49,8 +84,14 @@ export async function startImport(file: File): Promise<void> {
 
 function fail(fileName: string, error: unknown) {
   const detail = error as { code?: Problem['code']; params?: Problem['params']; message?: string };
-  set({ step: 'failed', fileName, problem: detail.code ? { code: detail.code, params: detail.params ?? {} } : undefined, message: detail.message ?? String(error) });
-  job?.terminate(); job = undefined;
+  set({
+    step: 'failed',
+    fileName,
+    problem: detail.code ? { code: detail.code, params: detail.params ?? {} } : undefined,
+    message: detail.message ?? String(error),
+  });
+  job?.terminate();
+  job = undefined;
 }
 
 export function chooseLayer(layer: Layer): void {
@@ -78,9 +119,22 @@ export async function validateImport(): Promise<void> {
     if (now.step === 'mapping' && now.busy) set({ ...now, fraction });
   });
   try {
-    const { previewLon, previewLat, ...report } = await job.api.validate(state.layer, state.mapping, state.datum, onProgress);
+    const { previewLon, previewLat, ...report } = await job.api.validate(
+      state.layer,
+      state.mapping,
+      state.datum,
+      onProgress,
+    );
     mapController()?.setPreviewPoints(previewLon, previewLat);
-    set({ step: 'report', inspection: state.inspection, layer: state.layer, mapping: state.mapping, datum: state.datum, report, busy: false });
+    set({
+      step: 'report',
+      inspection: state.inspection,
+      layer: state.layer,
+      mapping: state.mapping,
+      datum: state.datum,
+      report,
+      busy: false,
+    });
   } catch (error) {
     fail(state.inspection.fileName, error);
   }
@@ -90,14 +144,26 @@ export function backToMapping(): void {
   const state = useImport.getState().state;
   if (state.step !== 'report') return;
   mapController()?.setPreviewPoints(new Float64Array(0), new Float64Array(0));
-  set({ step: 'mapping', inspection: state.inspection, layer: state.layer, mapping: state.mapping, datum: state.datum, datumGuess: state.inspection.datum, busy: false });
+  set({
+    step: 'mapping',
+    inspection: state.inspection,
+    layer: state.layer,
+    mapping: state.mapping,
+    datum: state.datum,
+    datumGuess: state.inspection.datum,
+    busy: false,
+  });
 }
 
 export async function downloadRejected(): Promise<void> {
   const state = useImport.getState().state;
   if (state.step !== 'report' || !job) return;
   const csv = await job.api.rejectedCsv(useAtlas.getState().locale);
-  downloadBytes(csv, state.inspection.fileName.replace(/\.[^.]+$/, '') + '-rejected.csv', 'text/csv;charset=utf-8');
+  downloadBytes(
+    csv,
+    state.inspection.fileName.replace(/\.[^.]+$/, '') + '-rejected.csv',
+    'text/csv;charset=utf-8',
+  );
 }
 
 /** Stores the accepted rows; the dialog says "saved" only once the write is durable. */
@@ -108,7 +174,8 @@ export async function saveImport(name: string): Promise<void> {
   try {
     const metadata = await job.api.save(name);
     set({ step: 'saved', metadata });
-    job.terminate(); job = undefined;
+    job.terminate();
+    job = undefined;
     mapController()?.setPreviewPoints(new Float64Array(0), new Float64Array(0));
     await refreshDatasets();
   } catch (error) {

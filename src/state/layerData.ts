@@ -18,13 +18,18 @@ let stationsShown = '';
 let stationDetailWanted = false;
 
 export function refreshLayers(): Promise<void> {
-  if (running) { queued = true; return running; }
+  if (running) {
+    queued = true;
+    return running;
+  }
   running = (async () => {
     do {
       queued = false;
       await refreshOnce();
     } while (queued);
-  })().finally(() => { running = null; });
+  })().finally(() => {
+    running = null;
+  });
   return running;
 }
 
@@ -56,7 +61,10 @@ async function refreshOnce(): Promise<void> {
 export function figureMap(table: FigureTable): Map<string, AreaFigures> {
   const figures = new Map<string, AreaFigures>();
   table.adcodes.forEach((adcode, row) => {
-    figures.set(adcode, Object.fromEntries(FIGURES.map((name) => [name, table.figures[name][row]])) as AreaFigures);
+    figures.set(
+      adcode,
+      Object.fromEntries(FIGURES.map((name) => [name, table.figures[name][row]])) as AreaFigures,
+    );
   });
   return figures;
 }
@@ -70,6 +78,11 @@ export function wantStationDetail(): void {
 
 /** Refreshes whenever the year, the station filter or the 4G option changes. Call once, after the engine is ready. */
 export function followLayerInputs(): void {
-  useAtlas.subscribe((state, previous) => { if (state.asOfYear !== previous.asOfYear) void refreshLayers(); });
-  useLayers.subscribe((state, previous) => { if (state.filter !== previous.filter || state.fourGVisible !== previous.fourGVisible) void refreshLayers(); });
+  useAtlas.subscribe((state, previous) => {
+    if (state.asOfYear !== previous.asOfYear) void refreshLayers();
+  });
+  useLayers.subscribe((state, previous) => {
+    if (state.filter !== previous.filter || state.fourGVisible !== previous.fourGVisible)
+      void refreshLayers();
+  });
 }

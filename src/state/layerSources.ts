@@ -25,14 +25,21 @@ interface LayerSourcesSlice {
 const STORAGE_KEY = 'gca.layerSources';
 
 const isDatasetChoice = (choice: unknown): choice is { datasetId: string } =>
-  typeof choice === 'object' && choice !== null && typeof (choice as { datasetId?: unknown }).datasetId === 'string';
+  typeof choice === 'object' &&
+  choice !== null &&
+  typeof (choice as { datasetId?: unknown }).datasetId === 'string';
 
 function savedChoices(): LayerSourcesSlice['choices'] {
   try {
     const saved: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}');
     const entries = Object.entries(typeof saved === 'object' && saved !== null ? saved : {});
-    return Object.fromEntries(entries.filter(([layer, choice]) =>
-      LAYER_NAMES.includes(layer as LayerName) && (choice === null || choice === 'sample' || isDatasetChoice(choice))));
+    return Object.fromEntries(
+      entries.filter(
+        ([layer, choice]) =>
+          LAYER_NAMES.includes(layer as LayerName) &&
+          (choice === null || choice === 'sample' || isDatasetChoice(choice)),
+      ),
+    );
   } catch {
     return {};
   }
@@ -45,7 +52,10 @@ useLayerSources.subscribe(({ choices }, previous) => {
 });
 
 function update(layer: LayerName, choice: LayerSourceChoice | undefined, note: SourceNote | undefined): void {
-  useLayerSources.setState((s) => ({ choices: { ...s.choices, [layer]: choice }, notes: { ...s.notes, [layer]: note } }));
+  useLayerSources.setState((s) => ({
+    choices: { ...s.choices, [layer]: choice },
+    notes: { ...s.notes, [layer]: note },
+  }));
 }
 
 /** Asks the engine for the choice; false when the dataset could not be read. */
@@ -53,7 +63,8 @@ async function apply(layer: LayerName, choice: LayerSourceChoice): Promise<boole
   const current = () => useLayerSources.getState().choices[layer] === choice;
   try {
     const info = await getEngine().setLayerSource(layer, choice);
-    if (current() && isDatasetChoice(choice) && info.sources[layer]?.datasetId !== choice.datasetId) update(layer, null, 'missing');
+    if (current() && isDatasetChoice(choice) && info.sources[layer]?.datasetId !== choice.datasetId)
+      update(layer, null, 'missing');
     return true;
   } catch (error) {
     console.warn(`layer ${layer}: the chosen dataset could not be read`, error);
@@ -76,16 +87,23 @@ export async function setLayerSource(layer: LayerName, choice: LayerSourceChoice
 /** Applies the saved choices again (the engine starts without any). Call once the engine is ready. */
 export async function restoreLayerSources(): Promise<void> {
   const { choices } = useLayerSources.getState();
-  await Promise.all(LAYER_NAMES.flatMap((layer) => { const choice = choices[layer]; return choice === undefined ? [] : [apply(layer, choice)]; }));
+  await Promise.all(
+    LAYER_NAMES.flatMap((layer) => {
+      const choice = choices[layer];
+      return choice === undefined ? [] : [apply(layer, choice)];
+    }),
+  );
 }
 
 // A chosen dataset deleted from the list: the engine finds it gone and the layer falls back to none.
 useDatasets.subscribe(({ datasets }, previous) => {
   if (datasets === previous.datasets) return;
-  const listed = new Set(datasets.map((d) => d.id)), wasListed = new Set(previous.datasets.map((d) => d.id));
+  const listed = new Set(datasets.map((d) => d.id)),
+    wasListed = new Set(previous.datasets.map((d) => d.id));
   const { choices } = useLayerSources.getState();
   for (const layer of LAYER_NAMES) {
     const choice = choices[layer];
-    if (isDatasetChoice(choice) && wasListed.has(choice.datasetId) && !listed.has(choice.datasetId)) void apply(layer, choice);
+    if (isDatasetChoice(choice) && wasListed.has(choice.datasetId) && !listed.has(choice.datasetId))
+      void apply(layer, choice);
   }
 });

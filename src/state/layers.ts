@@ -6,22 +6,24 @@ import type { LayerSettings } from '../core/layerSettings';
 
 export type { CoverageBasis, LayerSettings, VillageColouring } from '../core/layerSettings';
 
-export const useLayers = create<LayerSettings & { update: (change: Partial<LayerSettings>) => void }>()((set) => ({
-  stationsVisible: true,
-  discsVisible: false,
-  fourGVisible: false,
-  villagesVisible: false,
-  villageColouring: 'fiveG',
-  relocationVisible: true,
-  relocationBasis: 'reported',
-  scenicVisible: true,
-  choroplethVisible: true,
-  choroplethLevel: 'county',
-  metric: 'stations.per10k',
-  method: 'target',
-  classCount: 5,
-  manualBreaks: [10, 20, 33, 50],
-  filter: NO_STATION_FILTER,
-  compareFromYear: null,
-  update: (change) => set(change),
-}));
+export const useLayers = create<LayerSettings & { update: (change: Partial<LayerSettings>) => void }>()(
+  (set) => ({
+    stationsVisible: true,
+    discsVisible: false,
+    fourGVisible: false,
+    villagesVisible: false,
+    villageColouring: 'fiveG',
+    relocationVisible: true,
+    relocationBasis: 'reported',
+    scenicVisible: true,
+    choroplethVisible: true,
+    choroplethLevel: 'county',
+    metric: 'stations.per10k',
+    method: 'target',
+    classCount: 5,
+    manualBreaks: [10, 20, 33, 50],
+    filter: NO_STATION_FILTER,
+    compareFromYear: null,
+    update: (change) => set(change),
+  }),
+);

@@ -18,7 +18,11 @@ import { downloadBytes } from './datasets';
 import { applyView, currentView, decodeViewQuery, encodeCurrentView } from './urlState';
 
 /** A message for the panel: an i18n key and its values. */
-export interface SlidesMessage { key: string; values?: Record<string, string | number>; error: boolean }
+export interface SlidesMessage {
+  key: string;
+  values?: Record<string, string | number>;
+  error: boolean;
+}
 
 interface SlidesSlice {
   slides: StoredSlide[];
@@ -28,9 +32,21 @@ interface SlidesSlice {
 
 export const useSlides = create<SlidesSlice>()(() => ({ slides: [], loaded: false, message: null }));
 
-const problemMessage = (problem: SlidesFileProblem): SlidesMessage => ({ key: `slides.error.${problem.code}`, values: problem.code === 'bad-slide' ? { slide: problem.slide, field: problem.field } : problem.code === 'too-many' ? { count: problem.count } : undefined, error: true });
+const problemMessage = (problem: SlidesFileProblem): SlidesMessage => ({
+  key: `slides.error.${problem.code}`,
+  values:
+    problem.code === 'bad-slide'
+      ? { slide: problem.slide, field: problem.field }
+      : problem.code === 'too-many'
+        ? { count: problem.count }
+        : undefined,
+  error: true,
+});
 
-async function guarded(action: () => Promise<unknown>, success: SlidesMessage | null = null): Promise<boolean> {
+async function guarded(
+  action: () => Promise<unknown>,
+  success: SlidesMessage | null = null,
+): Promise<boolean> {
   try {
     await action();
     useSlides.setState({ slides: await listSlides(), loaded: true, message: success });
@@ -48,11 +64,21 @@ export const loadSlides = () => guarded(async () => {});
 export function addSlide(name: string): Promise<boolean> {
   const { slides } = useSlides.getState();
   const position = slides.reduce((max, slide) => Math.max(max, slide.position), -1) + 1;
-  const slide: StoredSlide = { id: crypto.randomUUID(), name, caption: '', view: encodeCurrentView(), createdAt: new Date().toISOString(), position };
+  const slide: StoredSlide = {
+    id: crypto.randomUUID(),
+    name,
+    caption: '',
+    view: encodeCurrentView(),
+    createdAt: new Date().toISOString(),
+    position,
+  };
   return guarded(() => saveSlides([slide]));
 }
 
-function changeSlide(id: string, change: Partial<Pick<StoredSlide, 'name' | 'caption' | 'view'>>): Promise<boolean> {
+function changeSlide(
+  id: string,
+  change: Partial<Pick<StoredSlide, 'name' | 'caption' | 'view'>>,
+): Promise<boolean> {
   const slide = useSlides.getState().slides.find((s) => s.id === id);
   return slide ? guarded(() => saveSlides([{ ...slide, ...change }])) : Promise.resolve(false);
 }
@@ -66,24 +92,43 @@ export const removeSlide = (id: string) => guarded(() => deleteSlide(id));
 /** Moves a slide one place up (−1) or down (+1); positions are renumbered and written in one transaction. */
 export function moveSlide(id: string, step: -1 | 1): Promise<boolean> {
   const slides = [...useSlides.getState().slides];
-  const from = slides.findIndex((s) => s.id === id), to = from + step;
+  const from = slides.findIndex((s) => s.id === id),
+    to = from + step;
   if (from < 0 || to < 0 || to >= slides.length) return Promise.resolve(false);
   [slides[from], slides[to]] = [slides[to], slides[from]];
-  const changed = slides.map((slide, position) => ({ ...slide, position })).filter((slide, i) => slides[i].position !== slide.position);
+  const changed = slides
+    .map((slide, position) => ({ ...slide, position }))
+    .filter((slide, i) => slides[i].position !== slide.position);
   return guarded(() => saveSlides(changed));
 }
 
 export function exportSlides(): void {
   const stamp = new Date().toISOString();
-  downloadBytes(slidesToJson(useSlides.getState().slides, stamp), `slides-${stamp.slice(0, 10)}.json`, 'application/json');
+  downloadBytes(
+    slidesToJson(useSlides.getState().slides, stamp),
+    `slides-${stamp.slice(0, 10)}.json`,
+    'application/json',
+  );
 }
 
 export async function importSlidesFile(file: File): Promise<void> {
   let text: string;
-  try { text = await file.text(); } catch { useSlides.setState({ message: { key: 'slides.error.not-json', error: true } }); return; }
+  try {
+    text = await file.text();
+  } catch {
+    useSlides.setState({ message: { key: 'slides.error.not-json', error: true } });
+    return;
+  }
   const parsed = parseSlidesFile(text);
-  if ('problem' in parsed) { useSlides.setState({ message: problemMessage(parsed.problem) }); return; }
-  await guarded(() => importSlides(parsed.slides), { key: 'slides.imported', values: { count: parsed.slides.length }, error: false });
+  if ('problem' in parsed) {
+    useSlides.setState({ message: problemMessage(parsed.problem) });
+    return;
+  }
+  await guarded(() => importSlides(parsed.slides), {
+    key: 'slides.imported',
+    values: { count: parsed.slides.length },
+    error: false,
+  });
 }
 
 /** Shows a slide's view, flying the map there. */

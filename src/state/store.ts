@@ -8,13 +8,17 @@ import type { LayerInfo } from '../worker/layerView';
 import type { AreaFigures } from '../core/metrics';
 
 interface AreasSlice {
-  areas: Map<string, AreaRecord>; setAreas: (areas: Map<string, AreaRecord>) => void;
+  areas: Map<string, AreaRecord>;
+  setAreas: (areas: Map<string, AreaRecord>) => void;
   /** adcode → the name in pinyin for English mode, from the engine worker (empty until it answers). */
-  areaPinyin: ReadonlyMap<string, string>; setAreaPinyin: (names: Record<string, string>) => void;
+  areaPinyin: ReadonlyMap<string, string>;
+  setAreaPinyin: (names: Record<string, string>) => void;
 }
 interface SelectionSlice {
-  selectedAdcode: string | null; hoveredAdcode: string | null;
-  select: (adcode: string | null) => void; hover: (adcode: string | null) => void;
+  selectedAdcode: string | null;
+  hoveredAdcode: string | null;
+  select: (adcode: string | null) => void;
+  hover: (adcode: string | null) => void;
 }
 interface DataSlice {
   sample: SampleInfo | null;
@@ -33,17 +37,26 @@ export type Theme = 'light' | 'highContrast';
 
 interface SettingsSlice {
   /** Online raster basemap as an XYZ URL template; empty means fully offline (the default). */
-  basemapUrlTemplate: string; locale: Locale; theme: Theme;
+  basemapUrlTemplate: string;
+  locale: Locale;
+  theme: Theme;
   /** Whether the user wants the sample loaded: kept across reloads, since the sample is regenerated. */
   sampleWanted: boolean;
   setSampleWanted: (wanted: boolean) => void;
-  setBasemapUrlTemplate: (template: string) => void; setLocale: (locale: Locale) => void; setTheme: (theme: Theme) => void;
+  setBasemapUrlTemplate: (template: string) => void;
+  setLocale: (locale: Locale) => void;
+  setTheme: (theme: Theme) => void;
 }
 
 const SETTINGS_KEY = 'gca.settings';
-const saved: Partial<Pick<SettingsSlice, 'basemapUrlTemplate' | 'locale' | 'theme' | 'sampleWanted'>> = (() => {
-  try { return JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}'); } catch { return {}; }
-})();
+const saved: Partial<Pick<SettingsSlice, 'basemapUrlTemplate' | 'locale' | 'theme' | 'sampleWanted'>> =
+  (() => {
+    try {
+      return JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}');
+    } catch {
+      return {};
+    }
+  })();
 
 export const useAtlas = create<AreasSlice & SelectionSlice & DataSlice & SettingsSlice>()((set) => ({
   areas: new Map(),
@@ -68,7 +81,8 @@ export const useAtlas = create<AreasSlice & SelectionSlice & DataSlice & Setting
   basemapUrlTemplate: saved.basemapUrlTemplate ?? '',
   locale: saved.locale ?? 'zh-CN',
   // Without a saved choice, a system asking for more contrast gets the high-contrast theme.
-  theme: saved.theme ?? (globalThis.matchMedia?.('(prefers-contrast: more)').matches ? 'highContrast' : 'light'),
+  theme:
+    saved.theme ?? (globalThis.matchMedia?.('(prefers-contrast: more)').matches ? 'highContrast' : 'light'),
   setTheme: (theme) => set({ theme }),
   setBasemapUrlTemplate: (basemapUrlTemplate) => set({ basemapUrlTemplate }),
   setLocale: (locale) => set({ locale }),

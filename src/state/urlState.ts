@@ -20,10 +20,17 @@ import { setLayerSource, useLayerSources } from './layerSources';
 import { useLayers } from './layers';
 import { useAtlas } from './store';
 
-export interface MissingDataset { layer: LayerName; datasetId: string; name: string }
+export interface MissingDataset {
+  layer: LayerName;
+  datasetId: string;
+  name: string;
+}
 
 /** What the last applied view (a link or a slide) needs and this browser lacks. */
-export const useLinkNotice = create<{ missingDatasets: MissingDataset[]; sampleNeeded: boolean }>()(() => ({ missingDatasets: [], sampleNeeded: false }));
+export const useLinkNotice = create<{ missingDatasets: MissingDataset[]; sampleNeeded: boolean }>()(() => ({
+  missingDatasets: [],
+  sampleNeeded: false,
+}));
 
 const URL_DELAY_MS = 150;
 const OPTIONS = { years: [FIRST_YEAR, LAST_YEAR] } as const;
@@ -36,8 +43,12 @@ function layersOf(settings: ViewLayers): ViewLayers {
 /** The view as the app starts without a link (the layer settings' defaults, the last year). */
 function defaultView(): ViewState {
   return {
-    camera: null, selectedAdcode: null, asOfYear: useAtlas.getInitialState().asOfYear,
-    layers: layersOf(useLayers.getInitialState()), sources: {}, locale: useAtlas.getState().locale,
+    camera: null,
+    selectedAdcode: null,
+    asOfYear: useAtlas.getInitialState().asOfYear,
+    layers: layersOf(useLayers.getInitialState()),
+    sources: {},
+    locale: useAtlas.getState().locale,
   };
 }
 
@@ -48,10 +59,21 @@ export function currentView(): ViewState {
   if (layerInfo) {
     for (const layer of LAYER_NAMES) {
       const source = layerInfo.sources[layer];
-      sources[layer] = !source ? 'none' : source.kind === 'sample' ? 'sample' : { datasetId: source.datasetId ?? '', name: source.name };
+      sources[layer] = !source
+        ? 'none'
+        : source.kind === 'sample'
+          ? 'sample'
+          : { datasetId: source.datasetId ?? '', name: source.name };
     }
   }
-  return { camera: mapController()?.getView() ?? null, selectedAdcode, asOfYear, layers: layersOf(useLayers.getState()), sources, locale };
+  return {
+    camera: mapController()?.getView() ?? null,
+    selectedAdcode,
+    asOfYear,
+    layers: layersOf(useLayers.getState()),
+    sources,
+    locale,
+  };
 }
 
 export const encodeCurrentView = () => encodeView(currentView());
@@ -62,7 +84,8 @@ const sameChoice = (wanted: ViewSource, layer: LayerName) => {
   if (wanted === 'sample') return choice === 'sample' || choice === undefined;
   // No choice draws the sample when loaded, so without it that is already nothing: an explicit
   // none would stop a sample loaded later from showing.
-  if (wanted === 'none') return choice === null || (choice === undefined && useAtlas.getState().sample === null);
+  if (wanted === 'none')
+    return choice === null || (choice === undefined && useAtlas.getState().sample === null);
   return typeof choice === 'object' && choice !== null && choice.datasetId === wanted.datasetId;
 };
 
@@ -72,8 +95,14 @@ const REFRESH_WAIT_LIMIT_MS = 5000;
 /** Resolves when the area figures next change (a layer refresh has finished), or after a while regardless. */
 function nextFigures(): Promise<void> {
   return new Promise((resolve) => {
-    const done = () => { clearTimeout(timeout); stop(); resolve(); };
-    const stop = useAtlas.subscribe((s, p) => { if (s.figures !== p.figures) done(); });
+    const done = () => {
+      clearTimeout(timeout);
+      stop();
+      resolve();
+    };
+    const stop = useAtlas.subscribe((s, p) => {
+      if (s.figures !== p.figures) done();
+    });
     const timeout = setTimeout(done, REFRESH_WAIT_LIMIT_MS);
   });
 }
@@ -83,7 +112,10 @@ function nextFigures(): Promise<void> {
  * A flight waits for the data a new year, filter or source brings: drawn first, the map then
  * flies smoothly instead of stalling mid-air while the layers are rebuilt.
  */
-export async function applyView(view: ViewState, options: { animate: boolean; offerSample?: boolean }): Promise<void> {
+export async function applyView(
+  view: ViewState,
+  options: { animate: boolean; offerSample?: boolean },
+): Promise<void> {
   const applying = ++latestApply;
   const atlas = useAtlas.getState();
   if (view.locale !== atlas.locale) atlas.setLocale(view.locale);
@@ -92,7 +124,11 @@ export async function applyView(view: ViewState, options: { animate: boolean; of
   const selected = view.selectedAdcode && atlas.areas.has(view.selectedAdcode) ? view.selectedAdcode : null;
   if (selected !== atlas.selectedAdcode) atlas.select(selected);
   const current = useLayers.getState();
-  const changed: Partial<ViewLayers> = Object.fromEntries(Object.entries(view.layers).filter(([key, value]) => JSON.stringify(current[key as keyof ViewLayers]) !== JSON.stringify(value)));
+  const changed: Partial<ViewLayers> = Object.fromEntries(
+    Object.entries(view.layers).filter(
+      ([key, value]) => JSON.stringify(current[key as keyof ViewLayers]) !== JSON.stringify(value),
+    ),
+  );
   if (Object.keys(changed).length > 0) current.update(changed);
 
   const listed = new Set(useDatasets.getState().datasets.map((d) => d.id));
@@ -106,11 +142,24 @@ export async function applyView(view: ViewState, options: { animate: boolean; of
     // A missing dataset's layer draws nothing, even once a sample is loaded: the receiver's own
     // data would pass for the sender's.
     if (missing ? useLayerSources.getState().choices[layer] !== null : !sameChoice(wanted, layer)) {
-      changes.push(setLayerSource(layer, missing || wanted === 'none' ? null : wanted === 'sample' ? 'sample' : { datasetId: wanted.datasetId }));
+      changes.push(
+        setLayerSource(
+          layer,
+          missing || wanted === 'none'
+            ? null
+            : wanted === 'sample'
+              ? 'sample'
+              : { datasetId: wanted.datasetId },
+        ),
+      );
     }
   }
   const { sample, sampleStatus } = useAtlas.getState();
-  const sampleNeeded = options.offerSample !== false && Object.values(view.sources).includes('sample') && sample === null && sampleStatus !== 'loading';
+  const sampleNeeded =
+    options.offerSample !== false &&
+    Object.values(view.sources).includes('sample') &&
+    sample === null &&
+    sampleStatus !== 'loading';
   useLinkNotice.setState({ missingDatasets, sampleNeeded });
 
   // A new year or station filter refreshes the layers (layerData.ts) and ends with new figures.
@@ -132,10 +181,14 @@ function writeUrl(): void {
   clearTimeout(timer);
   timer = undefined;
   const url = `${location.pathname}?${encodeCurrentView()}${location.hash}`;
-  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+  if (url !== `${location.pathname}${location.search}${location.hash}`)
+    history.replaceState(history.state, '', url);
 }
 
-const scheduleUrl = () => { clearTimeout(timer); timer = setTimeout(writeUrl, URL_DELAY_MS); };
+const scheduleUrl = () => {
+  clearTimeout(timer);
+  timer = setTimeout(writeUrl, URL_DELAY_MS);
+};
 
 /** The address of the view shown now (a pending address update is written first). */
 export function currentLink(): string {
@@ -143,10 +196,19 @@ export function currentLink(): string {
   return location.href;
 }
 
-const settled = () => new Promise<void>((resolve) => {
-  if (useAtlas.getState().sampleStatus !== 'loading') { resolve(); return; }
-  const stop = useAtlas.subscribe((s) => { if (s.sampleStatus !== 'loading') { stop(); resolve(); } });
-});
+const settled = () =>
+  new Promise<void>((resolve) => {
+    if (useAtlas.getState().sampleStatus !== 'loading') {
+      resolve();
+      return;
+    }
+    const stop = useAtlas.subscribe((s) => {
+      if (s.sampleStatus !== 'loading') {
+        stop();
+        resolve();
+      }
+    });
+  });
 
 /**
  * Applies the view of the address the page was opened with, then keeps the address in step.
@@ -155,13 +217,21 @@ const settled = () => new Promise<void>((resolve) => {
 export async function followUrlState(): Promise<void> {
   const opened = decodeViewQuery(location.search);
   // A reload opens this browser's own last address: a sample cleared just before is not offered again.
-  const reloaded = performance.getEntriesByType('navigation').some((entry) => (entry as PerformanceNavigationTiming).type === 'reload');
+  const reloaded = performance
+    .getEntriesByType('navigation')
+    .some((entry) => (entry as PerformanceNavigationTiming).type === 'reload');
   await settled();
   await refreshDatasets();
   if (opened) await applyView(opened, { animate: false, offerSample: !reloaded });
   following = true;
   useAtlas.subscribe((s, p) => {
-    if (s.selectedAdcode !== p.selectedAdcode || s.asOfYear !== p.asOfYear || s.locale !== p.locale || s.layerInfo !== p.layerInfo) scheduleUrl();
+    if (
+      s.selectedAdcode !== p.selectedAdcode ||
+      s.asOfYear !== p.asOfYear ||
+      s.locale !== p.locale ||
+      s.layerInfo !== p.layerInfo
+    )
+      scheduleUrl();
   });
   useLayers.subscribe(scheduleUrl);
   mapController()?.onViewChange(scheduleUrl);

@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, expect, test, vi } from 'vitest';
 import { openAtlasDatabase } from './db';
-import { clearSampleDatasets, deleteDataset, listDatasets, loadDataset, renameDataset, saveDataset } from './datasets';
+import {
+  clearSampleDatasets,
+  deleteDataset,
+  listDatasets,
+  loadDataset,
+  renameDataset,
+  saveDataset,
+} from './datasets';
 import { editsFor, recordEdit } from './edits';
 import { StorageError } from './errors';
 import type { StoredDataset } from './types';
@@ -16,8 +23,14 @@ const freshDatabaseName = () => `atlas-test-${crypto.randomUUID()}`;
 /** A new three-row dataset for each call, with one column of every kind a dataset may hold. */
 function threeRowDataset(fields: Partial<StoredDataset> = {}): StoredDataset {
   return {
-    id: 'stations-1', name: '基站 2024', layer: 'stations', rowCount: 3, importedAt: '2024-05-01T08:00:00.000Z',
-    sourceFile: '基站.xlsx', datum: 'gcj02', sample: false,
+    id: 'stations-1',
+    name: '基站 2024',
+    layer: 'stations',
+    rowCount: 3,
+    importedAt: '2024-05-01T08:00:00.000Z',
+    sourceFile: '基站.xlsx',
+    datum: 'gcj02',
+    sample: false,
     columns: {
       lon: Float64Array.of(106.630153, 107.0, Number.NaN),
       radiusKm: Float32Array.of(1.5, 0.25, -0),
@@ -33,10 +46,19 @@ function threeRowDataset(fields: Partial<StoredDataset> = {}): StoredDataset {
   };
 }
 
-const edit = (datasetId: string, rowKey: string) => ({ datasetId, rowKey, field: '5g' as const, value: true, date: '2024-06-01' });
+const edit = (datasetId: string, rowKey: string) => ({
+  datasetId,
+  rowKey,
+  field: '5g' as const,
+  value: true,
+  date: '2024-06-01',
+});
 
 async function rejection(promise: Promise<unknown>): Promise<StorageError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(StorageError);
   return error as StorageError;
 }
@@ -48,11 +70,17 @@ test('a dataset comes back with identical values and the same array type per col
   const loaded = await loadDataset(original.id, databaseName);
   for (const [name, column] of Object.entries(original.columns)) {
     expect(loaded.columns[name].constructor, name).toBe(column.constructor);
-    expect(Array.from<number | string>(loaded.columns[name]), name).toEqual(Array.from<number | string>(column));
+    expect(Array.from<number | string>(loaded.columns[name]), name).toEqual(
+      Array.from<number | string>(column),
+    );
   }
   expect(Object.is((loaded.columns.radiusKm as Float32Array)[2], -0)).toBe(true);
   expect(loaded.dictionaries).toEqual({ technology: ['4G', '5G'] });
-  expect({ ...loaded, columns: undefined, dictionaries: undefined }).toEqual({ ...original, columns: undefined, dictionaries: undefined });
+  expect({ ...loaded, columns: undefined, dictionaries: undefined }).toEqual({
+    ...original,
+    columns: undefined,
+    dictionaries: undefined,
+  });
 });
 
 test('a column that views part of a larger buffer is stored without the rest of the buffer', async () => {
@@ -80,7 +108,10 @@ test('listing returns metadata in import order and never opens the columns store
   await saveDataset(threeRowDataset({ id: 'earlier', importedAt: '2024-02-01T00:00:00.000Z' }), databaseName);
   const storesOpened: string[] = [];
   const transaction = IDBDatabase.prototype.transaction;
-  vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+  vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+    this: IDBDatabase,
+    ...args: Parameters<IDBDatabase['transaction']>
+  ) {
     const storeNames = args[0];
     storesOpened.push(...(typeof storeNames === 'string' ? [storeNames] : storeNames));
     return transaction.apply(this, args);
@@ -100,7 +131,9 @@ test('renaming changes the name only; a missing id or an empty name is refused',
   await renameDataset('stations-1', '  移动基站  ', databaseName);
   const [metadata] = await listDatasets(databaseName);
   expect(metadata.name).toBe('移动基站');
-  expect((await loadDataset('stations-1', databaseName)).columns.band).toEqual(Uint16Array.of(700, 2600, 65535));
+  expect((await loadDataset('stations-1', databaseName)).columns.band).toEqual(
+    Uint16Array.of(700, 2600, 65535),
+  );
   expect((await rejection(renameDataset('missing', 'x', databaseName))).code).toBe('not-found');
   expect((await rejection(renameDataset('stations-1', ' ', databaseName))).code).toBe('invalid');
 });
@@ -148,23 +181,35 @@ test('saveDataset interrupted between its two writes keeps neither, and the earl
   const databaseName = freshDatabaseName();
   await saveDataset(threeRowDataset(), databaseName);
   const put = IDBObjectStore.prototype.put;
-  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    ...args: Parameters<IDBObjectStore['put']>
+  ) {
     if (this.name === 'datasetColumns') this.transaction.abort();
     return put.apply(this, args);
   });
-  const error = await rejection(saveDataset(threeRowDataset({ name: 'replacement', columns: { lon: Float64Array.of(0, 0, 0) } }), databaseName));
+  const error = await rejection(
+    saveDataset(
+      threeRowDataset({ name: 'replacement', columns: { lon: Float64Array.of(0, 0, 0) } }),
+      databaseName,
+    ),
+  );
   vi.restoreAllMocks();
   expect(error.code).toBe('write-failed');
   expect(error.cause).toBeDefined();
   const [metadata] = await listDatasets(databaseName);
   expect(metadata.name).toBe('基站 2024');
-  expect((await loadDataset('stations-1', databaseName)).columns.lon).toEqual(Float64Array.of(106.630153, 107.0, Number.NaN));
+  expect((await loadDataset('stations-1', databaseName)).columns.lon).toEqual(
+    Float64Array.of(106.630153, 107.0, Number.NaN),
+  );
 });
 
 test('a full disk is reported as quota-exceeded with the browser error as cause, and nothing is kept', async () => {
   const databaseName = freshDatabaseName();
   const quotaError = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => { throw quotaError; });
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+    throw quotaError;
+  });
   const error = await rejection(saveDataset(threeRowDataset(), databaseName));
   vi.restoreAllMocks();
   expect(error.code).toBe('quota-exceeded');
@@ -182,7 +227,10 @@ test('a database left at a newer version by a newer app is unavailable, not sile
   const databaseName = freshDatabaseName();
   await new Promise<void>((resolve, reject) => {
     const request = indexedDB.open(databaseName, 5);
-    request.onsuccess = () => { request.result.close(); resolve(); };
+    request.onsuccess = () => {
+      request.result.close();
+      resolve();
+    };
     request.onerror = () => reject(request.error);
   });
   const error = await rejection(listDatasets(databaseName));

@@ -60,13 +60,24 @@ function connect(name: string): Promise<AtlasDatabase> {
   }
   return new Promise<AtlasDatabase>((resolve, reject) => {
     let settled = false;
-    const fail = (error: StorageError) => { if (!settled) { settled = true; reject(error); } };
+    const fail = (error: StorageError) => {
+      if (!settled) {
+        settled = true;
+        reject(error);
+      }
+    };
     let opening: Promise<AtlasDatabase>;
     try {
       opening = openDB<AtlasSchema>(name, DATABASE_VERSION, {
         upgrade,
         // Another tab keeps an older schema open; waiting could hang the UI indefinitely.
-        blocked: () => fail(new StorageError('unavailable', 'the database is held open by another tab with an older version of the app')),
+        blocked: () =>
+          fail(
+            new StorageError(
+              'unavailable',
+              'the database is held open by another tab with an older version of the app',
+            ),
+          ),
         // A newer version of the app wants to upgrade in another tab: step aside, reopen on next use.
         blocking: (_currentVersion, _blockedVersion, event) => {
           connections.delete(name);
@@ -83,7 +94,10 @@ function connect(name: string): Promise<AtlasDatabase> {
       (database) => {
         // Opened after we gave up on it (was blocked): nobody holds this connection, so close it.
         if (settled) database.close();
-        else { settled = true; resolve(database); }
+        else {
+          settled = true;
+          resolve(database);
+        }
       },
       (error) => fail(toStorageError(error, 'unavailable', 'opening the database')),
     );
@@ -97,7 +111,9 @@ export function openAtlasDatabase(name: string = DATABASE_NAME): Promise<AtlasDa
     connection = connect(name);
     connections.set(name, connection);
     const opened = connection;
-    opened.catch(() => { if (connections.get(name) === opened) connections.delete(name); });
+    opened.catch(() => {
+      if (connections.get(name) === opened) connections.delete(name);
+    });
   }
   return connection;
 }
@@ -109,8 +125,10 @@ export async function closeAtlasDatabase(name: string = DATABASE_NAME): Promise<
   if (connection) (await connection.catch(() => null))?.close();
 }
 
-export type AtlasTransaction<Names extends AtlasStoreName[], Mode extends IDBTransactionMode> =
-  IDBPTransaction<AtlasSchema, Names, Mode>;
+export type AtlasTransaction<
+  Names extends AtlasStoreName[],
+  Mode extends IDBTransactionMode,
+> = IDBPTransaction<AtlasSchema, Names, Mode>;
 
 /**
  * Runs `work` in one transaction over `storeNames` and resolves with its result once the
@@ -127,7 +145,11 @@ export async function inTransaction<Names extends AtlasStoreName[], Mode extends
   const database = await openAtlasDatabase(databaseName);
   let transaction: AtlasTransaction<Names, Mode>;
   try {
-    transaction = database.transaction(storeNames, mode, mode === 'readwrite' ? { durability: 'strict' } : undefined);
+    transaction = database.transaction(
+      storeNames,
+      mode,
+      mode === 'readwrite' ? { durability: 'strict' } : undefined,
+    );
   } catch (error) {
     throw toStorageError(error, failure.code, failure.what);
   }
@@ -146,5 +168,9 @@ export async function inTransaction<Names extends AtlasStoreName[], Mode extends
 function abortQuietly(transaction: { abort(): void }): void {
   // Throws InvalidStateError when the transaction already finished (or aborted itself after a
   // failed request); the failure that brought us here is the one worth reporting.
-  try { transaction.abort(); } catch { /* already finished */ }
+  try {
+    transaction.abort();
+  } catch {
+    /* already finished */
+  }
 }

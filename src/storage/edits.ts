@@ -38,42 +38,71 @@ function checkedEdit(edit: NewStatusEdit): StatusEdit {
   const invalid = (why: string) => new StorageError('invalid', `edit of ${edit.rowKey}: ${why}`);
   if (typeof edit.rowKey !== 'string' || edit.rowKey === '') throw invalid('a row key is required');
   if (!KNOWN_FIELDS.has(edit.field)) throw invalid(`unknown field "${edit.field}"`);
-  if (edit.value !== true && edit.value !== false && edit.value !== null) throw invalid('value must be true, false or null');
+  if (edit.value !== true && edit.value !== false && edit.value !== null)
+    throw invalid('value must be true, false or null');
   if (!isCalendarDate(edit.date)) throw invalid(`date "${edit.date}" is not yyyy-mm-dd`);
   // Fields listed one by one: the stored record has exactly these, and no `key` the store must fill.
   return {
-    datasetId: edit.datasetId, rowKey: edit.rowKey, field: edit.field, value: edit.value,
-    date: edit.date, note: edit.note ?? '', editedAt: edit.editedAt ?? new Date().toISOString(),
+    datasetId: edit.datasetId,
+    rowKey: edit.rowKey,
+    field: edit.field,
+    value: edit.value,
+    date: edit.date,
+    note: edit.note ?? '',
+    editedAt: edit.editedAt ?? new Date().toISOString(),
   };
 }
 
 /** Records one edit of a stored dataset; resolves with it and its key once it is on disk. */
-export async function recordEdit(edit: NewStatusEdit, databaseName: string = DATABASE_NAME): Promise<StoredEdit> {
+export async function recordEdit(
+  edit: NewStatusEdit,
+  databaseName: string = DATABASE_NAME,
+): Promise<StoredEdit> {
   const record = checkedEdit(edit);
-  return inTransaction(databaseName, ['datasets', 'edits'], 'readwrite', { code: 'write-failed', what: `recording an edit of ${record.rowKey}` }, async (transaction) => {
-    // Checked in the same transaction, so a concurrent delete cannot leave an orphan edit.
-    if ((await transaction.objectStore('datasets').getKey(record.datasetId)) === undefined) {
-      throw new StorageError('not-found', `no dataset with id ${record.datasetId}`);
-    }
-    // The store's key generator fills in `key` (keyPath 'key', autoIncrement).
-    const key = await transaction.objectStore('edits').add(record as StoredEdit);
-    return { ...record, key };
-  });
+  return inTransaction(
+    databaseName,
+    ['datasets', 'edits'],
+    'readwrite',
+    { code: 'write-failed', what: `recording an edit of ${record.rowKey}` },
+    async (transaction) => {
+      // Checked in the same transaction, so a concurrent delete cannot leave an orphan edit.
+      if ((await transaction.objectStore('datasets').getKey(record.datasetId)) === undefined) {
+        throw new StorageError('not-found', `no dataset with id ${record.datasetId}`);
+      }
+      // The store's key generator fills in `key` (keyPath 'key', autoIncrement).
+      const key = await transaction.objectStore('edits').add(record as StoredEdit);
+      return { ...record, key };
+    },
+  );
 }
 
 /** The edit history of a dataset, or of one row of it, newest first. */
-export function editsFor(datasetId: string, rowKey?: string, databaseName: string = DATABASE_NAME): Promise<StoredEdit[]> {
-  return inTransaction(databaseName, ['edits'], 'readonly', { code: 'read-failed', what: `reading the edits of ${datasetId}` }, async (transaction) => {
-    const edits = transaction.objectStore('edits');
-    const found = rowKey === undefined
-      ? await edits.index('byDatasetId').getAll(datasetId)
-      : await edits.index('byDatasetIdRowKey').getAll([datasetId, rowKey]);
-    return found.sort((a, b) => b.key - a.key);
-  });
+export function editsFor(
+  datasetId: string,
+  rowKey?: string,
+  databaseName: string = DATABASE_NAME,
+): Promise<StoredEdit[]> {
+  return inTransaction(
+    databaseName,
+    ['edits'],
+    'readonly',
+    { code: 'read-failed', what: `reading the edits of ${datasetId}` },
+    async (transaction) => {
+      const edits = transaction.objectStore('edits');
+      const found =
+        rowKey === undefined
+          ? await edits.index('byDatasetId').getAll(datasetId)
+          : await edits.index('byDatasetIdRowKey').getAll([datasetId, rowKey]);
+      return found.sort((a, b) => b.key - a.key);
+    },
+  );
 }
 
 /** Row key → the latest edit of each field of that row. Rows never edited are absent. */
-export async function currentStatus(datasetId: string, databaseName: string = DATABASE_NAME): Promise<Map<string, RowStatus>> {
+export async function currentStatus(
+  datasetId: string,
+  databaseName: string = DATABASE_NAME,
+): Promise<Map<string, RowStatus>> {
   const history = await editsFor(datasetId, undefined, databaseName);
   const statuses = new Map<string, RowStatus>();
   // Oldest to newest, so each later edit overwrites the one before it.
@@ -86,8 +115,16 @@ export async function currentStatus(datasetId: string, databaseName: string = DA
   return statuses;
 }
 
-export const EDITS_CSV_HEADER = ['key', 'datasetId', 'rowKey', 'field', 'value', 'date', 'note', 'editedAt'] as const;
-
+export const EDITS_CSV_HEADER = [
+  'key',
+  'datasetId',
+  'rowKey',
+  'field',
+  'value',
+  'date',
+  'note',
+  'editedAt',
+] as const;
 
 const csvValue = (value: boolean | null) => (value === null ? '' : String(value));
 
@@ -98,7 +135,16 @@ const csvValue = (value: boolean | null) => (value === null ? '' : String(value)
 export function editsToCsv(edits: readonly StoredEdit[], options: { byteOrderMark?: boolean } = {}): string {
   const lines = [EDITS_CSV_HEADER.join(',')];
   for (const edit of edits) {
-    const fields = [String(edit.key), edit.datasetId, edit.rowKey, edit.field, csvValue(edit.value), edit.date, edit.note, edit.editedAt];
+    const fields = [
+      String(edit.key),
+      edit.datasetId,
+      edit.rowKey,
+      edit.field,
+      csvValue(edit.value),
+      edit.date,
+      edit.note,
+      edit.editedAt,
+    ];
     lines.push(fields.map(csvField).join(','));
   }
   return (options.byteOrderMark ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';

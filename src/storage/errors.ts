@@ -32,13 +32,20 @@ export class StorageError extends Error {
 const QUOTA_ERROR_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 
 export function isQuotaError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && QUOTA_ERROR_NAMES.has((error as { name?: unknown }).name as string);
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    QUOTA_ERROR_NAMES.has((error as { name?: unknown }).name as string)
+  );
 }
 
 /** Wraps any failure as a StorageError; one that already is passes through unchanged. */
 export function toStorageError(error: unknown, fallbackCode: StorageErrorCode, what: string): StorageError {
   if (error instanceof StorageError) return error;
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  if (isQuotaError(error)) return new StorageError('quota-exceeded', `${what}: storage quota exceeded (${detail})`, { cause: error });
+  if (isQuotaError(error))
+    return new StorageError('quota-exceeded', `${what}: storage quota exceeded (${detail})`, {
+      cause: error,
+    });
   return new StorageError(fallbackCode, `${what}: ${detail}`, { cause: error });
 }

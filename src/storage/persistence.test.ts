@@ -14,7 +14,17 @@ test('persistent storage is requested once, however many datasets are saved', as
   vi.stubGlobal('navigator', { storage: { persist, persisted: async () => false } });
   const { saveDataset, requestPersistentStorage } = await freshModules();
   const databaseName = `atlas-test-${crypto.randomUUID()}`;
-  const dataset = { id: 'a', name: 'a', layer: 'stations', rowCount: 0, importedAt: '2024-01-01T00:00:00Z', sourceFile: 'a.csv', datum: 'wgs84', sample: false, columns: {} } as const;
+  const dataset = {
+    id: 'a',
+    name: 'a',
+    layer: 'stations',
+    rowCount: 0,
+    importedAt: '2024-01-01T00:00:00Z',
+    sourceFile: 'a.csv',
+    datum: 'wgs84',
+    sample: false,
+    columns: {},
+  } as const;
   await saveDataset(dataset, databaseName);
   await saveDataset({ ...dataset, id: 'b' }, databaseName);
   expect(await requestPersistentStorage()).toBe(true);
@@ -22,7 +32,13 @@ test('persistent storage is requested once, however many datasets are saved', as
 });
 
 test('a refused or failing request reads as not persistent; a missing API as unknown', async () => {
-  vi.stubGlobal('navigator', { storage: { persist: async () => { throw new Error('denied'); } } });
+  vi.stubGlobal('navigator', {
+    storage: {
+      persist: async () => {
+        throw new Error('denied');
+      },
+    },
+  });
   expect(await (await freshModules()).requestPersistentStorage()).toBe(false);
   vi.resetModules();
   vi.stubGlobal('navigator', {});
@@ -30,8 +46,13 @@ test('a refused or failing request reads as not persistent; a missing API as unk
 });
 
 test('the storage estimate is given in bytes, or null when the browser cannot tell', async () => {
-  vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 1_500_000, quota: 2_000_000_000 }) } });
-  expect(await (await freshModules()).storageEstimate()).toEqual({ usageBytes: 1_500_000, quotaBytes: 2_000_000_000 });
+  vi.stubGlobal('navigator', {
+    storage: { estimate: async () => ({ usage: 1_500_000, quota: 2_000_000_000 }) },
+  });
+  expect(await (await freshModules()).storageEstimate()).toEqual({
+    usageBytes: 1_500_000,
+    quotaBytes: 2_000_000_000,
+  });
   vi.stubGlobal('navigator', {});
   expect(await (await freshModules()).storageEstimate()).toBeNull();
 });

@@ -10,12 +10,24 @@ import type { StoredDataset, StoredSlide } from './types';
 const freshDatabaseName = () => `atlas-test-${crypto.randomUUID()}`;
 
 const slide = (id: string, position: number, name = id): StoredSlide => ({
-  id, name, caption: '', view: 'v=1&m=stations.per10k', createdAt: '2025-03-01T08:00:00.000Z', position,
+  id,
+  name,
+  caption: '',
+  view: 'v=1&m=stations.per10k',
+  createdAt: '2025-03-01T08:00:00.000Z',
+  position,
 });
 
 const villages: StoredDataset = {
-  id: 'villages', name: '行政村', layer: 'villages', rowCount: 2, importedAt: '2024-01-01T00:00:00.000Z',
-  sourceFile: 'villages.csv', datum: 'wgs84', sample: false, columns: { code: ['520122100201', '520122100202'] },
+  id: 'villages',
+  name: '行政村',
+  layer: 'villages',
+  rowCount: 2,
+  importedAt: '2024-01-01T00:00:00.000Z',
+  sourceFile: 'villages.csv',
+  datum: 'wgs84',
+  sample: false,
+  columns: { code: ['520122100201', '520122100202'] },
 };
 
 test('slides come back in position order, whatever order they were written in', async () => {
@@ -39,12 +51,18 @@ test('an import replaces slides with the same id in place and adds the others af
   const { position: _, ...renamedA } = slide('a', 0, '全省');
   const { position: __, ...newC } = slide('c', 0);
   const all = await importSlides([newC, renamedA], databaseName);
-  expect(all.map((s) => [s.id, s.name, s.position])).toEqual([['a', '全省', 0], ['b', 'b', 1], ['c', 'c', 2]]);
+  expect(all.map((s) => [s.id, s.name, s.position])).toEqual([
+    ['a', '全省', 0],
+    ['b', 'b', 1],
+    ['c', 'c', 2],
+  ]);
 });
 
 test('a slide without an id is refused before anything is written', async () => {
   const databaseName = freshDatabaseName();
-  await expect(saveSlides([slide('a', 0), slide('', 1)], databaseName)).rejects.toMatchObject({ code: 'invalid' });
+  await expect(saveSlides([slide('a', 0), slide('', 1)], databaseName)).rejects.toMatchObject({
+    code: 'invalid',
+  });
   expect(await listSlides(databaseName)).toEqual([]);
 });
 
@@ -63,10 +81,20 @@ test('datasets and edits written under version 1 survive the upgrade that adds t
   const { columns, ...metadata } = villages;
   await old.put('datasets', { ...metadata, byteSize: 48 });
   await old.put('datasetColumns', { id: 'villages', columns });
-  await old.add('edits', { datasetId: 'villages', rowKey: '520122100202', field: 'fiber', value: true, date: '2023-01-01', note: '', editedAt: '2023-01-02T00:00:00.000Z' });
+  await old.add('edits', {
+    datasetId: 'villages',
+    rowKey: '520122100202',
+    field: 'fiber',
+    value: true,
+    date: '2023-01-01',
+    note: '',
+    editedAt: '2023-01-02T00:00:00.000Z',
+  });
   old.close();
   expect((await listDatasets(databaseName)).map((d) => [d.id, d.rowCount])).toEqual([['villages', 2]]);
-  expect((await editsFor('villages', undefined, databaseName)).map((e) => e.rowKey)).toEqual(['520122100202']);
+  expect((await editsFor('villages', undefined, databaseName)).map((e) => e.rowKey)).toEqual([
+    '520122100202',
+  ]);
   expect(await listSlides(databaseName)).toEqual([]);
   await saveSlides([slide('a', 0)], databaseName);
   expect(await listSlides(databaseName)).toHaveLength(1);

@@ -8,7 +8,7 @@
 import type { SlideRecord } from '../core/slidesFile';
 
 export type ColumnArray =
-  | Float64Array | Float32Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | string[];
+  Float64Array | Float32Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | string[];
 
 export type Datum = 'wgs84' | 'gcj02' | 'bd09';
 

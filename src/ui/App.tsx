@@ -29,7 +29,9 @@ export function App() {
   const sampleShown = useAtlas((s) => s.sample !== null);
   const theme = useAtlas((s) => s.theme);
   const settingsButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
   return (
     <div className="app">
       <MapView />
@@ -38,25 +40,51 @@ export function App() {
           <h1>{t('appTitle')}</h1>
           <p className="muted">{t('appSubtitle')}</p>
           <div className="row">
-            <button onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')} lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>{t('language')}</button>
-            <button ref={settingsButton} onClick={() => setSettingsOpen(true)}>{t('settings')}</button>
+            <button
+              onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
+              lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
+            >
+              {t('language')}
+            </button>
+            <button ref={settingsButton} onClick={() => setSettingsOpen(true)}>
+              {t('settings')}
+            </button>
             <ExportMapButton />
             <CopyLinkButton />
             <span className={online ? 'badge online' : 'badge'}>{online ? t('online') : t('offline')}</span>
-            {sampleShown && <span className="badge sample" data-testid="sample-badge">{t('sampleBadge')}</span>}
+            {sampleShown && (
+              <span className="badge sample" data-testid="sample-badge">
+                {t('sampleBadge')}
+              </span>
+            )}
           </div>
           <SearchBox />
         </header>
         {selected ? <AreaPanel area={selected} /> : <p className="muted">{t('selectHint')}</p>}
-        <SideTabs panels={{
-          layers: (<><LayerPanel /><PrefectureList /><DataPanel /></>),
-          planning: <PlanningPanel />,
-          scorecard: <ScorecardPanel />,
-          slides: <SlidesPanel />,
-        }} />
+        <SideTabs
+          panels={{
+            layers: (
+              <>
+                <LayerPanel />
+                <PrefectureList />
+                <DataPanel />
+              </>
+            ),
+            planning: <PlanningPanel />,
+            scorecard: <ScorecardPanel />,
+            slides: <SlidesPanel />,
+          }}
+        />
         <footer className="muted small">{t('sources')}</footer>
       </aside>
-      {settingsOpen && <SettingsDialog onClose={() => { setSettingsOpen(false); settingsButton.current?.focus(); }} />}
+      {settingsOpen && (
+        <SettingsDialog
+          onClose={() => {
+            setSettingsOpen(false);
+            settingsButton.current?.focus();
+          }}
+        />
+      )}
       <ImportDialog />
       <DropZone />
       <LinkNotice />

@@ -10,10 +10,16 @@ import { useAtlas } from '../state/store';
 
 /** Count behind each metric: (part, whole) figure names. */
 const BASIS: Partial<Record<Metric['id'], [keyof AreaFigures, keyof AreaFigures]>> = {
-  'villages.fiber': ['fiber', 'fiberKnown'], 'villages.gigabit': ['gigabit', 'gigabitKnown'], 'villages.fiveG': ['fiveG', 'fiveGKnown'],
-  'villages.fiveGModelled': ['villagesModelled5g', 'villagesWithPosition'], 'villages.fourGModelled': ['villagesModelled4g', 'villagesWithPosition'],
-  'townships.fiveG': ['townships5g', 'townshipsKnown5g'], 'relocation.reported': ['relocationReported', 'relocationKnown'],
-  'relocation.modelled': ['relocationModelled', 'relocationSites'], 'scenic.reported': ['scenicReported', 'scenicKnown'], 'scenic.modelled': ['scenicModelled', 'scenicAreas'],
+  'villages.fiber': ['fiber', 'fiberKnown'],
+  'villages.gigabit': ['gigabit', 'gigabitKnown'],
+  'villages.fiveG': ['fiveG', 'fiveGKnown'],
+  'villages.fiveGModelled': ['villagesModelled5g', 'villagesWithPosition'],
+  'villages.fourGModelled': ['villagesModelled4g', 'villagesWithPosition'],
+  'townships.fiveG': ['townships5g', 'townshipsKnown5g'],
+  'relocation.reported': ['relocationReported', 'relocationKnown'],
+  'relocation.modelled': ['relocationModelled', 'relocationSites'],
+  'scenic.reported': ['scenicReported', 'scenicKnown'],
+  'scenic.modelled': ['scenicModelled', 'scenicAreas'],
 };
 
 export function AreaMetrics({ area }: { area: AreaRecord }) {
@@ -26,16 +32,29 @@ export function AreaMetrics({ area }: { area: AreaRecord }) {
   if (!own || !sources) return null;
   // Bars without a target are scaled to the largest area of the same level.
   const peers = [...useAtlas.getState().areas.values()].filter((a) => a.level === area.level);
-  const largest = (metric: Metric) => Math.max(...peers.map((a) => { const f = figures.get(a.adcode); return f ? metric.value(f, a) : 0; }).filter(Number.isFinite));
+  const largest = (metric: Metric) =>
+    Math.max(
+      ...peers
+        .map((a) => {
+          const f = figures.get(a.adcode);
+          return f ? metric.value(f, a) : 0;
+        })
+        .filter(Number.isFinite),
+    );
   return (
     <div className="area-metrics" data-testid="area-metrics">
       <p className="small muted">{t('asOfYearEnd', { year: asOfYear })}</p>
       {LAYER_NAMES.filter((layer) => sources[layer]).map((layer) => (
         <section key={layer} data-layer={layer}>
-          <h3>{t(`overlay.${layer}`)}{sources[layer]?.kind === 'sample' && <span className="badge sample">{t('sampleBadge')}</span>}</h3>
+          <h3>
+            {t(`overlay.${layer}`)}
+            {sources[layer]?.kind === 'sample' && <span className="badge sample">{t('sampleBadge')}</span>}
+          </h3>
           {layer === 'stations' && (
             <p className="small" data-testid="area-station-counts">
-              5G <strong data-testid="area-5g-count">{formatInteger(own.stations5g, locale)}</strong> · 4G <strong data-testid="area-4g-count">{formatInteger(own.stations4g, locale)}</strong> {t('unit.stations')}
+              5G <strong data-testid="area-5g-count">{formatInteger(own.stations5g, locale)}</strong> · 4G{' '}
+              <strong data-testid="area-4g-count">{formatInteger(own.stations4g, locale)}</strong>{' '}
+              {t('unit.stations')}
             </p>
           )}
           <ul className="metric-list small">
@@ -46,15 +65,42 @@ export function AreaMetrics({ area }: { area: AreaRecord }) {
               const basis = BASIS[metric.id];
               const meets = metric.target !== undefined && value >= metric.target;
               return (
-                <li key={metric.id} data-metric={metric.id} title={metric.modelled ? t('modelledNote') : undefined}>
+                <li
+                  key={metric.id}
+                  data-metric={metric.id}
+                  title={metric.modelled ? t('modelledNote') : undefined}
+                >
                   <span className="metric-label">{t(`metric.${metric.id}`)}</span>
                   <span className="metric-values">
-                    <span className={metric.target === undefined || !Number.isFinite(value) ? 'value' : meets ? 'value meets' : 'value short'} data-testid={`metric-${metric.id}`}>
-                      {Number.isFinite(value) ? `${formatDecimal(value, locale, metric.digits)}${metric.unit === 'percent' ? '%' : ''}` : '—'}
-                      {basis && <span className="muted">{t('aside', { text: `${formatInteger(own[basis[0]], locale)}/${formatInteger(own[basis[1]], locale)}` })}</span>}
+                    <span
+                      className={
+                        metric.target === undefined || !Number.isFinite(value)
+                          ? 'value'
+                          : meets
+                            ? 'value meets'
+                            : 'value short'
+                      }
+                      data-testid={`metric-${metric.id}`}
+                    >
+                      {Number.isFinite(value)
+                        ? `${formatDecimal(value, locale, metric.digits)}${metric.unit === 'percent' ? '%' : ''}`
+                        : '—'}
+                      {basis && (
+                        <span className="muted">
+                          {t('aside', {
+                            text: `${formatInteger(own[basis[0]], locale)}/${formatInteger(own[basis[1]], locale)}`,
+                          })}
+                        </span>
+                      )}
                     </span>
-                    <span className="bar" aria-hidden="true"><span className={meets ? 'fill meets' : 'fill'} style={{ width: `${share * 100}%` }} /></span>
-                    <span className="muted target">{metric.target === undefined ? '' : `${t('target')} ${formatDecimal(metric.target, locale, 0)}${metric.unit === 'percent' ? '%' : ''}`}</span>
+                    <span className="bar" aria-hidden="true">
+                      <span className={meets ? 'fill meets' : 'fill'} style={{ width: `${share * 100}%` }} />
+                    </span>
+                    <span className="muted target">
+                      {metric.target === undefined
+                        ? ''
+                        : `${t('target')} ${formatDecimal(metric.target, locale, 0)}${metric.unit === 'percent' ? '%' : ''}`}
+                    </span>
                   </span>
                 </li>
               );

@@ -6,5 +6,10 @@ export function AreaName({ adcode, name }: { adcode: string; name: string }) {
   const english = useAtlas((s) => s.locale === 'en');
   const pinyin = useAtlas((s) => (english ? s.areaPinyin.get(adcode) : undefined));
   if (!english) return <>{name}</>;
-  return <><span lang="zh-CN">{name}</span>{pinyin && <span className="pinyin"> {pinyin}</span>}</>;
+  return (
+    <>
+      <span lang="zh-CN">{name}</span>
+      {pinyin && <span className="pinyin"> {pinyin}</span>}
+    </>
+  );
 }

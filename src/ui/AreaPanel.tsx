@@ -17,29 +17,57 @@ export function AreaPanel({ area }: { area: AreaRecord }) {
   const estimatedCounties = area.countyAdcodes.filter((code) => areas.get(code)?.populationEstimated).length;
   return (
     <section className="area-panel" aria-labelledby="area-name" data-testid="area-panel">
-      <h2 id="area-name"><AreaName adcode={area.adcode} name={area.name} /></h2>
+      <h2 id="area-name">
+        <AreaName adcode={area.adcode} name={area.name} />
+      </h2>
       <dl>
-        <dt>{t('code')}</dt><dd data-testid="area-code">{area.adcode}</dd>
-        {area.level === 'county' && (<>
-          <dt>{t('prefecture')}</dt>
-          <dd><button className="link" onClick={() => select(area.prefectureAdcode)}><AreaName adcode={area.prefectureAdcode} name={area.prefectureName} /></button></dd>
-        </>)}
+        <dt>{t('code')}</dt>
+        <dd data-testid="area-code">{area.adcode}</dd>
+        {area.level === 'county' && (
+          <>
+            <dt>{t('prefecture')}</dt>
+            <dd>
+              <button className="link" onClick={() => select(area.prefectureAdcode)}>
+                <AreaName adcode={area.prefectureAdcode} name={area.prefectureName} />
+              </button>
+            </dd>
+          </>
+        )}
         <dt>{t('population')}</dt>
         <dd data-testid="area-population">
           {formatInteger(area.population2020, locale)} {t('persons')}
           <span className="muted">{t('aside', { text: formatPopulation(area.population2020, locale) })}</span>
-          {area.level === 'county' && area.populationEstimated && <span className="badge" title={t('estimateNote')}>{t('estimate')}</span>}
+          {area.level === 'county' && area.populationEstimated && (
+            <span className="badge" title={t('estimateNote')}>
+              {t('estimate')}
+            </span>
+          )}
         </dd>
-        <dt>{t('area')}</dt><dd data-testid="area-km2">{formatDecimal(area.areaKm2, locale, 1)} {t('km2')}</dd>
-        <dt>{t('density')}</dt><dd>{formatDecimal(area.densityPerKm2, locale, 1)} {t('perKm2')}</dd>
-        {area.level === 'prefecture' && (<><dt>{t('countyCount')}</dt><dd>{area.countyAdcodes.length}</dd></>)}
+        <dt>{t('area')}</dt>
+        <dd data-testid="area-km2">
+          {formatDecimal(area.areaKm2, locale, 1)} {t('km2')}
+        </dd>
+        <dt>{t('density')}</dt>
+        <dd>
+          {formatDecimal(area.densityPerKm2, locale, 1)} {t('perKm2')}
+        </dd>
+        {area.level === 'prefecture' && (
+          <>
+            <dt>{t('countyCount')}</dt>
+            <dd>{area.countyAdcodes.length}</dd>
+          </>
+        )}
       </dl>
       <AreaMetrics area={area} />
       {area.level === 'county' && <TownshipTable countyAdcode={area.adcode} />}
       {area.level === 'county' && area.populationEstimated && <p className="note">{t('estimateNote')}</p>}
-      {area.level === 'prefecture' && estimatedCounties > 0 && <p className="note">{t('prefectureEstimateNote', { count: estimatedCounties })}</p>}
+      {area.level === 'prefecture' && estimatedCounties > 0 && (
+        <p className="note">{t('prefectureEstimateNote', { count: estimatedCounties })}</p>
+      )}
       <div className="row">
-        <button onClick={() => mapController()?.fitBounds(area.bounds)}>{t('zoomTo')} {area.name}</button>
+        <button onClick={() => mapController()?.fitBounds(area.bounds)}>
+          {t('zoomTo')} {area.name}
+        </button>
         <button onClick={() => select(null)}>{t('clearSelection')}</button>
       </div>
     </section>

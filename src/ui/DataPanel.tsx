@@ -18,8 +18,17 @@ export function DataPanel() {
       <h3 id="data-title">{t('data')}</h3>
       <label className="button">
         {t('importFile')}
-        <input type="file" accept={ACCEPTED_FILES} className="visually-hidden" data-testid="import-input"
-          onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void startImport(file); }} />
+        <input
+          type="file"
+          accept={ACCEPTED_FILES}
+          className="visually-hidden"
+          data-testid="import-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void startImport(file);
+          }}
+        />
       </label>
       <h3>{t('myDatasets')}</h3>
       <DatasetManager />
@@ -30,7 +39,9 @@ export function DataPanel() {
             <span className="badge sample">{t('sampleBadge')}</span> {t('sampleExplained')}
           </p>
           <ul className="plain small" data-testid="sample-counts">
-            <li>{t('sample5g', { count: sample.stations5g, value: formatInteger(sample.stations5g, locale) })}</li>
+            <li>
+              {t('sample5g', { count: sample.stations5g, value: formatInteger(sample.stations5g, locale) })}
+            </li>
             <li>{t('sample4g', { value: formatInteger(sample.stations4g, locale) })}</li>
             <li>{t('sampleVillages', { value: formatInteger(sample.villages, locale) })}</li>
             <li>{t('samplePlaces', { relocation: sample.relocationSites, scenic: sample.scenicAreas })}</li>
@@ -43,7 +54,11 @@ export function DataPanel() {
           <button onClick={() => void loadSample()} disabled={status === 'loading'}>
             {status === 'loading' ? t('sampleLoading') : t('loadSample')}
           </button>
-          {status === 'error' && <p className="error" role="alert">{t('sampleError')}</p>}
+          {status === 'error' && (
+            <p className="error" role="alert">
+              {t('sampleError')}
+            </p>
+          )}
         </>
       )}
     </section>

@@ -3,7 +3,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatInteger } from '../core/format';
-import { deleteStoredDataset, exportStoredDataset, refreshDatasets, renameStoredDataset, useDatasets } from '../state/datasets';
+import {
+  deleteStoredDataset,
+  exportStoredDataset,
+  refreshDatasets,
+  renameStoredDataset,
+  useDatasets,
+} from '../state/datasets';
 import { useAtlas } from '../state/store';
 import type { DatasetMetadata } from '../storage/types';
 import { StatusEditor } from './StatusEditor';
@@ -14,12 +20,24 @@ export function DatasetManager() {
   const { t } = useTranslation();
   const datasets = useDatasets((s) => s.datasets);
   const error = useDatasets((s) => s.storageError);
-  useEffect(() => { void refreshDatasets(); }, []);
+  useEffect(() => {
+    void refreshDatasets();
+  }, []);
   return (
     <div data-testid="dataset-manager">
-      {error && <p className="error" role="alert">{t(`storageError.${error.code}`)}</p>}
-      {datasets.length === 0 ? <p className="muted small">{t('noDatasets')}</p> : (
-        <ul className="datasets">{datasets.map((d) => <DatasetRow key={d.id} dataset={d} />)}</ul>
+      {error && (
+        <p className="error" role="alert">
+          {t(`storageError.${error.code}`)}
+        </p>
+      )}
+      {datasets.length === 0 ? (
+        <p className="muted small">{t('noDatasets')}</p>
+      ) : (
+        <ul className="datasets">
+          {datasets.map((d) => (
+            <DatasetRow key={d.id} dataset={d} />
+          ))}
+        </ul>
       )}
     </div>
   );
@@ -35,21 +53,53 @@ function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
   return (
     <li className="dataset" data-testid="dataset-row">
       {editing ? (
-        <form className="row" onSubmit={(e) => { e.preventDefault(); void renameStoredDataset(dataset.id, name).then(() => setEditing(false)); }}>
-          <input aria-label={t('datasetName')} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void renameStoredDataset(dataset.id, name).then(() => setEditing(false));
+          }}
+        >
+          <input
+            aria-label={t('datasetName')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+          />
           <button type="submit">{t('save')}</button>
-          <button type="button" onClick={() => { setName(dataset.name); setEditing(false); }}>{t('cancel')}</button>
+          <button
+            type="button"
+            onClick={() => {
+              setName(dataset.name);
+              setEditing(false);
+            }}
+          >
+            {t('cancel')}
+          </button>
         </form>
-      ) : <strong className="dataset-name">{dataset.name}</strong>}
+      ) : (
+        <strong className="dataset-name">{dataset.name}</strong>
+      )}
       <span className="small muted">
-        {t(`layer.${dataset.layer}`)} · {t('rows', { value: formatInteger(dataset.rowCount, locale) })} · {importedAt} · {dataset.sourceFile} · {dataset.datum.toUpperCase()}
+        {t(`layer.${dataset.layer}`)} · {t('rows', { value: formatInteger(dataset.rowCount, locale) })} ·{' '}
+        {importedAt} · {dataset.sourceFile} · {dataset.datum.toUpperCase()}
       </span>
       <div className="row small">
-        {EDITABLE_LAYERS.includes(dataset.layer) && <button onClick={() => setEditingStatus(true)}>{t('editStatus')}</button>}
+        {EDITABLE_LAYERS.includes(dataset.layer) && (
+          <button onClick={() => setEditingStatus(true)}>{t('editStatus')}</button>
+        )}
         <button onClick={() => setEditing(true)}>{t('rename')}</button>
-        <button onClick={() => { if (confirm(t('confirmDelete', { name: dataset.name }))) void deleteStoredDataset(dataset.id); }}>{t('delete')}</button>
+        <button
+          onClick={() => {
+            if (confirm(t('confirmDelete', { name: dataset.name }))) void deleteStoredDataset(dataset.id);
+          }}
+        >
+          {t('delete')}
+        </button>
         {(['csv', 'geojson', 'xlsx'] as const).map((format) => (
-          <button key={format} onClick={() => void exportStoredDataset(dataset.id, format)}>{format.toUpperCase()}</button>
+          <button key={format} onClick={() => void exportStoredDataset(dataset.id, format)}>
+            {format.toUpperCase()}
+          </button>
         ))}
       </div>
       {editingStatus && <StatusEditor dataset={dataset} onClose={() => setEditingStatus(false)} />}

@@ -8,7 +8,11 @@ import { useExportContent } from './useExportContent';
 
 const SIZES: readonly PageSizeId[] = ['slide', 'a4', 'a3'];
 
-type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string; note?: string } | { kind: 'error'; text: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'working' }
+  | { kind: 'done'; text: string; note?: string }
+  | { kind: 'error'; text: string };
 
 export function ExportMapButton() {
   const { t } = useTranslation();
@@ -16,8 +20,19 @@ export function ExportMapButton() {
   const button = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <button ref={button} onClick={() => setOpen(true)} aria-haspopup="dialog">{t('export.open')}</button>
-      {open && createPortal(<ExportDialog onClose={() => { setOpen(false); button.current?.focus(); }} />, document.body)}
+      <button ref={button} onClick={() => setOpen(true)} aria-haspopup="dialog">
+        {t('export.open')}
+      </button>
+      {open &&
+        createPortal(
+          <ExportDialog
+            onClose={() => {
+              setOpen(false);
+              button.current?.focus();
+            }}
+          />,
+          document.body,
+        )}
     </>
   );
 }
@@ -37,10 +52,21 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
     try {
       // The renderer, composer and PDF writer load on first export, not with the page.
       const { exportMapFile } = await import('./exportMapFile');
-      const result = await exportMapFile({ size, format, exactStations, content: { ...defaults, title: title.trim(), subtitle: subtitle.trim() } });
+      const result = await exportMapFile({
+        size,
+        format,
+        exactStations,
+        content: { ...defaults, title: title.trim(), subtitle: subtitle.trim() },
+      });
       setStatus({
-        kind: 'done', text: t('export.done', { file: result.fileName, seconds: result.seconds.toFixed(1) }),
-        note: result.lowered ? t('export.lowered', { limit: result.lowered.limitPx, percent: `${Math.round(result.lowered.share * 100)}%` }) : undefined,
+        kind: 'done',
+        text: t('export.done', { file: result.fileName, seconds: result.seconds.toFixed(1) }),
+        note: result.lowered
+          ? t('export.lowered', {
+              limit: result.lowered.limitPx,
+              percent: `${Math.round(result.lowered.share * 100)}%`,
+            })
+          : undefined,
       });
     } catch (e) {
       setStatus({ kind: 'error', text: t('export.failed', { message: (e as Error).message }) });
@@ -48,8 +74,18 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop export-backdrop" onKeyDown={(e) => e.key === 'Escape' && !working && onClose()}>
-      <form className="dialog export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-heading" aria-busy={working} onSubmit={(e) => e.preventDefault()}>
+    <div
+      className="dialog-backdrop export-backdrop"
+      onKeyDown={(e) => e.key === 'Escape' && !working && onClose()}
+    >
+      <form
+        className="dialog export-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="export-heading"
+        aria-busy={working}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <h2 id="export-heading">{t('export.heading')}</h2>
         <label htmlFor="export-title">{t('export.mapTitle')}</label>
         <input id="export-title" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
@@ -59,13 +95,23 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           <legend>{t('export.size')}</legend>
           {SIZES.map((id) => (
             <label key={id} className="check">
-              <input type="radio" name="export-size" value={id} checked={size === id} onChange={() => setSize(id)} />
+              <input
+                type="radio"
+                name="export-size"
+                value={id}
+                checked={size === id}
+                onChange={() => setSize(id)}
+              />
               {t(`export.size.${id}`)}
             </label>
           ))}
         </fieldset>
         <label className="check">
-          <input type="checkbox" checked={exactStations} onChange={(e) => setExactStations(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={exactStations}
+            onChange={(e) => setExactStations(e.target.checked)}
+          />
           {t('export.exactStations')}
         </label>
         <p className="muted small">{t('export.exactStationsNote')}</p>
@@ -73,13 +119,28 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         <p role="status" className="small">
           {working && t('export.working')}
           {status.kind === 'done' && status.text}
-          {status.kind === 'done' && status.note && <><br /><span className="note">{status.note}</span></>}
+          {status.kind === 'done' && status.note && (
+            <>
+              <br />
+              <span className="note">{status.note}</span>
+            </>
+          )}
         </p>
-        {status.kind === 'error' && <p className="error" role="alert">{status.text}</p>}
+        {status.kind === 'error' && (
+          <p className="error" role="alert">
+            {status.text}
+          </p>
+        )}
         <div className="row">
-          <button type="button" onClick={() => void run('png')} disabled={working}>{t('export.png')}</button>
-          <button type="button" onClick={() => void run('pdf')} disabled={working}>{t('export.pdf')}</button>
-          <button type="button" onClick={onClose} disabled={working}>{t('close')}</button>
+          <button type="button" onClick={() => void run('png')} disabled={working}>
+            {t('export.png')}
+          </button>
+          <button type="button" onClick={() => void run('pdf')} disabled={working}>
+            {t('export.pdf')}
+          </button>
+          <button type="button" onClick={onClose} disabled={working}>
+            {t('close')}
+          </button>
         </div>
       </form>
     </div>

@@ -21,9 +21,15 @@ export function PrefectureList() {
             <button
               aria-pressed={selectedAdcode === p.adcode}
               data-adcode={p.adcode}
-              onClick={() => { select(p.adcode); mapController()?.fitBounds(p.bounds); }}
+              onClick={() => {
+                select(p.adcode);
+                mapController()?.fitBounds(p.bounds);
+              }}
             >
-              <span><AreaName adcode={p.adcode} name={p.name} /></span><span className="muted">{formatPopulation(p.population2020, locale)}</span>
+              <span>
+                <AreaName adcode={p.adcode} name={p.name} />
+              </span>
+              <span className="muted">{formatPopulation(p.population2020, locale)}</span>
             </button>
           </li>
         ))}

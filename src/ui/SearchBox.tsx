@@ -26,15 +26,37 @@ export function SearchBox() {
   const villageShown = useAtlas((s) => village !== null && s.selectedAdcode === village.adcode);
 
   useEffect(() => {
-    if (!query.trim()) { setHits([]); setStatus('idle'); return; }
+    if (!query.trim()) {
+      setHits([]);
+      setStatus('idle');
+      return;
+    }
     let stale = false;
     const timer = setTimeout(() => {
-      getEngine().search(query).then(
-        (found) => { if (!stale) { setHits(found); setActive(found.length > 0 ? 0 : -1); setStatus('done'); setOpen(true); } },
-        (error: unknown) => { if (!stale) { console.warn('search failed', error); setStatus('error'); setOpen(true); } },
-      );
+      getEngine()
+        .search(query)
+        .then(
+          (found) => {
+            if (!stale) {
+              setHits(found);
+              setActive(found.length > 0 ? 0 : -1);
+              setStatus('done');
+              setOpen(true);
+            }
+          },
+          (error: unknown) => {
+            if (!stale) {
+              console.warn('search failed', error);
+              setStatus('error');
+              setOpen(true);
+            }
+          },
+        );
     }, DEBOUNCE_MS);
-    return () => { stale = true; clearTimeout(timer); };
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
   }, [query]);
 
   function choose(hit: SearchHit) {
@@ -50,13 +72,18 @@ export function SearchBox() {
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      if (!open) { setOpen(true); return; }
-      if (hits.length > 0) setActive((i) => (i + (event.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length);
+      if (!open) {
+        setOpen(true);
+        return;
+      }
+      if (hits.length > 0)
+        setActive((i) => (i + (event.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length);
     } else if (event.key === 'Enter' && open && hits[Math.max(active, 0)]) {
       event.preventDefault();
       choose(hits[Math.max(active, 0)]);
     } else if (event.key === 'Escape') {
-      if (open) setOpen(false); else setQuery('');
+      if (open) setOpen(false);
+      else setQuery('');
     }
   }
 
@@ -64,39 +91,82 @@ export function SearchBox() {
   const optionId = (i: number) => `${id}-option-${i}`;
   return (
     <div className="search-box">
-      <label className="visually-hidden" htmlFor={`${id}-input`}>{t('search.label')}</label>
+      <label className="visually-hidden" htmlFor={`${id}-input`}>
+        {t('search.label')}
+      </label>
       <input
-        id={`${id}-input`} type="search" role="combobox" autoComplete="off" spellCheck={false}
-        aria-expanded={listShown} aria-controls={`${id}-list`} aria-autocomplete="list"
+        id={`${id}-input`}
+        type="search"
+        role="combobox"
+        autoComplete="off"
+        spellCheck={false}
+        aria-expanded={listShown}
+        aria-controls={`${id}-list`}
+        aria-autocomplete="list"
         aria-activedescendant={listShown && active >= 0 ? optionId(active) : undefined}
-        placeholder={t('search.hint')} value={query}
-        onChange={(e) => { setQuery(e.target.value); setOpen(true); }}
-        onKeyDown={onKeyDown} onBlur={() => setOpen(false)} onFocus={() => setOpen(true)}
+        placeholder={t('search.hint')}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => setOpen(false)}
+        onFocus={() => setOpen(true)}
       />
-      <ul className="search-results" id={`${id}-list`} role="listbox" aria-label={t('search.label')} hidden={!listShown}>
-        {listShown && hits.map((hit, i) => (
-          <li
-            key={`${hit.kind}-${hit.code}`} id={optionId(i)} role="option" aria-selected={i === active}
-            data-code={hit.code} onMouseDown={(e) => e.preventDefault()} onMouseEnter={() => setActive(i)} onClick={() => choose(hit)}
-          >
-            <span className={`search-kind ${hit.kind}`}>{t(`search.kind.${hit.kind}`)}</span>
-            <span className="search-name">{hit.name}</span>
-            <span className="muted small">{parentOf(hit)}</span>
-          </li>
-        ))}
+      <ul
+        className="search-results"
+        id={`${id}-list`}
+        role="listbox"
+        aria-label={t('search.label')}
+        hidden={!listShown}
+      >
+        {listShown &&
+          hits.map((hit, i) => (
+            <li
+              key={`${hit.kind}-${hit.code}`}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              data-code={hit.code}
+              onMouseDown={(e) => e.preventDefault()}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => choose(hit)}
+            >
+              <span className={`search-kind ${hit.kind}`}>{t(`search.kind.${hit.kind}`)}</span>
+              <span className="search-name">{hit.name}</span>
+              <span className="muted small">{parentOf(hit)}</span>
+            </li>
+          ))}
       </ul>
-      {open && query.trim() !== '' && status === 'done' && hits.length === 0 && <p className="muted small" role="status">{t('search.noResults')}</p>}
-      {open && query.trim() !== '' && status === 'error' && <p className="error" role="alert">{t('search.error')}</p>}
+      {open && query.trim() !== '' && status === 'done' && hits.length === 0 && (
+        <p className="muted small" role="status">
+          {t('search.noResults')}
+        </p>
+      )}
+      {open && query.trim() !== '' && status === 'error' && (
+        <p className="error" role="alert">
+          {t('search.error')}
+        </p>
+      )}
       {villageShown && village && (
         <section className="village-card" data-testid="village-card" aria-labelledby={`${id}-village`}>
           <div className="row">
             <strong id={`${id}-village`}>{village.name}</strong>
-            <button className="link" onClick={() => useSearch.getState().showVillage(null)}>{t('close')}</button>
+            <button className="link" onClick={() => useSearch.getState().showVillage(null)}>
+              {t('close')}
+            </button>
           </div>
           <dl>
-            <dt>{t('search.villageCode')}</dt><dd data-testid="village-code">{village.code}</dd>
-            <dt>{t('search.township')}</dt><dd>{village.townshipName}</dd>
-            <dt>{t('search.county')}</dt><dd>{village.countyName}{t('aside', { text: village.prefectureName })}</dd>
+            <dt>{t('search.villageCode')}</dt>
+            <dd data-testid="village-code">{village.code}</dd>
+            <dt>{t('search.township')}</dt>
+            <dd>{village.townshipName}</dd>
+            <dt>{t('search.county')}</dt>
+            <dd>
+              {village.countyName}
+              {t('aside', { text: village.prefectureName })}
+            </dd>
           </dl>
         </section>
       )}

@@ -14,28 +14,60 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [theme, setTheme] = useState(useAtlas.getState().theme);
   const [draft, setDraft] = useState(current);
   const check = draft.trim() ? checkBasemapTemplate(draft.trim()) : { ok: true as const };
-  const save = () => { if (check.ok) { setTemplate(draft.trim()); useAtlas.getState().setTheme(theme); onClose(); } };
+  const save = () => {
+    if (check.ok) {
+      setTemplate(draft.trim());
+      useAtlas.getState().setTheme(theme);
+      onClose();
+    }
+  };
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="settings-title">
-        <form onSubmit={(e) => { e.preventDefault(); save(); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+        >
           <h2 id="settings-title">{t('settings')}</h2>
           <fieldset className="plain">
             <legend>{t('theme')}</legend>
             {THEMES.map((option) => (
               <label key={option} className="check">
-                <input type="radio" name="theme" value={option} checked={theme === option} onChange={() => setTheme(option)} autoFocus={theme === option} />
+                <input
+                  type="radio"
+                  name="theme"
+                  value={option}
+                  checked={theme === option}
+                  onChange={() => setTheme(option)}
+                  autoFocus={theme === option}
+                />
                 {t(`theme.${option}`)}
               </label>
             ))}
           </fieldset>
           <label htmlFor="basemap-template">{t('basemap')}</label>
-          <input id="basemap-template" type="url" value={draft} placeholder="https://…/{z}/{x}/{y}.png" onChange={(e) => setDraft(e.target.value)} />
+          <input
+            id="basemap-template"
+            type="url"
+            value={draft}
+            placeholder="https://…/{z}/{x}/{y}.png"
+            onChange={(e) => setDraft(e.target.value)}
+          />
           <p className="muted">{t('basemapHelp')}</p>
-          {!check.ok && <p className="error" role="alert">{t(`basemapError.${check.reason}`)}</p>}
+          {!check.ok && (
+            <p className="error" role="alert">
+              {t(`basemapError.${check.reason}`)}
+            </p>
+          )}
           <div className="row">
-            <button type="submit" disabled={!check.ok}>{t('save')}</button>
-            <button type="button" onClick={onClose}>{t('cancel')}</button>
+            <button type="submit" disabled={!check.ok}>
+              {t('save')}
+            </button>
+            <button type="button" onClick={onClose}>
+              {t('cancel')}
+            </button>
           </div>
         </form>
       </div>

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAtlas } from '../state/store';
 
-export const FIRST_YEAR = 2020, LAST_YEAR = 2025;
+export const FIRST_YEAR = 2020,
+  LAST_YEAR = 2025;
 const STEP_MS = 1000;
 
 export function TimeSlider() {
@@ -18,7 +19,8 @@ export function TimeSlider() {
     if (!playing) return;
     const timer = setInterval(() => {
       const current = useAtlas.getState().asOfYear;
-      if (current >= LAST_YEAR) setPlaying(false); else setYear(current + 1);
+      if (current >= LAST_YEAR) setPlaying(false);
+      else setYear(current + 1);
     }, STEP_MS);
     return () => clearInterval(timer);
   }, [playing, setYear]);
@@ -30,14 +32,38 @@ export function TimeSlider() {
   };
   return (
     <div className="time-slider" data-testid="time-slider">
-      <button onClick={playing ? () => setPlaying(false) : play} aria-label={playing ? t('time.pause') : t('time.play')} data-testid="year-play">
+      <button
+        onClick={playing ? () => setPlaying(false) : play}
+        aria-label={playing ? t('time.pause') : t('time.play')}
+        data-testid="year-play"
+      >
         {playing ? '❚❚' : '▶'}
       </button>
       <label htmlFor="year-slider">{t('time.asOf')}</label>
-      <input id="year-slider" data-testid="year-slider" type="range" min={FIRST_YEAR} max={LAST_YEAR} step={1} value={year} aria-valuetext={t('asOfYearEnd', { year })}
-        onChange={(e) => { performance.mark('year-input'); setPlaying(false); setYear(Number(e.target.value)); }} list="year-ticks" />
-      <datalist id="year-ticks">{Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, k) => <option key={k} value={FIRST_YEAR + k} />)}</datalist>
-      <output htmlFor="year-slider" data-testid="year-value">{t('asOfYearEnd', { year })}</output>
+      <input
+        id="year-slider"
+        data-testid="year-slider"
+        type="range"
+        min={FIRST_YEAR}
+        max={LAST_YEAR}
+        step={1}
+        value={year}
+        aria-valuetext={t('asOfYearEnd', { year })}
+        onChange={(e) => {
+          performance.mark('year-input');
+          setPlaying(false);
+          setYear(Number(e.target.value));
+        }}
+        list="year-ticks"
+      />
+      <datalist id="year-ticks">
+        {Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, k) => (
+          <option key={k} value={FIRST_YEAR + k} />
+        ))}
+      </datalist>
+      <output htmlFor="year-slider" data-testid="year-value">
+        {t('asOfYearEnd', { year })}
+      </output>
     </div>
   );
 }

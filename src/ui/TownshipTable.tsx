@@ -16,24 +16,41 @@ export function TownshipTable({ countyAdcode }: { countyAdcode: string }) {
   const [rows, setRows] = useState<TownshipRow[] | null>(null);
   useEffect(() => {
     let current = true;
-    if (hasVillages) void getEngine().townships(countyAdcode, asOfYear).then((result) => { if (current) setRows(result); });
+    if (hasVillages)
+      void getEngine()
+        .townships(countyAdcode, asOfYear)
+        .then((result) => {
+          if (current) setRows(result);
+        });
     else setRows(null);
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [countyAdcode, asOfYear, figures, hasVillages]);
   if (!rows || rows.length === 0) return null;
-  const cell = (part: number, whole: number) => (whole === 0 ? '—' : `${formatInteger(part, locale)}/${formatInteger(whole, locale)}`);
+  const cell = (part: number, whole: number) =>
+    whole === 0 ? '—' : `${formatInteger(part, locale)}/${formatInteger(whole, locale)}`;
   return (
     <details className="township-table" data-testid="township-table">
       <summary>{t('townshipTable', { count: rows.length })}</summary>
       <div className="scroll">
         <table className="small">
           <thead>
-            <tr><th>{t('township')}</th><th>{t('villageCount')}</th><th>{t('village.fiber')}</th><th>{t('village.gigabit')}</th><th>{t('village.fiveG')}</th><th>{t('village.fiveGModelled')}</th></tr>
+            <tr>
+              <th>{t('township')}</th>
+              <th>{t('villageCount')}</th>
+              <th>{t('village.fiber')}</th>
+              <th>{t('village.gigabit')}</th>
+              <th>{t('village.fiveG')}</th>
+              <th>{t('village.fiveGModelled')}</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.code} data-code={row.code}>
-                <th scope="row" title={row.code}>{row.name}</th>
+                <th scope="row" title={row.code}>
+                  {row.name}
+                </th>
                 <td>{formatInteger(row.villages, locale)}</td>
                 <td>{cell(row.fiber, row.fiberKnown)}</td>
                 <td>{cell(row.gigabit, row.gigabitKnown)}</td>

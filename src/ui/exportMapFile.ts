@@ -5,7 +5,13 @@
 // Rules: the PDF holds the same pixels as the PNG, lossless (Flate with PNG predictors) on a page of
 // the paper's size in points; the composed canvas is released as soon as it is encoded.
 import type { LegendRow } from '../core/export/legend';
-import { PAGE_SIZES, mapCanvasPlan, mapPixelRatio, pageLayout, type PageSizeId } from '../core/export/pageLayout';
+import {
+  PAGE_SIZES,
+  mapCanvasPlan,
+  mapPixelRatio,
+  pageLayout,
+  type PageSizeId,
+} from '../core/export/pageLayout';
 import { predictedRgbRows, singleImagePdf } from '../core/export/pdf';
 import { renderMapImage } from '../map/exportMap';
 import { canvasMeasure, composePage } from '../map/exportCompose';
@@ -14,15 +20,33 @@ import { useAtlas } from '../state/store';
 import { mapController } from './MapView';
 
 export interface ExportContent {
-  title: string; subtitle: string; footer: string; notice: string | null;
+  title: string;
+  subtitle: string;
+  footer: string;
+  notice: string | null;
   legend: { caption: string; rows: Array<LegendRow & { countText: string }> } | null;
 }
 
-export interface ExportRequest { size: PageSizeId; format: 'png' | 'pdf'; exactStations: boolean; content: ExportContent }
+export interface ExportRequest {
+  size: PageSizeId;
+  format: 'png' | 'pdf';
+  exactStations: boolean;
+  content: ExportContent;
+}
 
-export interface ExportResult { fileName: string; byteLength: number; seconds: number; lowered: { limitPx: number; share: number } | null }
+export interface ExportResult {
+  fileName: string;
+  byteLength: number;
+  seconds: number;
+  lowered: { limitPx: number; share: number } | null;
+}
 
-export async function exportMapFile({ size: sizeId, format, exactStations, content }: ExportRequest): Promise<ExportResult> {
+export async function exportMapFile({
+  size: sizeId,
+  format,
+  exactStations,
+  content,
+}: ExportRequest): Promise<ExportResult> {
   const controller = mapController();
   if (!controller) throw new Error('the map is not ready');
   const started = performance.now();
@@ -40,8 +64,15 @@ export async function exportMapFile({ size: sizeId, format, exactStations, conte
   const context = canvas.getContext('2d');
   if (!context) throw new Error(`this browser cannot make a ${size.widthPx} × ${size.heightPx} canvas`);
   const layout = pageLayout({
-    size, title: content.title, subtitle: content.subtitle, footer: content.footer, notice: content.notice,
-    legend: content.legend && { caption: content.legend.caption, rows: content.legend.rows.map((r) => ({ range: r.range, count: r.countText })) },
+    size,
+    title: content.title,
+    subtitle: content.subtitle,
+    footer: content.footer,
+    notice: content.notice,
+    legend: content.legend && {
+      caption: content.legend.caption,
+      rows: content.legend.rows.map((r) => ({ range: r.range, count: r.countText })),
+    },
     measure: canvasMeasure(context),
   });
   const pagePixelRatio = mapPixelRatio(size);
@@ -50,7 +81,13 @@ export async function exportMapFile({ size: sizeId, format, exactStations, conte
   const map = await renderMapImage(snapshot, plan, { exactStations });
   const rendered = performance.now();
   performance.measure('export-render', { start: started, end: rendered });
-  composePage(context, { layout, map, pagePixelRatio, legendRows: content.legend?.rows ?? [], pointPx: size.pointPx });
+  composePage(context, {
+    layout,
+    map,
+    pagePixelRatio,
+    legendRows: content.legend?.rows ?? [],
+    pointPx: size.pointPx,
+  });
   const composed = performance.now();
   performance.measure('export-compose', { start: rendered, end: composed });
 
@@ -61,7 +98,9 @@ export async function exportMapFile({ size: sizeId, format, exactStations, conte
   downloadBytes(bytes, fileName, format === 'png' ? 'image/png' : 'application/pdf');
   const shortfall = map.pixelRatio / pagePixelRatio;
   return {
-    fileName, byteLength: bytes.length, seconds: (performance.now() - started) / 1000,
+    fileName,
+    byteLength: bytes.length,
+    seconds: (performance.now() - started) / 1000,
     lowered: shortfall < 0.999 ? { limitPx: snapshot.maxCanvasSidePx, share: shortfall } : null,
   };
 }
@@ -72,10 +111,23 @@ async function pngBytes(canvas: HTMLCanvasElement): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-async function pdfBytes(context: CanvasRenderingContext2D, size: (typeof PAGE_SIZES)[PageSizeId], title: string): Promise<Uint8Array> {
+async function pdfBytes(
+  context: CanvasRenderingContext2D,
+  size: (typeof PAGE_SIZES)[PageSizeId],
+  title: string,
+): Promise<Uint8Array> {
   const { width, height } = context.canvas;
   const rows = predictedRgbRows(context.getImageData(0, 0, width, height).data, width, height);
   // The browser's own zlib: 'deflate' is the zlib-wrapped stream PDF's FlateDecode reads.
-  const compressed = new Uint8Array(await new Response(new Blob([rows as BlobPart]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer());
-  return singleImagePdf({ widthPt: size.pdfWidthPt, heightPt: size.pdfHeightPt, image: { width, height, data: compressed, filter: 'FlateDecode' }, title });
+  const compressed = new Uint8Array(
+    await new Response(
+      new Blob([rows as BlobPart]).stream().pipeThrough(new CompressionStream('deflate')),
+    ).arrayBuffer(),
+  );
+  return singleImagePdf({
+    widthPt: size.pdfWidthPt,
+    heightPt: size.pdfHeightPt,
+    image: { width, height, data: compressed, filter: 'FlateDecode' },
+    title,
+  });
 }

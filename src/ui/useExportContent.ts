@@ -25,21 +25,44 @@ export function useExportContent(): ExportContent {
   const area = useAtlas((s) => (s.selectedAdcode ? s.areas.get(s.selectedAdcode)?.name : undefined));
   return useMemo(() => {
     const metric = METRICS[metricId];
-    const sourceName = (kind: 'sample' | 'dataset', name: string) => (kind === 'sample' ? t('export.sampleSource') : name);
-    const metricSource = view?.vintages ? `${view.vintages.older} → ${view.vintages.newer}` : sources?.[metric.layer] && sourceName(sources[metric.layer]!.kind, sources[metric.layer]!.name);
+    const sourceName = (kind: 'sample' | 'dataset', name: string) =>
+      kind === 'sample' ? t('export.sampleSource') : name;
+    const metricSource = view?.vintages
+      ? `${view.vintages.older} → ${view.vintages.newer}`
+      : sources?.[metric.layer] && sourceName(sources[metric.layer]!.kind, sources[metric.layer]!.name);
     const allSources = [...new Set(Object.values(sources ?? {}).map((s) => sourceName(s.kind, s.name)))];
-    const year = view?.fromYear !== undefined ? t('changeLegend', { from: view.fromYear, to: asOfYear }) : t('asOfYearEnd', { year: asOfYear });
+    const year =
+      view?.fromYear !== undefined
+        ? t('changeLegend', { from: view.fromYear, to: asOfYear })
+        : t('asOfYearEnd', { year: asOfYear });
     const format = (value: number) => formatDecimal(value, locale, metric.digits);
-    const legend = choroplethVisible && view ? {
-      caption: `${view.vintages ? `${t('vintage.changeLegend', { older: view.vintages.older, newer: view.vintages.newer })} · ` : view.fromYear !== undefined ? `${t('changeLegend', { from: view.fromYear, to: asOfYear })} · ` : ''}${t(`metric.${metric.id}`)}（${t(`unit.${metric.unit}`)}）`,
-      rows: legendRows(view, format, { noData: t('noValue'), targetMet: (value) => t('export.targetMet', { value }) }, NO_DATA_COLOUR, TARGET_MET_COLOUR)
-        .map((row) => ({ ...row, countText: t('areaCount', { count: row.count }) })),
-    } : null;
+    const legend =
+      choroplethVisible && view
+        ? {
+            caption: `${view.vintages ? `${t('vintage.changeLegend', { older: view.vintages.older, newer: view.vintages.newer })} · ` : view.fromYear !== undefined ? `${t('changeLegend', { from: view.fromYear, to: asOfYear })} · ` : ''}${t(`metric.${metric.id}`)}（${t(`unit.${metric.unit}`)}）`,
+            rows: legendRows(
+              view,
+              format,
+              { noData: t('noValue'), targetMet: (value) => t('export.targetMet', { value }) },
+              NO_DATA_COLOUR,
+              TARGET_MET_COLOUR,
+            ).map((row) => ({ ...row, countText: t('areaCount', { count: row.count }) })),
+          }
+        : null;
     return {
-      title: t('export.defaultTitle', { area: area ?? t('export.province'), metric: t(`metric.${metric.id}`) }),
-      subtitle: t('export.subtitle', { year, level: t(choroplethLevel === 'county' ? 'counties' : 'prefectures'), source: metricSource || t('layerSourceNone') }),
+      title: t('export.defaultTitle', {
+        area: area ?? t('export.province'),
+        metric: t(`metric.${metric.id}`),
+      }),
+      subtitle: t('export.subtitle', {
+        year,
+        level: t(choroplethLevel === 'county' ? 'counties' : 'prefectures'),
+        source: metricSource || t('layerSourceNone'),
+      }),
       footer: t('export.footer', {
-        data: allSources.join('、') || t('layerSourceNone'), sources: t('sources'), app: t('appTitle'),
+        data: allSources.join('、') || t('layerSourceNone'),
+        sources: t('sources'),
+        app: t('appTitle'),
         date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date()),
       }),
       notice: Object.values(sources ?? {}).some((s) => s.kind === 'sample') ? t('export.sampleNotice') : null,

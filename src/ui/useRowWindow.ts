@@ -17,9 +17,17 @@ export function useRowWindow(rowCount: number, rowHeightPx: number, threshold = 
   const onScroll = (event: UIEvent<HTMLDivElement>) =>
     setView({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight });
 
-  if (rowCount <= threshold) return { scroller, onScroll, start: 0, end: rowCount, padTopPx: 0, padBottomPx: 0 };
+  if (rowCount <= threshold)
+    return { scroller, onScroll, start: 0, end: rowCount, padTopPx: 0, padBottomPx: 0 };
   const start = Math.max(0, Math.floor(view.top / rowHeightPx) - OVERSCAN_ROWS);
   const visibleRows = Math.ceil((view.height || 20 * rowHeightPx) / rowHeightPx);
   const end = Math.min(rowCount, start + visibleRows + 2 * OVERSCAN_ROWS);
-  return { scroller, onScroll, start, end, padTopPx: start * rowHeightPx, padBottomPx: (rowCount - end) * rowHeightPx };
+  return {
+    scroller,
+    onScroll,
+    start,
+    end,
+    padTopPx: start * rowHeightPx,
+    padBottomPx: (rowCount - end) * rowHeightPx,
+  };
 }

@@ -8,7 +8,11 @@ import { loadDataset } from '../storage/datasets';
 import { ImportJob, type GeodataUrls, type Inspection } from './importJob';
 import { InputError, type ProblemParams } from '../core/io/table';
 
-export interface FileProblem { code: string; params: ProblemParams; message: string }
+export interface FileProblem {
+  code: string;
+  params: ProblemParams;
+  message: string;
+}
 import type { Layer, Mapping } from '../core/import/mapping';
 import type { Datum } from '../core/io/points';
 import type { Locale } from '../core/format';
@@ -16,7 +20,11 @@ import type { Locale } from '../core/format';
 let job: ImportJob | undefined;
 
 export type ExportFormat = 'csv' | 'geojson' | 'xlsx';
-export interface ExportedFile { fileName: string; mimeType: string; bytes: Uint8Array }
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
 
 const MIME: Record<ExportFormat, string> = {
   csv: 'text/csv;charset=utf-8',
@@ -30,18 +38,27 @@ const api = {
    * that cannot be read comes back as a problem (code and parameters), since an Error crossing
    * the worker boundary keeps only its message.
    */
-  async inspect(urls: GeodataUrls, fileName: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<{ inspection: Inspection } | { problem: FileProblem }> {
+  async inspect(
+    urls: GeodataUrls,
+    fileName: string,
+    bytes: Uint8Array,
+    onProgress?: (fraction: number) => void,
+  ): Promise<{ inspection: Inspection } | { problem: FileProblem }> {
     job = new ImportJob(urls);
     try {
       return { inspection: await job.inspect(fileName, bytes, onProgress) };
     } catch (error) {
-      if (error instanceof InputError) return { problem: { code: error.code, params: error.params, message: error.message } };
+      if (error instanceof InputError)
+        return { problem: { code: error.code, params: error.params, message: error.message } };
       throw error;
     }
   },
   async validate(layer: Layer, mapping: Mapping, datum: Datum, onProgress?: (fraction: number) => void) {
     const report = await job!.validate(layer, mapping, datum, onProgress);
-    return transfer(report, [report.previewLon.buffer as ArrayBuffer, report.previewLat.buffer as ArrayBuffer]);
+    return transfer(report, [
+      report.previewLon.buffer as ArrayBuffer,
+      report.previewLat.buffer as ArrayBuffer,
+    ]);
   },
   rejectedCsv: (locale: Locale) => job!.rejectedCsv(locale),
   save: (name: string) => job!.save(name),
@@ -49,7 +66,8 @@ const api = {
   async exportDataset(id: string, format: ExportFormat): Promise<ExportedFile> {
     const dataset = await loadDataset(id);
     let bytes: Uint8Array;
-    if (format === 'csv') bytes = new TextEncoder().encode(tableToCsv(datasetTable(dataset), { byteOrderMark: true }));
+    if (format === 'csv')
+      bytes = new TextEncoder().encode(tableToCsv(datasetTable(dataset), { byteOrderMark: true }));
     else if (format === 'geojson') bytes = new TextEncoder().encode(datasetToGeoJson(dataset));
     else {
       const { header, rows } = datasetTable(dataset);

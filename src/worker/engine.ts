@@ -25,16 +25,33 @@ import type { TownshipRow } from '../core/layers/townships';
 import { suggestForScope, type SuggestRequest, type SuggestResult } from './suggestView';
 import type { FigureTable } from '../core/layers/figures';
 import { newlyCovered, type ChangeSummary } from '../core/planning/changes';
-import { compareVintages, vintageLayerOf, VintageError, type VintageComparison } from '../core/planning/vintages';
+import {
+  compareVintages,
+  vintageLayerOf,
+  VintageError,
+  type VintageComparison,
+} from '../core/planning/vintages';
 import { buildSearchIndex, search, type SearchHit, type SearchIndex } from '../core/search/searchIndex';
 import { placePinyin } from '../core/search/pinyin';
 
-export interface EngineUrls { counties: string; areas: string; villages: string; relocationSites: string; scenicAreas: string }
+export interface EngineUrls {
+  counties: string;
+  areas: string;
+  villages: string;
+  relocationSites: string;
+  scenicAreas: string;
+}
 
 /** What the page learns of a loaded sample: small, no point arrays. */
 export interface SampleInfo {
-  seed: number; label: string; generationMs: number;
-  stations5g: number; stations4g: number; villages: number; relocationSites: number; scenicAreas: number;
+  seed: number;
+  label: string;
+  generationMs: number;
+  stations5g: number;
+  stations4g: number;
+  villages: number;
+  relocationSites: number;
+  scenicAreas: number;
 }
 
 /** Where a layer's rows come from: the sample (when loaded), one of the user's stored datasets, or none. */
@@ -56,7 +73,10 @@ export class Engine {
 
   /** Fetches the boundaries from the app's origin and builds the county index. */
   async init(urls: EngineUrls): Promise<{ indexBuildMs: number }> {
-    const [counties, areas] = await Promise.all([fetchJson<CountyCollection>(urls.counties), fetchJson<AreaIndex>(urls.areas)]);
+    const [counties, areas] = await Promise.all([
+      fetchJson<CountyCollection>(urls.counties),
+      fetchJson<AreaIndex>(urls.areas),
+    ]);
     const started = performance.now();
     this.countyIndex = countyIndexOf(counties).index;
     this.areas = areas;
@@ -75,8 +95,16 @@ export class Engine {
   }
 
   /** Modelled 5G/4G coverage of targets; radii from the band/setting table (editable by the user). */
-  coverage(stations: StationColumns, targets: TargetColumns, options: { asOfYear?: number; radiusTable?: RadiusTable } = {}): CoverageResult {
-    const radii = stationRadiiMeters(stations, seatColumns(this.ready().areas), options.radiusTable ?? DEFAULT_RADIUS_METERS);
+  coverage(
+    stations: StationColumns,
+    targets: TargetColumns,
+    options: { asOfYear?: number; radiusTable?: RadiusTable } = {},
+  ): CoverageResult {
+    const radii = stationRadiiMeters(
+      stations,
+      seatColumns(this.ready().areas),
+      options.radiusTable ?? DEFAULT_RADIUS_METERS,
+    );
     return computeCoverage(stations, radii, targets, { asOfYear: options.asOfYear });
   }
 
@@ -93,15 +121,31 @@ export class Engine {
   /** Generates the seeded sample here in the worker (nothing large is shipped or stored). */
   async loadSample(seed = DEFAULT_SAMPLE_SEED): Promise<SampleInfo> {
     const { countyIndex, areas } = this.ready();
-    const [villagesCsv, relocationSitesCsv, scenicAreasCsv] = await Promise.all([this.urls!.villages, this.urls!.relocationSites, this.urls!.scenicAreas].map(fetchText));
+    const [villagesCsv, relocationSitesCsv, scenicAreasCsv] = await Promise.all(
+      [this.urls!.villages, this.urls!.relocationSites, this.urls!.scenicAreas].map(fetchText),
+    );
     const started = performance.now();
-    const sample = generateSample(seed, { areas, countyIndex, villagesCsv, relocationSitesCsv, scenicAreasCsv });
-    this.sampleLayers = layersFromSample(sample, areas.counties.map((c) => c.adcode));
+    const sample = generateSample(seed, {
+      areas,
+      countyIndex,
+      villagesCsv,
+      relocationSitesCsv,
+      scenicAreasCsv,
+    });
+    this.sampleLayers = layersFromSample(
+      sample,
+      areas.counties.map((c) => c.adcode),
+    );
     this.showChosenLayers();
     return {
-      seed, label: sample.label, generationMs: performance.now() - started,
-      stations5g: sample.stations.fiveGCount, stations4g: sample.stations.lon.length - sample.stations.fiveGCount,
-      villages: sample.villages.lon.length, relocationSites: sample.relocationSites.lon.length, scenicAreas: sample.scenicAreas.lon.length,
+      seed,
+      label: sample.label,
+      generationMs: performance.now() - started,
+      stations5g: sample.stations.fiveGCount,
+      stations4g: sample.stations.lon.length - sample.stations.fiveGCount,
+      villages: sample.villages.lon.length,
+      relocationSites: sample.relocationSites.lon.length,
+      scenicAreas: sample.scenicAreas.lon.length,
     };
   }
 
@@ -111,15 +155,21 @@ export class Engine {
   async search(query: string, limit?: number): Promise<SearchHit[]> {
     const { areas } = this.ready();
     // One promise, so searches typed while the index builds wait for it; a failed build is retried next time.
-    this.searchIndex ??= fetchText(this.urls!.villages).then((villagesCsv) => buildSearchIndex(areas, villagesCsv))
-      .catch((error: unknown) => { this.searchIndex = undefined; throw error; });
+    this.searchIndex ??= fetchText(this.urls!.villages)
+      .then((villagesCsv) => buildSearchIndex(areas, villagesCsv))
+      .catch((error: unknown) => {
+        this.searchIndex = undefined;
+        throw error;
+      });
     return search(await this.searchIndex, query, limit);
   }
 
   /** adcode → the area's name in pinyin ("Xifeng"), for English mode: pinyin-pro's dictionary stays in this worker. */
   areaPinyin(): Record<string, string> {
     const { areas } = this.ready();
-    return Object.fromEntries([...areas.prefectures, ...areas.counties].map((a) => [a.adcode, placePinyin(a.name)]));
+    return Object.fromEntries(
+      [...areas.prefectures, ...areas.counties].map((a) => [a.adcode, placePinyin(a.name)]),
+    );
   }
 
   /** Drops the sample; layers showing a chosen dataset keep it. */
@@ -137,7 +187,8 @@ export class Engine {
     const { layerView } = this.ready();
     const request = (this.sourceRequests.get(layer) ?? 0) + 1;
     this.sourceRequests.set(layer, request);
-    let choice = source, loaded: LayerSet[LayerName] = undefined;
+    let choice = source,
+      loaded: LayerSet[LayerName] = undefined;
     if (source !== null && source !== 'sample') {
       try {
         loaded = layerFromDataset(layer, await loadDataset(source.datasetId));
@@ -157,7 +208,12 @@ export class Engine {
     const layers: LayerSet = {};
     for (const name of LAYER_NAMES) {
       const choice = this.sourceChoices[name];
-      const from = choice === undefined || choice === 'sample' ? this.sampleLayers : choice === null ? {} : this.datasetLayers;
+      const from =
+        choice === undefined || choice === 'sample'
+          ? this.sampleLayers
+          : choice === null
+            ? {}
+            : this.datasetLayers;
       if (from[name]) Object.assign(layers, { [name]: from[name] });
     }
     return this.ready().layerView.setLayers(layers);
@@ -194,18 +250,31 @@ export class Engine {
    * the layers loaded now. Both are read here from IndexedDB, as setLayerSource does. Refuses
    * (VintageError) plain points, datasets of different layers and a dataset that is gone.
    */
-  async compareVintages(olderDatasetId: string, newerDatasetId: string, asOfYear: number): Promise<VintageComparison> {
+  async compareVintages(
+    olderDatasetId: string,
+    newerDatasetId: string,
+    asOfYear: number,
+  ): Promise<VintageComparison> {
     const { layerView, areas } = this.ready();
-    const [older, newer] = await Promise.all([olderDatasetId, newerDatasetId].map(async (id) => {
-      try {
-        return await loadDataset(id);
-      } catch (error) {
-        if (error instanceof StorageError && error.code === 'not-found') throw new VintageError('not-found', `dataset ${id} no longer exists`);
-        throw error;
-      }
-    }));
+    const [older, newer] = await Promise.all(
+      [olderDatasetId, newerDatasetId].map(async (id) => {
+        try {
+          return await loadDataset(id);
+        } catch (error) {
+          if (error instanceof StorageError && error.code === 'not-found')
+            throw new VintageError('not-found', `dataset ${id} no longer exists`);
+          throw error;
+        }
+      }),
+    );
     const layer = vintageLayerOf(older, newer);
-    return compareVintages(areas, { [layer]: layerFromDataset(layer, older) }, { [layer]: layerFromDataset(layer, newer) }, layerView.snapshot(), asOfYear);
+    return compareVintages(
+      areas,
+      { [layer]: layerFromDataset(layer, older) },
+      { [layer]: layerFromDataset(layer, newer) },
+      layerView.snapshot(),
+      asOfYear,
+    );
   }
 
   /** The selected county's townships (names from geodata/villages.csv, the NBS list). */
@@ -225,7 +294,8 @@ export class Engine {
   }
 
   private ready() {
-    if (!this.countyIndex || !this.areas || !this.layerView) throw new Error('engine not initialised: call init() first');
+    if (!this.countyIndex || !this.areas || !this.layerView)
+      throw new Error('engine not initialised: call init() first');
     return { countyIndex: this.countyIndex, areas: this.areas, layerView: this.layerView };
   }
 }

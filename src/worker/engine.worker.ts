@@ -31,20 +31,31 @@ const api = {
   view: (request: ViewRequest) => engine.view(request),
   figuresAt: (request: ViewRequest) => engine.figuresAt(request),
   changes: (fromYear: number, toYear: number) => engine.changes(fromYear, toYear),
-  compareVintages: (olderDatasetId: string, newerDatasetId: string, asOfYear: number) => engine.compareVintages(olderDatasetId, newerDatasetId, asOfYear),
+  compareVintages: (olderDatasetId: string, newerDatasetId: string, asOfYear: number) =>
+    engine.compareVintages(olderDatasetId, newerDatasetId, asOfYear),
   townships: (countyAdcode: string, asOfYear: number) => engine.townships(countyAdcode, asOfYear),
   search: (query: string, limit?: number) => engine.search(query, limit),
   areaPinyin: () => engine.areaPinyin(),
   gapList: (request: GapListRequest) => engine.gapList(request),
   coverage(...args: Parameters<Engine['coverage']>) {
     const result = engine.coverage(...args);
-    return transfer(result, Object.values(result).map((column) => column.buffer));
+    return transfer(
+      result,
+      Object.values(result).map((column) => column.buffer),
+    );
   },
-  suggest(targets: TargetColumns, uncovered: Uint8Array, k: number, options: Omit<SuggestOptions, 'onProgress'>, onProgress?: (done: number, total: number) => void) {
+  suggest(
+    targets: TargetColumns,
+    uncovered: Uint8Array,
+    k: number,
+    options: Omit<SuggestOptions, 'onProgress'>,
+    onProgress?: (done: number, total: number) => void,
+  ) {
     // onProgress arrives as a comlink proxy; calls to it are fire-and-forget messages to the page.
     return engine.suggest(targets, uncovered, k, { ...options, onProgress });
   },
-  suggestSites: (request: SuggestRequest, onProgress?: (done: number, total: number) => void) => engine.suggestSites(request, onProgress),
+  suggestSites: (request: SuggestRequest, onProgress?: (done: number, total: number) => void) =>
+    engine.suggestSites(request, onProgress),
 };
 
 export type EngineApi = typeof api;

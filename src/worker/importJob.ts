@@ -7,30 +7,58 @@ import type { CountyCollection } from '../core/areas';
 import type { ImportedDataset } from '../core/import/dataset';
 import { rejectedRowsCsv } from '../core/import/dataset';
 import type { ImportedTable } from '../core/import/importedTable';
-import { guessDatum, guessLayer, guessMapping, type DatumGuess, type Layer, type Mapping } from '../core/import/mapping';
+import {
+  guessDatum,
+  guessLayer,
+  guessMapping,
+  type DatumGuess,
+  type Layer,
+  type Mapping,
+} from '../core/import/mapping';
 import { englishMessage, type Problem } from '../core/import/problems';
 import { readFile } from '../core/import/readers';
 import { xmldomParser } from '../core/import/xmlParser';
-import { parseVillageCodes, validateRows, type ValidationContext, type ValidationResult } from '../core/import/validate';
+import {
+  parseVillageCodes,
+  validateRows,
+  type ValidationContext,
+  type ValidationResult,
+} from '../core/import/validate';
 import type { Datum } from '../core/io/points';
 import type { Locale } from '../core/format';
 import { saveDataset } from '../storage/datasets';
 import type { ColumnArray, DatasetMetadata, StoredDataset } from '../storage/types';
 import { problemMessage } from '../core/import/messages';
 
-export interface GeodataUrls { counties: string; villages: string }
+export interface GeodataUrls {
+  counties: string;
+  villages: string;
+}
 export interface Inspection {
-  fileName: string; format: string; encoding?: string; rowCount: number;
-  header: string[]; previewRows: string[][]; layer: Layer; mapping: Mapping; datum: DatumGuess; readerProblemCount: number;
+  fileName: string;
+  format: string;
+  encoding?: string;
+  rowCount: number;
+  header: string[];
+  previewRows: string[][];
+  layer: Layer;
+  mapping: Mapping;
+  datum: DatumGuess;
+  readerProblemCount: number;
 }
 export interface ValidationReport {
-  acceptedCount: number; rejectedCount: number; problemCount: number;
+  acceptedCount: number;
+  rejectedCount: number;
+  problemCount: number;
   /** The first problems in row order, for the on-screen report (the CSV download has them all). */
   problems: Problem[];
-  previewLon: Float64Array; previewLat: Float64Array;
+  previewLon: Float64Array;
+  previewLat: Float64Array;
 }
 
-const PREVIEW_ROWS = 20, PREVIEW_POINTS = 2_000, REPORTED_PROBLEMS = 500;
+const PREVIEW_ROWS = 20,
+  PREVIEW_POINTS = 2_000,
+  REPORTED_PROBLEMS = 500;
 
 export class ImportJob {
   private table?: ImportedTable;
@@ -42,7 +70,11 @@ export class ImportJob {
 
   constructor(private readonly urls: GeodataUrls) {}
 
-  async inspect(fileName: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<Inspection> {
+  async inspect(
+    fileName: string,
+    bytes: Uint8Array,
+    onProgress?: (fraction: number) => void,
+  ): Promise<Inspection> {
     this.context ??= loadContext(this.urls);
     // Workers have no DOMParser: KML is parsed with xmldom here.
     const table = await readFile(fileName, bytes, { parseXml: xmldomParser, onProgress });
@@ -52,43 +84,71 @@ export class ImportJob {
     const layer = guessLayer(table.header);
     const mapping = guessMapping(table.header, layer);
     return {
-      fileName, format: table.format, encoding: table.encoding, rowCount: table.rows.length, header: table.header,
-      previewRows: table.rows.slice(0, PREVIEW_ROWS), layer, mapping, readerProblemCount: table.rowProblems.length,
+      fileName,
+      format: table.format,
+      encoding: table.encoding,
+      rowCount: table.rows.length,
+      header: table.header,
+      previewRows: table.rows.slice(0, PREVIEW_ROWS),
+      layer,
+      mapping,
+      readerProblemCount: table.rowProblems.length,
       datum: guessDatum({ header: table.header, mapping, fileName, crs: table.crs, format: table.format }),
     };
   }
 
-  async validate(layer: Layer, mapping: Mapping, datum: Datum, onProgress?: (fraction: number) => void): Promise<ValidationReport> {
+  async validate(
+    layer: Layer,
+    mapping: Mapping,
+    datum: Datum,
+    onProgress?: (fraction: number) => void,
+  ): Promise<ValidationReport> {
     if (!this.table) throw new Error('no file read yet');
     const context = { ...(await this.context!), datum };
     const result = validateRows(this.table, mapping, layer, context, onProgress);
-    this.result = result; this.layer = layer; this.datum = datum;
+    this.result = result;
+    this.layer = layer;
+    this.datum = datum;
     const { accepted } = result;
     const previewCount = Math.min(PREVIEW_POINTS, accepted.rowCount);
     return {
-      acceptedCount: accepted.rowCount, rejectedCount: result.rejected.length, problemCount: result.problems.length,
+      acceptedCount: accepted.rowCount,
+      rejectedCount: result.rejected.length,
+      problemCount: result.problems.length,
       problems: result.problems.slice(0, REPORTED_PROBLEMS),
-      previewLon: accepted.lon.slice(0, previewCount), previewLat: accepted.lat.slice(0, previewCount),
+      previewLon: accepted.lon.slice(0, previewCount),
+      previewLat: accepted.lat.slice(0, previewCount),
     };
   }
 
   /** Every rejected row as it was in the file, with its row number and the reasons in the user's language. */
   rejectedCsv(locale: Locale): string {
     if (!this.table || !this.result) throw new Error('nothing validated yet');
-    const localise = (problem: Problem) => problemMessage(problem, locale, (x) => englishMessage({ ...x, row: undefined }));
+    const localise = (problem: Problem) =>
+      problemMessage(problem, locale, (x) => englishMessage({ ...x, row: undefined }));
     const labels = locale === 'zh-CN' ? { row: '行号', reason: '原因' } : { row: 'row', reason: 'reason' };
-    return rejectedRowsCsv(this.table.header, this.result.rejected, (problem) => (problem.column ? `${problem.column}：` : '') + localise(problem), labels);
+    return rejectedRowsCsv(
+      this.table.header,
+      this.result.rejected,
+      (problem) => (problem.column ? `${problem.column}：` : '') + localise(problem),
+      labels,
+    );
   }
 
   /** Stores the accepted rows; resolves once the write is durable. */
   async save(name: string): Promise<DatasetMetadata> {
     if (!this.result || !this.layer || !this.datum) throw new Error('nothing validated yet');
-    return saveDataset(toStoredDataset(this.result.accepted, { name, sourceFile: this.fileName, datum: this.datum }));
+    return saveDataset(
+      toStoredDataset(this.result.accepted, { name, sourceFile: this.fileName, datum: this.datum }),
+    );
   }
 }
 
 async function loadContext(urls: GeodataUrls): Promise<Omit<ValidationContext, 'datum'>> {
-  const [collection, villagesCsv] = await Promise.all([fetchJson<CountyCollection>(urls.counties), fetchText(urls.villages)]);
+  const [collection, villagesCsv] = await Promise.all([
+    fetchJson<CountyCollection>(urls.counties),
+    fetchText(urls.villages),
+  ]);
   const { index, counties } = countyIndexOf(collection);
   return {
     countyIndex: index,
@@ -98,16 +158,35 @@ async function loadContext(urls: GeodataUrls): Promise<Omit<ValidationContext, '
 }
 
 /** The columnar dataset as stored: every column an array of rowCount, dictionaries beside. */
-export function toStoredDataset(dataset: ImportedDataset, meta: { name: string; sourceFile: string; datum: Datum }): StoredDataset {
-  const columns: Record<string, ColumnArray> = { lon: dataset.lon, lat: dataset.lat, county: dataset.county, sourceRow: dataset.sourceRowNumbers };
+export function toStoredDataset(
+  dataset: ImportedDataset,
+  meta: { name: string; sourceFile: string; datum: Datum },
+): StoredDataset {
+  const columns: Record<string, ColumnArray> = {
+    lon: dataset.lon,
+    lat: dataset.lat,
+    county: dataset.county,
+    sourceRow: dataset.sourceRowNumbers,
+  };
   const dictionaries: Record<string, string[]> = {};
-  for (const [name, column] of Object.entries(dataset.categorical)) { columns[name] = column.codes; dictionaries[name] = column.labels; }
+  for (const [name, column] of Object.entries(dataset.categorical)) {
+    columns[name] = column.codes;
+    dictionaries[name] = column.labels;
+  }
   for (const [name, values] of Object.entries(dataset.numeric)) columns[name] = values;
   for (const [name, values] of Object.entries(dataset.flags)) columns[name] = values;
   for (const [name, values] of Object.entries(dataset.text)) columns[name] = values;
   for (const [name, values] of Object.entries(dataset.extra)) columns[name] = values;
   return {
-    id: crypto.randomUUID(), name: meta.name, layer: dataset.layer, rowCount: dataset.rowCount, importedAt: new Date().toISOString(),
-    sourceFile: meta.sourceFile, datum: meta.datum, sample: false, columns, dictionaries,
+    id: crypto.randomUUID(),
+    name: meta.name,
+    layer: dataset.layer,
+    rowCount: dataset.rowCount,
+    importedAt: new Date().toISOString(),
+    sourceFile: meta.sourceFile,
+    datum: meta.datum,
+    sample: false,
+    columns,
+    dictionaries,
   };
 }

@@ -14,9 +14,20 @@ import { computeAreaFigures, type FigureTable } from '../core/layers/figures';
 import { modelledYearsOf, type ModelledCoverage } from '../core/layers/modelled';
 import { placeFeatures, stationFeatures, villageFeatures } from '../core/layers/features';
 import { GUIZHOU_CELLS, stationCells } from '../core/layers/aggregate';
-import { filteredStations, NO_STATION_FILTER, stationFilterMask, type StationFilter } from '../core/layers/stationFilter';
+import {
+  filteredStations,
+  NO_STATION_FILTER,
+  stationFilterMask,
+  type StationFilter,
+} from '../core/layers/stationFilter';
 import { townshipRows, type TownshipRow } from '../core/layers/townships';
-import { LAYER_NAMES, type LayerName, type LayerSet, type LayerSource, type PlaceLayer } from '../core/layers/types';
+import {
+  LAYER_NAMES,
+  type LayerName,
+  type LayerSet,
+  type LayerSource,
+  type PlaceLayer,
+} from '../core/layers/types';
 
 export interface LayerInfo {
   sources: Partial<Record<LayerName, LayerSource & { rows: number }>>;
@@ -26,12 +37,18 @@ export interface LayerInfo {
   stationsVersion: number;
 }
 
-export interface ViewRequest { asOfYear: number; filter: StationFilter }
+export interface ViewRequest {
+  asOfYear: number;
+  filter: StationFilter;
+}
 
 export interface ViewResult {
   figures: FigureTable;
   /** GeoJSON texts; villages only when the filter or the layer changed since the last view. */
-  villages?: string; relocationSites: string; scenicAreas: string; stationCells: string;
+  villages?: string;
+  relocationSites: string;
+  scenicAreas: string;
+  stationCells: string;
   timings: { figuresMs: number; modelledMs: number; totalMs: number };
 }
 
@@ -39,7 +56,10 @@ export interface ViewResult {
 export type Modelled = ModelledCoverage;
 
 /** What the planning tools (gaps, suggestions, comparisons) read: the loaded layers and the model. */
-export interface LayerSnapshot { layers: LayerSet; modelled: Modelled }
+export interface LayerSnapshot {
+  layers: LayerSet;
+  modelled: Modelled;
+}
 
 export class LayerView {
   private layers: LayerSet = {};
@@ -69,7 +89,12 @@ export class LayerView {
       const layer = this.layers[name];
       if (layer) sources[name] = { ...layer.source, rows: layer.lon.length };
     }
-    return { sources, operators: this.layers.stations?.operators ?? [], bands: this.layers.stations?.bands ?? [], stationsVersion: this.stationsVersion };
+    return {
+      sources,
+      operators: this.layers.stations?.operators ?? [],
+      bands: this.layers.stations?.bands ?? [],
+      stationsVersion: this.stationsVersion,
+    };
   }
 
   stationGeojson(includeFourG: boolean): string {
@@ -89,7 +114,11 @@ export class LayerView {
     this.villagesSent = true;
     return {
       figures,
-      villages: villagesChanged ? (villages ? villageFeatures(villages, modelled.villages5g!, modelled.villages4g!) : emptyCollection) : undefined,
+      villages: villagesChanged
+        ? villages
+          ? villageFeatures(villages, modelled.villages5g!, modelled.villages4g!)
+          : emptyCollection
+        : undefined,
       relocationSites: this.placeGeojson(relocationSites, modelled.relocationSites5g, asOfYear),
       scenicAreas: this.placeGeojson(scenicAreas, modelled.scenicAreas5g, asOfYear),
       stationCells: stations ? stationCells(stations, stationMask!, GUIZHOU_CELLS) : emptyCollection,
@@ -101,7 +130,9 @@ export class LayerView {
   figures({ asOfYear, filter }: ViewRequest, stationMask?: Uint8Array): FigureTable {
     const { stations } = this.layers;
     return computeAreaFigures(this.areas, {
-      layers: this.layers, modelled: this.modelledYears(), asOfYear,
+      layers: this.layers,
+      modelled: this.modelledYears(),
+      asOfYear,
       stationMask: stationMask ?? (stations && stationFilterMask(stations, filter, asOfYear)),
       stationMaskAt2020: stations && stationFilterMask(stations, filter, 2020),
     });
@@ -111,32 +142,53 @@ export class LayerView {
     return { layers: this.layers, modelled: this.modelledYears() };
   }
 
-  townships(countyAdcode: string, asOfYear: number, townshipNames: ReadonlyMap<string, string>): TownshipRow[] {
+  townships(
+    countyAdcode: string,
+    asOfYear: number,
+    townshipNames: ReadonlyMap<string, string>,
+  ): TownshipRow[] {
     const county = this.areas.counties.findIndex((c) => c.adcode === countyAdcode);
     const { villages } = this.layers;
-    return villages && county >= 0 ? townshipRows(villages, county, asOfYear, this.modelled?.villages5g, townshipNames) : [];
+    return villages && county >= 0
+      ? townshipRows(villages, county, asOfYear, this.modelled?.villages5g, townshipNames)
+      : [];
   }
 
   /** First modelled 5G (and 4G for villages) year of every target, by all stations. */
   private modelledYears(): Modelled {
     if (this.modelled) return this.modelled;
     const { stations } = this.layers;
-    const empty = { columns: { lon: new Float64Array(0), lat: new Float64Array(0), bandClass: new Uint8Array(0), buildYear: new Int16Array(0) }, radiiMeters: new Float32Array(0) };
-    const { columns, radiiMeters } = stations ? filteredStations(stations, this.radiiMeters!, NO_STATION_FILTER) : empty;
+    const empty = {
+      columns: {
+        lon: new Float64Array(0),
+        lat: new Float64Array(0),
+        bandClass: new Uint8Array(0),
+        buildYear: new Int16Array(0),
+      },
+      radiiMeters: new Float32Array(0),
+    };
+    const { columns, radiiMeters } = stations
+      ? filteredStations(stations, this.radiiMeters!, NO_STATION_FILTER)
+      : empty;
     this.modelled = { columns, radiiMeters, ...modelledYearsOf(columns, radiiMeters, this.layers) };
     return this.modelled;
   }
 
-  private placeGeojson(places: PlaceLayer | undefined, modelled5g: Int16Array | undefined, asOfYear: number): string {
+  private placeGeojson(
+    places: PlaceLayer | undefined,
+    modelled5g: Int16Array | undefined,
+    asOfYear: number,
+  ): string {
     if (!places || !modelled5g) return emptyCollection;
     // Metres to the nearest 5G station on air by the year: a few hundred targets, so per view.
     const grid = stationGrid(this.modelledYears().columns, '5G', asOfYear);
     const meters = new Float64Array(places.lon.length).fill(Infinity);
     const found: NearestResult = { index: -1, meters: Infinity };
-    if (grid.count > 0) for (let i = 0; i < meters.length; i++) meters[i] = nearest(grid, places.lon[i], places.lat[i], Infinity, found).meters;
+    if (grid.count > 0)
+      for (let i = 0; i < meters.length; i++)
+        meters[i] = nearest(grid, places.lon[i], places.lat[i], Infinity, found).meters;
     return placeFeatures(places, modelled5g, meters);
   }
 }
 
 const emptyCollection = '{"type":"FeatureCollection","features":[]}';
-

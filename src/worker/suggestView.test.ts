@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { AreaIndex } from '../core/areas';
-import { STATUS_NO, type LayerSet, type LayerSource, type PlaceLayer, type VillageLayer } from '../core/layers/types';
+import {
+  STATUS_NO,
+  type LayerSet,
+  type LayerSource,
+  type PlaceLayer,
+  type VillageLayer,
+} from '../core/layers/types';
 import type { LayerSnapshot } from './layerView';
 import { suggestForScope, type SuggestRequest } from './suggestView';
 
@@ -20,27 +26,49 @@ const DATASET: LayerSource = { kind: 'dataset', name: 'mine', datasetId: 'd1' };
 /** Metres east of 106.6°E at 26.5°N, as degrees of longitude. */
 const east = (meters: number) => 106.6 + meters / (111_195 * Math.cos((26.5 * Math.PI) / 180));
 
-interface Row { name: string; county: number; lon: number; lat?: number; year?: number }
+interface Row {
+  name: string;
+  county: number;
+  lon: number;
+  lat?: number;
+  year?: number;
+}
 
 function villages(rows: Row[], source = SAMPLE): VillageLayer {
   const none = new Int16Array(rows.length);
   return {
-    code: rows.map((_, i) => `52010110${String(i).padStart(4, '0')}`), name: rows.map((r) => r.name), county: Int16Array.from(rows, (r) => r.county),
-    lon: Float64Array.from(rows, (r) => r.lon), lat: Float64Array.from(rows, (r) => r.lat ?? 26.5),
-    status: { fiber: none, gigabit: none, fourG: none, fiveG: none }, source,
+    code: rows.map((_, i) => `52010110${String(i).padStart(4, '0')}`),
+    name: rows.map((r) => r.name),
+    county: Int16Array.from(rows, (r) => r.county),
+    lon: Float64Array.from(rows, (r) => r.lon),
+    lat: Float64Array.from(rows, (r) => r.lat ?? 26.5),
+    status: { fiber: none, gigabit: none, fourG: none, fiveG: none },
+    source,
   };
 }
 
 function places(rows: Array<Row & { population?: number; level?: string }>, source = SAMPLE): PlaceLayer {
   return {
-    name: rows.map((r) => r.name), county: Int16Array.from(rows, (r) => r.county),
-    lon: Float64Array.from(rows, (r) => r.lon), lat: Float64Array.from(rows, (r) => r.lat ?? 26.5),
-    approximate: new Uint8Array(rows.length), reported: new Int16Array(rows.length).fill(STATUS_NO),
-    population: Float64Array.from(rows, (r) => r.population ?? NaN), level: rows.map((r) => r.level ?? ''), source,
+    name: rows.map((r) => r.name),
+    county: Int16Array.from(rows, (r) => r.county),
+    lon: Float64Array.from(rows, (r) => r.lon),
+    lat: Float64Array.from(rows, (r) => r.lat ?? 26.5),
+    approximate: new Uint8Array(rows.length),
+    reported: new Int16Array(rows.length).fill(STATUS_NO),
+    population: Float64Array.from(rows, (r) => r.population ?? NaN),
+    level: rows.map((r) => r.level ?? ''),
+    source,
   };
 }
 
-function snapshot(layers: { villages?: Row[]; relocationSites?: Array<Row & { population?: number }>; scenicAreas?: Array<Row & { level?: string }> }, source = SAMPLE): LayerSnapshot {
+function snapshot(
+  layers: {
+    villages?: Row[];
+    relocationSites?: Array<Row & { population?: number }>;
+    scenicAreas?: Array<Row & { level?: string }>;
+  },
+  source = SAMPLE,
+): LayerSnapshot {
   const set: LayerSet = {
     villages: layers.villages && villages(layers.villages, source),
     relocationSites: layers.relocationSites && places(layers.relocationSites, source),
@@ -50,23 +78,41 @@ function snapshot(layers: { villages?: Row[]; relocationSites?: Array<Row & { po
   return {
     layers: set,
     modelled: {
-      columns: { lon: new Float64Array(0), lat: new Float64Array(0), bandClass: new Uint8Array(0), buildYear: new Int16Array(0) }, radiiMeters: new Float32Array(0),
-      villages5g: years(layers.villages), relocationSites5g: years(layers.relocationSites), scenicAreas5g: years(layers.scenicAreas),
+      columns: {
+        lon: new Float64Array(0),
+        lat: new Float64Array(0),
+        bandClass: new Uint8Array(0),
+        buildYear: new Int16Array(0),
+      },
+      radiiMeters: new Float32Array(0),
+      villages5g: years(layers.villages),
+      relocationSites5g: years(layers.relocationSites),
+      scenicAreas5g: years(layers.scenicAreas),
     },
   };
 }
 
-const request = (change: Partial<SuggestRequest> = {}): SuggestRequest => ({ scope: 'province', asOfYear: 2025, k: 5, radiusMeters: 1000, weighted: false, ...change });
+const request = (change: Partial<SuggestRequest> = {}): SuggestRequest => ({
+  scope: 'province',
+  asOfYear: 2025,
+  k: 5,
+  radiusMeters: 1000,
+  weighted: false,
+  ...change,
+});
 
 describe('suggestForScope', () => {
   test('takes the targets of a county, of a prefecture by its counties, or of every Guizhou county', () => {
     const data = snapshot({
       villages: [
-        { name: 'a1', county: 0, lon: east(0) }, { name: 'b1', county: 1, lon: east(20_000) },
-        { name: 'c1', county: 2, lon: east(40_000) }, { name: 'outside', county: -1, lon: east(60_000) },
+        { name: 'a1', county: 0, lon: east(0) },
+        { name: 'b1', county: 1, lon: east(20_000) },
+        { name: 'c1', county: 2, lon: east(40_000) },
+        { name: 'outside', county: -1, lon: east(60_000) },
       ],
     });
-    const targets = (scope: SuggestRequest['scope']) => suggestForScope(data, areas, request({ scope })).totals.targets;
+    const targets = (scope: SuggestRequest['scope']) =>
+      suggestForScope(data, areas, request({ scope })).totals.targets;
     expect(targets({ adcode: '520101' })).toBe(1);
     expect(targets({ adcode: '520100' })).toBe(2);
     expect(targets({ adcode: '520201' })).toBe(1);
@@ -76,8 +122,15 @@ describe('suggestForScope', () => {
 
   test('counts villages without a position as left out, and only 4A and 5A scenic areas', () => {
     const data = snapshot({
-      villages: [{ name: 'placed', county: 0, lon: east(0) }, { name: 'code only', county: 0, lon: NaN, lat: NaN }],
-      scenicAreas: [{ name: '5A', county: 0, lon: east(5000), level: '5A' }, { name: '4A', county: 0, lon: east(9000), level: '4A' }, { name: '3A', county: 0, lon: east(13_000), level: '3A' }],
+      villages: [
+        { name: 'placed', county: 0, lon: east(0) },
+        { name: 'code only', county: 0, lon: NaN, lat: NaN },
+      ],
+      scenicAreas: [
+        { name: '5A', county: 0, lon: east(5000), level: '5A' },
+        { name: '4A', county: 0, lon: east(9000), level: '4A' },
+        { name: '3A', county: 0, lon: east(13_000), level: '3A' },
+      ],
     });
     const { totals, picks } = suggestForScope(data, areas, request());
     expect(totals).toMatchObject({ targets: 3, withoutPosition: 1, uncoveredBefore: 3 });
@@ -85,8 +138,17 @@ describe('suggestForScope', () => {
   });
 
   test('leaves out targets the model covers by the year, and counts those covered only later', () => {
-    const data = snapshot({ villages: [{ name: 'since 2021', county: 0, lon: east(0), year: 2021 }, { name: 'from 2024', county: 0, lon: east(5000), year: 2024 }, { name: 'never', county: 0, lon: east(10_000) }] });
-    expect(suggestForScope(data, areas, request({ asOfYear: 2025 })).totals).toMatchObject({ coveredBefore: 3 - 1, uncoveredBefore: 1 });
+    const data = snapshot({
+      villages: [
+        { name: 'since 2021', county: 0, lon: east(0), year: 2021 },
+        { name: 'from 2024', county: 0, lon: east(5000), year: 2024 },
+        { name: 'never', county: 0, lon: east(10_000) },
+      ],
+    });
+    expect(suggestForScope(data, areas, request({ asOfYear: 2025 })).totals).toMatchObject({
+      coveredBefore: 3 - 1,
+      uncoveredBefore: 1,
+    });
     const in2022 = suggestForScope(data, areas, request({ asOfYear: 2022 }));
     expect(in2022.totals).toMatchObject({ coveredBefore: 1, uncoveredBefore: 2 });
     expect(in2022.picks.flatMap((p) => p.newlyCovered.map((t) => t.name))).toEqual(['from 2024', 'never']);
@@ -96,18 +158,38 @@ describe('suggestForScope', () => {
     // Clusters 10 km apart: three villages and a relocation site, two villages, one scenic area.
     const data = snapshot({
       villages: [
-        { name: 'v1', county: 0, lon: east(0) }, { name: 'v2', county: 0, lon: east(200) }, { name: 'v3', county: 0, lon: east(400) },
-        { name: 'w1', county: 0, lon: east(10_000) }, { name: 'w2', county: 0, lon: east(10_300) }, { name: 'covered', county: 0, lon: east(10_100), year: 2020 },
+        { name: 'v1', county: 0, lon: east(0) },
+        { name: 'v2', county: 0, lon: east(200) },
+        { name: 'v3', county: 0, lon: east(400) },
+        { name: 'w1', county: 0, lon: east(10_000) },
+        { name: 'w2', county: 0, lon: east(10_300) },
+        { name: 'covered', county: 0, lon: east(10_100), year: 2020 },
       ],
       relocationSites: [{ name: 'site', county: 0, lon: east(100), population: 3000 }],
       scenicAreas: [{ name: 'falls', county: 0, lon: east(20_000), level: '5A' }],
     });
     const result = suggestForScope(data, areas, request({ k: 5 }));
-    expect(result.picks.map((p) => [p.rank, p.gain, p.cumulativeCount])).toEqual([[1, 4, 4], [2, 2, 6], [3, 1, 7]]);
-    expect(result.picks[0].newlyCovered.map((t) => [t.kind, t.name])).toEqual([['village', 'v1'], ['village', 'v2'], ['village', 'v3'], ['relocationSite', 'site']]);
+    expect(result.picks.map((p) => [p.rank, p.gain, p.cumulativeCount])).toEqual([
+      [1, 4, 4],
+      [2, 2, 6],
+      [3, 1, 7],
+    ]);
+    expect(result.picks[0].newlyCovered.map((t) => [t.kind, t.name])).toEqual([
+      ['village', 'v1'],
+      ['village', 'v2'],
+      ['village', 'v3'],
+      ['relocationSite', 'site'],
+    ]);
     expect(result.picks[2].standsOn).toMatchObject({ kind: 'scenicArea', name: 'falls' });
-    expect(result.totals).toMatchObject({ targets: 8, coveredBefore: 1, uncoveredBefore: 7, coveredAfter: 8 });
-    expect(result.totals.coveredAfter).toBe(result.totals.coveredBefore + result.picks.reduce((sum, p) => sum + p.gain, 0));
+    expect(result.totals).toMatchObject({
+      targets: 8,
+      coveredBefore: 1,
+      uncoveredBefore: 7,
+      coveredAfter: 8,
+    });
+    expect(result.totals.coveredAfter).toBe(
+      result.totals.coveredBefore + result.picks.reduce((sum, p) => sum + p.gain, 0),
+    );
     expect(result.picks[2].lon).toBeCloseTo(east(20_000), 9);
   });
 
@@ -115,16 +197,26 @@ describe('suggestForScope', () => {
     // County 520101: 40,000 residents over 4 villages → 10,000 each; county 520102: 9,000 over 3.
     const data = snapshot({
       villages: [
-        { name: 'v1', county: 0, lon: east(0) }, { name: 'v2', county: 0, lon: east(300) }, { name: 'v3', county: 0, lon: east(600) },
+        { name: 'v1', county: 0, lon: east(0) },
+        { name: 'v2', county: 0, lon: east(300) },
+        { name: 'v3', county: 0, lon: east(600) },
         { name: 'v4', county: 0, lon: east(900), year: 2020 },
-        { name: 'b1', county: 1, lon: east(30_000) }, { name: 'b2', county: 1, lon: east(30_200) }, { name: 'b3', county: 1, lon: east(30_400) },
+        { name: 'b1', county: 1, lon: east(30_000) },
+        { name: 'b2', county: 1, lon: east(30_200) },
+        { name: 'b3', county: 1, lon: east(30_400) },
       ],
-      relocationSites: [{ name: 'big site', county: 1, lon: east(15_000), population: 25_000 }, { name: 'unknown size', county: 1, lon: east(45_000) }],
+      relocationSites: [
+        { name: 'big site', county: 1, lon: east(15_000), population: 25_000 },
+        { name: 'unknown size', county: 1, lon: east(45_000) },
+      ],
       scenicAreas: [{ name: 'falls', county: 0, lon: east(60_000), level: '5A' }],
     });
     const result = suggestForScope(data, areas, request({ weighted: true, k: 10 }));
     expect(result.picks.map((p) => [p.gain, p.newlyCovered.map((t) => t.name)])).toEqual([
-      [30_000, ['v1', 'v2', 'v3']], [25_000, ['big site']], [9_000, ['b1', 'b2', 'b3']], [3_000, ['unknown size']],
+      [30_000, ['v1', 'v2', 'v3']],
+      [25_000, ['big site']],
+      [9_000, ['b1', 'b2', 'b3']],
+      [3_000, ['unknown size']],
     ]);
     expect(result.picks.at(-1)!.cumulativeWeight).toBe(67_000);
     expect(result.totals).toMatchObject({ uncoveredBefore: 9, uncoveredWeight: 67_000, coveredAfter: 1 + 8 });
@@ -137,7 +229,9 @@ describe('suggestForScope', () => {
   test('reports progress and says whether the data are the sample', () => {
     const rows = [{ name: 'v', county: 0, lon: east(0) }];
     const calls: Array<[number, number]> = [];
-    const result = suggestForScope(snapshot({ villages: rows }), areas, request({ k: 3 }), (done, total) => calls.push([done, total]));
+    const result = suggestForScope(snapshot({ villages: rows }), areas, request({ k: 3 }), (done, total) =>
+      calls.push([done, total]),
+    );
     expect(calls.at(-1)![0]).toBe(calls.at(-1)![1]);
     expect(result.sample).toBe(true);
     expect(suggestForScope(snapshot({ villages: rows }, DATASET), areas, request()).sample).toBe(false);

@@ -88,59 +88,128 @@ function residentsPerVillage(areas: AreaIndex, layers: LayerSet): Float64Array {
   const villages = new Float64Array(areas.counties.length);
   const county = layers.villages?.county ?? new Int16Array(0);
   for (let i = 0; i < county.length; i++) if (county[i] >= 0) villages[county[i]]++;
-  return Float64Array.from(areas.counties, (c, k) => (villages[k] > 0 ? c.population2020 / villages[k] : NaN));
+  return Float64Array.from(areas.counties, (c, k) =>
+    villages[k] > 0 ? c.population2020 / villages[k] : NaN,
+  );
 }
 
-export function suggestForScope(snapshot: LayerSnapshot, areas: AreaIndex, request: SuggestRequest, onProgress?: (done: number, total: number) => void): SuggestResult {
+export function suggestForScope(
+  snapshot: LayerSnapshot,
+  areas: AreaIndex,
+  request: SuggestRequest,
+  onProgress?: (done: number, total: number) => void,
+): SuggestResult {
   const started = performance.now();
   const { k, radiusMeters, asOfYear, weighted } = request;
   if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a whole number ≥ 0, got ${k}`);
-  if (!(radiusMeters > 0) || !Number.isFinite(radiusMeters)) throw new RangeError(`radiusMeters must be a positive number, got ${radiusMeters}`);
+  if (!(radiusMeters > 0) || !Number.isFinite(radiusMeters))
+    throw new RangeError(`radiusMeters must be a positive number, got ${radiusMeters}`);
   const inScope = scopeTest(areas, request.scope);
   const { layers, modelled } = snapshot;
   const perVillage = residentsPerVillage(areas, layers);
   const averageVillage = (county: number) => (Number.isFinite(perVillage[county]) ? perVillage[county] : 0);
 
-  const lon: number[] = [], lat: number[] = [], weight: number[] = [], uncovered: number[] = [];
+  const lon: number[] = [],
+    lat: number[] = [],
+    weight: number[] = [],
+    uncovered: number[] = [];
   const found: SuggestTarget[] = [];
   let withoutPosition = 0;
-  const add = (kind: SuggestTargetKind, layer: { lon: Float64Array; lat: Float64Array; county: Int16Array; name: string[] }, firstYear: Int16Array | undefined, include: (i: number) => boolean, weightOf: (i: number) => number) => {
+  const add = (
+    kind: SuggestTargetKind,
+    layer: { lon: Float64Array; lat: Float64Array; county: Int16Array; name: string[] },
+    firstYear: Int16Array | undefined,
+    include: (i: number) => boolean,
+    weightOf: (i: number) => number,
+  ) => {
     for (let i = 0; i < layer.lon.length; i++) {
       if (!inScope(layer.county[i]) || !include(i)) continue;
-      if (!Number.isFinite(layer.lon[i]) || !Number.isFinite(layer.lat[i])) { withoutPosition++; continue; }
+      if (!Number.isFinite(layer.lon[i]) || !Number.isFinite(layer.lat[i])) {
+        withoutPosition++;
+        continue;
+      }
       const year = firstYear?.[i] ?? 0;
-      lon.push(layer.lon[i]); lat.push(layer.lat[i]); weight.push(weightOf(i));
+      lon.push(layer.lon[i]);
+      lat.push(layer.lat[i]);
+      weight.push(weightOf(i));
       uncovered.push(year !== 0 && year <= asOfYear ? 0 : 1);
-      found.push({ kind, name: layer.name[i], code: kind === 'village' ? layers.villages!.code[i] : '', weight: weightOf(i) });
+      found.push({
+        kind,
+        name: layer.name[i],
+        code: kind === 'village' ? layers.villages!.code[i] : '',
+        weight: weightOf(i),
+      });
     }
   };
   const { villages, relocationSites, scenicAreas } = layers;
-  if (villages) add('village', villages, modelled.villages5g, () => true, (i) => averageVillage(villages.county[i]));
+  if (villages)
+    add(
+      'village',
+      villages,
+      modelled.villages5g,
+      () => true,
+      (i) => averageVillage(villages.county[i]),
+    );
   if (relocationSites) {
     const population = relocationSites.population;
-    add('relocationSite', relocationSites, modelled.relocationSites5g, () => true, (i) => (Number.isFinite(population[i]) ? population[i] : averageVillage(relocationSites.county[i])));
+    add(
+      'relocationSite',
+      relocationSites,
+      modelled.relocationSites5g,
+      () => true,
+      (i) => (Number.isFinite(population[i]) ? population[i] : averageVillage(relocationSites.county[i])),
+    );
   }
-  if (scenicAreas) add('scenicArea', scenicAreas, modelled.scenicAreas5g, (i) => isGradedScenicArea(scenicAreas.level[i]), () => 0);
+  if (scenicAreas)
+    add(
+      'scenicArea',
+      scenicAreas,
+      modelled.scenicAreas5g,
+      (i) => isGradedScenicArea(scenicAreas.level[i]),
+      () => 0,
+    );
 
   const mask = Uint8Array.from(uncovered);
-  const suggestion = greedySites({ lon: Float64Array.from(lon), lat: Float64Array.from(lat), weight: Float64Array.from(weight) }, mask, k, { radiusMeters, weighted, onProgress });
-  let cumulativeCount = 0, cumulativeWeight = 0;
+  const suggestion = greedySites(
+    { lon: Float64Array.from(lon), lat: Float64Array.from(lat), weight: Float64Array.from(weight) },
+    mask,
+    k,
+    { radiusMeters, weighted, onProgress },
+  );
+  let cumulativeCount = 0,
+    cumulativeWeight = 0;
   const picks = suggestion.picks.map((pick, j): SuggestedSite => {
     const newlyCovered = pick.newlyCovered.map((t) => found[t]);
     cumulativeCount += newlyCovered.length;
     for (const target of newlyCovered) cumulativeWeight += target.weight;
     return {
-      rank: j + 1, lon: pick.lon, lat: pick.lat, gain: pick.gain, newlyCovered, cumulativeCount, cumulativeWeight,
+      rank: j + 1,
+      lon: pick.lon,
+      lat: pick.lat,
+      gain: pick.gain,
+      newlyCovered,
+      cumulativeCount,
+      cumulativeWeight,
       standsOn: pick.targetIndex >= 0 ? found[pick.targetIndex] : null,
     };
   });
-  let uncoveredBefore = 0, uncoveredWeight = 0;
-  mask.forEach((flag, t) => { uncoveredBefore += flag; uncoveredWeight += flag * weight[t]; });
+  let uncoveredBefore = 0,
+    uncoveredWeight = 0;
+  mask.forEach((flag, t) => {
+    uncoveredBefore += flag;
+    uncoveredWeight += flag * weight[t];
+  });
   const used = [layers.stations, villages, relocationSites, scenicAreas];
   return {
-    request, picks, candidateCount: suggestion.candidateCount,
+    request,
+    picks,
+    candidateCount: suggestion.candidateCount,
     totals: {
-      targets: found.length, withoutPosition, coveredBefore: found.length - uncoveredBefore, uncoveredBefore, uncoveredWeight,
+      targets: found.length,
+      withoutPosition,
+      coveredBefore: found.length - uncoveredBefore,
+      uncoveredBefore,
+      uncoveredWeight,
       coveredAfter: found.length - uncoveredBefore + cumulativeCount,
     },
     sample: used.some((layer) => layer?.source.kind === 'sample'),

@@ -12,43 +12,72 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { countPixelsNear, launchBrowser, openApp, openWithSample, screenPoint, waitForMapToSettle, type OpenedApp } from './browser';
+import {
+  countPixelsNear,
+  launchBrowser,
+  openApp,
+  openWithSample,
+  screenPoint,
+  waitForMapToSettle,
+  type OpenedApp,
+} from './browser';
 
 const SCREENSHOTS = 'test/e2e/screenshots';
 const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const XIFENG_SEAT = [106.733857, 27.096099] as const;
 
-interface Violation { id: string; impact: string | null; targets: string[] }
+interface Violation {
+  id: string;
+  impact: string | null;
+  targets: string[];
+}
 
 /** axe-core's violations of the whole page, all impacts (WCAG 2.x A/AA and best practices). */
 async function axeViolations(page: Page): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    type AxeResult = { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> };
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe;
+    type AxeResult = {
+      violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }>;
+    };
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }
+    ).axe;
     const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-    return violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    return violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
 }
 
 /** Scans, prints every violation (moderate ones too, for the record) and returns the serious and critical ones. */
 async function severeViolations(page: Page, state: string): Promise<Violation[]> {
   const violations = await axeViolations(page);
-  console.log(`axe, ${state}: ${violations.length ? violations.map((v) => `${v.id} (${v.impact}) ×${v.targets.length}`).join(', ') : 'no violations'}`);
+  console.log(
+    `axe, ${state}: ${violations.length ? violations.map((v) => `${v.id} (${v.impact}) ×${v.targets.length}`).join(', ') : 'no violations'}`,
+  );
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-const focused = (page: Page) => page.evaluate(() => {
-  const element = document.activeElement as HTMLElement | null;
-  const style = element ? getComputedStyle(element) : null;
-  return {
-    id: element?.id ?? '', role: element?.getAttribute('role') ?? '', name: element?.getAttribute('aria-label') ?? element?.textContent ?? '',
-    ring: style ? style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 : false,
-  };
-});
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    const style = element ? getComputedStyle(element) : null;
+    return {
+      id: element?.id ?? '',
+      role: element?.getAttribute('role') ?? '',
+      name: element?.getAttribute('aria-label') ?? element?.textContent ?? '',
+      ring: style ? style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 : false,
+    };
+  });
 
 /** Presses Tab from where the focus is until `matches` holds, at most `limit` times; the stops on the way. */
-async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>>) => boolean, limit = 15): Promise<string[]> {
+async function tabTo(
+  page: Page,
+  matches: (f: Awaited<ReturnType<typeof focused>>) => boolean,
+  limit = 15,
+): Promise<string[]> {
   const path: string[] = [];
   for (let k = 0; k < limit; k++) {
     await page.keyboard.press('Tab');
@@ -60,12 +89,18 @@ async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>
 }
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('a fresh page', () => {
   let app: OpenedApp;
-  beforeAll(async () => { app = await openApp(browser); });
+  beforeAll(async () => {
+    app = await openApp(browser);
+  });
   afterAll(async () => {
     expect(app.foreignRequests).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
@@ -87,7 +122,9 @@ describe('a fresh page', () => {
     expect(await page.locator('html').getAttribute('data-theme')).toBe('highContrast');
     await expect.poll(black).toBeGreaterThan(before + 20_000);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('gca.settings')!).theme)).toBe('highContrast');
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('gca.settings')!).theme)).toBe(
+      'highContrast',
+    );
     await page.reload();
     await page.waitForSelector('[data-map-ready="true"]', { state: 'attached' });
     expect(await page.locator('html').getAttribute('data-theme')).toBe('highContrast');
@@ -98,7 +135,10 @@ describe('a fresh page', () => {
   test('without a saved choice, a system asking for more contrast opens in high contrast', async () => {
     const { page } = app;
     await page.emulateMedia({ contrast: 'more' });
-    await page.evaluate(() => { localStorage.clear(); location.reload(); });
+    await page.evaluate(() => {
+      localStorage.clear();
+      location.reload();
+    });
     await page.waitForSelector('[data-map-ready="true"]', { state: 'attached' });
     expect(await page.locator('html').getAttribute('data-theme')).toBe('highContrast');
     await page.emulateMedia({ contrast: 'no-preference' });
@@ -127,7 +167,9 @@ describe('with the sample and a county selected', () => {
     expect(await severeViolations(page, 'sample, 息烽县 selected')).toEqual([]);
     await page.getByRole('tab', { name: '规划', exact: true }).click();
     await page.getByTestId('gap-list').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.getByTestId('gap-summary').textContent(), { timeout: 30_000 }).toMatch(/共 [\d,]+ 处/);
+    await expect
+      .poll(() => page.getByTestId('gap-summary').textContent(), { timeout: 30_000 })
+      .toMatch(/共 [\d,]+ 处/);
     await page.getByTestId('compare-counts').waitFor();
     expect(await severeViolations(page, 'tab 规划')).toEqual([]);
     await page.getByRole('tab', { name: '规划进度' }).click();
@@ -157,7 +199,9 @@ describe('with the sample and a county selected', () => {
     expect(await focused(page)).toMatchObject({ id: 'tab-layers', ring: true });
     await page.keyboard.press('ArrowRight');
     expect((await focused(page)).id).toBe('tab-planning');
-    expect(await page.getByRole('tab', { name: '规划', exact: true }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab', { name: '规划', exact: true }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     expect(await page.getByTestId('planning-panel').isVisible()).toBe(true);
     const tabIds = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.id));
     await page.keyboard.press('ArrowLeft');
@@ -227,10 +271,22 @@ describe('with the sample and a county selected', () => {
       await page.screenshot({ path: `${SCREENSHOTS}/print-1440.png` });
       expect(await page.getByTestId('area-panel').locator('h2').isVisible()).toBe(true);
       expect(await page.getByTestId('choropleth-legend').isVisible()).toBe(true);
-      for (const hidden of ['.side-panel h1', '.tab-list', '[data-testid="scorecard-panel"]', '.time-slider', '.maplibregl-ctrl-zoom-in', '.maplibregl-ctrl-scale', '.search-box']) {
+      for (const hidden of [
+        '.side-panel h1',
+        '.tab-list',
+        '[data-testid="scorecard-panel"]',
+        '.time-slider',
+        '.maplibregl-ctrl-zoom-in',
+        '.maplibregl-ctrl-scale',
+        '.search-box',
+      ]) {
         expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
       }
-      const visibleButtons = await page.locator('button:not(.link)').evaluateAll((buttons) => buttons.filter((b) => b.getClientRects().length > 0).map((b) => b.textContent));
+      const visibleButtons = await page
+        .locator('button:not(.link)')
+        .evaluateAll((buttons) =>
+          buttons.filter((b) => b.getClientRects().length > 0).map((b) => b.textContent),
+        );
       expect(visibleButtons).toEqual([]);
       const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
       expect(canvas.width).toBeGreaterThan(1400);

@@ -11,10 +11,25 @@ let app: OpenedApp;
 const TITLE = '贵州省 5G 基站密度 · 测试导出';
 const SAMPLE_NOTICE = '示例数据（合成，非真实）· Sample data';
 
-interface Box { x: number; y: number; width: number; height: number }
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 interface Composed {
-  width: number; height: number; title: string; subtitle: string; footer: string; notice: string | null;
-  noticeBox: Box | null; legendBox: Box | null; legendRows: string[]; mapBox: Box; scaleBar: string; mapPixelRatio: number;
+  width: number;
+  height: number;
+  title: string;
+  subtitle: string;
+  footer: string;
+  notice: string | null;
+  noticeBox: Box | null;
+  legendBox: Box | null;
+  legendRows: string[];
+  mapBox: Box;
+  scaleBar: string;
+  mapPixelRatio: number;
 }
 
 beforeAll(async () => {
@@ -41,11 +56,27 @@ async function exportMap(page: Page, sizeLabel: RegExp, format: 'PNG' | 'PDF', e
   const bytes = readFileSync(await (await download).path());
   const totalMs = Date.now() - started;
   await expect.poll(() => dialog.getByRole('status').textContent()).toContain('已导出');
-  const steps = await page.evaluate(() => Object.fromEntries(['export-render', 'export-snapshot', 'export-map-create', 'export-map-load', 'export-map-draw', 'export-map-read', 'export-compose', 'export-encode']
-    .map((name) => [name.slice(7), Math.round(performance.getEntriesByName(name).at(-1)!.duration)])));
-  const composed = await page.evaluate(() => (performance.getEntriesByName('export-composed').at(-1) as PerformanceMark).detail) as Composed;
+  const steps = await page.evaluate(() =>
+    Object.fromEntries(
+      [
+        'export-render',
+        'export-snapshot',
+        'export-map-create',
+        'export-map-load',
+        'export-map-draw',
+        'export-map-read',
+        'export-compose',
+        'export-encode',
+      ].map((name) => [name.slice(7), Math.round(performance.getEntriesByName(name).at(-1)!.duration)]),
+    ),
+  );
+  const composed = (await page.evaluate(
+    () => (performance.getEntriesByName('export-composed').at(-1) as PerformanceMark).detail,
+  )) as Composed;
   await dialog.getByRole('button', { name: '关闭' }).click();
-  console.log(`export ${composed.width}×${composed.height} ${format}: ${totalMs} ms click to file (render ${steps.render}: snapshot ${steps.snapshot}, new map ${steps['map-create']}, load at low resolution ${steps['map-load']} + full-size frame ${steps['map-draw']}, read back ${steps['map-read']}, compose ${steps.compose}, encode ${steps.encode} ms), ${(bytes.length / 1e6).toFixed(2)} MB, map at ${composed.mapPixelRatio.toFixed(3)} px/CSS px`);
+  console.log(
+    `export ${composed.width}×${composed.height} ${format}: ${totalMs} ms click to file (render ${steps.render}: snapshot ${steps.snapshot}, new map ${steps['map-create']}, load at low resolution ${steps['map-load']} + full-size frame ${steps['map-draw']}, read back ${steps['map-read']}, compose ${steps.compose}, encode ${steps.encode} ms), ${(bytes.length / 1e6).toFixed(2)} MB, map at ${composed.mapPixelRatio.toFixed(3)} px/CSS px`,
+  );
   return { bytes, composed };
 }
 
@@ -57,26 +88,49 @@ const pngSize = (bytes: Buffer) => {
 
 /** Decodes the PNG in the page and measures regions: colour variance, the share near a colour, distinct colours. */
 function regionStats(page: Page, png: Buffer, boxes: Record<string, Box>, near: [number, number, number]) {
-  return page.evaluate(async ({ base64, boxes, near }) => {
-    // Decoded from bytes: the page's Content-Security-Policy allows no fetch of data: URLs.
-    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d')!;
-    context.drawImage(bitmap, 0, 0);
-    return Object.fromEntries(Object.entries(boxes).map(([name, b]) => {
-      const data = context.getImageData(Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)).data;
-      let sum = 0, sumSquares = 0, nearCount = 0;
-      const colours = new Set<number>();
-      for (let i = 0; i < data.length; i += 4) {
-        const grey = (data[i] + data[i + 1] + data[i + 2]) / 3;
-        sum += grey; sumSquares += grey * grey;
-        if (Math.abs(data[i] - near[0]) < 10 && Math.abs(data[i + 1] - near[1]) < 10 && Math.abs(data[i + 2] - near[2]) < 10) nearCount++;
-        colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-      }
-      const n = data.length / 4;
-      return [name, { variance: sumSquares / n - (sum / n) ** 2, nearShare: nearCount / n, colours: colours.size }];
-    }));
-  }, { base64: png.toString('base64'), boxes, near });
+  return page.evaluate(
+    async ({ base64, boxes, near }) => {
+      // Decoded from bytes: the page's Content-Security-Policy allows no fetch of data: URLs.
+      const bitmap = await createImageBitmap(
+        new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }),
+      );
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      return Object.fromEntries(
+        Object.entries(boxes).map(([name, b]) => {
+          const data = context.getImageData(
+            Math.round(b.x),
+            Math.round(b.y),
+            Math.round(b.width),
+            Math.round(b.height),
+          ).data;
+          let sum = 0,
+            sumSquares = 0,
+            nearCount = 0;
+          const colours = new Set<number>();
+          for (let i = 0; i < data.length; i += 4) {
+            const grey = (data[i] + data[i + 1] + data[i + 2]) / 3;
+            sum += grey;
+            sumSquares += grey * grey;
+            if (
+              Math.abs(data[i] - near[0]) < 10 &&
+              Math.abs(data[i + 1] - near[1]) < 10 &&
+              Math.abs(data[i + 2] - near[2]) < 10
+            )
+              nearCount++;
+            colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+          }
+          const n = data.length / 4;
+          return [
+            name,
+            { variance: sumSquares / n - (sum / n) ** 2, nearShare: nearCount / n, colours: colours.size },
+          ];
+        }),
+      );
+    },
+    { base64: png.toString('base64'), boxes, near },
+  );
 }
 
 test('a 1920 × 1080 PNG: exact size, the typed title, the legend of the side panel, the sample notice, a drawn map', async () => {
@@ -97,12 +151,21 @@ test('a 1920 × 1080 PNG: exact size, the typed title, the legend of the side pa
   expect(composed.footer).toMatch(/数据：示例数据（合成）.*\d{4}年\d{1,2}月\d{1,2}日/);
   expect(composed.scaleBar).toMatch(/^\d+ k?m$/);
   // The legend drawn is the side panel's, plus the row of areas meeting the target.
-  const panelRows = await page.getByTestId('choropleth-legend').locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => `${row.children[1].textContent} ${row.children[2].textContent}`));
+  const panelRows = await page
+    .getByTestId('choropleth-legend')
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => `${row.children[1].textContent} ${row.children[2].textContent}`),
+    );
   expect(composed.legendRows.slice(0, panelRows.length)).toEqual(panelRows);
   expect(composed.legendRows.at(-1)).toMatch(/^达到规划目标（≥ 33\.0） \d+ 个$/);
 
-  const stats = await regionStats(page, bytes, { legend: composed.legendBox!, notice: composed.noticeBox!, map: composed.mapBox }, [253, 230, 138]);
+  const stats = await regionStats(
+    page,
+    bytes,
+    { legend: composed.legendBox!, notice: composed.noticeBox!, map: composed.mapBox },
+    [253, 230, 138],
+  );
   expect(stats.legend.variance, 'legend not blank').toBeGreaterThan(500);
   expect(stats.notice.nearShare, 'notice drawn in its amber panel').toBeGreaterThan(0.5);
   expect(stats.map.colours, 'map drawn in many colours').toBeGreaterThan(200);
@@ -134,8 +197,21 @@ test('single stations stay out of an export unless asked for: zoomed into 息烽
   // the slide's map, fitted to the same view at 1.95 device pixels per CSS pixel, lands near zoom 10,
   // past the zoom (9) where single stations replace the cells.
   for (const layer of ['relocationSites', 'scenicAreas']) await page.getByTestId(`toggle-${layer}`).uncheck();
-  await page.evaluate(() => (window as unknown as { atlas: { jumpTo(lon: number, lat: number, zoom: number): void } }).atlas.jumpTo(106.73, 27.1, 11));
-  await page.waitForFunction(() => (window as unknown as { atlas: { renderedCount(layer: string): number } }).atlas.renderedCount('station-points') > 50, null, { timeout: 60_000 });
+  await page.evaluate(() =>
+    (window as unknown as { atlas: { jumpTo(lon: number, lat: number, zoom: number): void } }).atlas.jumpTo(
+      106.73,
+      27.1,
+      11,
+    ),
+  );
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { atlas: { renderedCount(layer: string): number } }).atlas.renderedCount(
+        'station-points',
+      ) > 50,
+    null,
+    { timeout: 60_000 },
+  );
   await waitForMapToSettle(page);
   const mobileBlue: [number, number, number] = [0, 114, 178];
   const shares: Record<string, number> = {};

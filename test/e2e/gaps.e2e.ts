@@ -19,18 +19,33 @@ let app: OpenedApp;
 const XIFENG = { adcode: '520122', seat: [106.733857, 27.096099] as const };
 const YEAR = 2025;
 
-interface View { center: [number, number]; zoom: number; moving: boolean }
+interface View {
+  center: [number, number];
+  zoom: number;
+  moving: boolean;
+}
 const view = (page: Page) => page.evaluate('window.atlas.view()') as Promise<View>;
 
 /** RFC 4180 fields of one line (the exports quote only cells that need it). */
-const fields = (line: string) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+const fields = (line: string) =>
+  [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) =>
+    m[1].replace(/^"|"$/g, '').replace(/""/g, '"'),
+  );
 
 /** The table of an exported CSV: its header row (starting with 类型) and the rows under it. */
 function exported(text: string): { notes: string[]; rows: Array<Record<string, string>> } {
-  const lines = text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r\n/);
   const start = lines.findIndex((line) => line.startsWith('类型,'));
   const header = fields(lines[start]);
-  return { notes: lines.slice(0, start), rows: lines.slice(start + 1).map((line) => Object.fromEntries(fields(line).map((value, c) => [header[c], value]))) };
+  return {
+    notes: lines.slice(0, start),
+    rows: lines
+      .slice(start + 1)
+      .map((line) => Object.fromEntries(fields(line).map((value, c) => [header[c], value]))),
+  };
 }
 
 async function download(page: Page, container: string, button: string): Promise<string> {
@@ -57,15 +72,32 @@ test('the gap list of 息烽县 equals the CLI coverage on the same sample; the 
   const directory = mkdtempSync(join(tmpdir(), 'atlas-gaps-'));
   writeFileSync(join(directory, 'stations.csv'), stationsCsv(sample.stations, areas.counties));
   writeFileSync(join(directory, 'villages.csv'), villagesCsv(sample.villages));
-  const [cliHeader, ...cliLines] = runCoverage(join(directory, 'stations.csv'), join(directory, 'villages.csv'), { format: 'csv', datum: 'wgs84', asOfYear: YEAR }, () => {})
-    .trim().split('\n').map(fields);
-  const cli = cliLines.map((cells) => Object.fromEntries(cells.map((value, c) => [cliHeader[c], value]))).filter((row) => row.id.startsWith(XIFENG.adcode));
-  const uncovered = new Map(cli.filter((row) => row.covered5G === 'false').map((row) => [row.id, Number(row.nearest5GMeters)]));
+  const [cliHeader, ...cliLines] = runCoverage(
+    join(directory, 'stations.csv'),
+    join(directory, 'villages.csv'),
+    { format: 'csv', datum: 'wgs84', asOfYear: YEAR },
+    () => {},
+  )
+    .trim()
+    .split('\n')
+    .map(fields);
+  const cli = cliLines
+    .map((cells) => Object.fromEntries(cells.map((value, c) => [cliHeader[c], value])))
+    .filter((row) => row.id.startsWith(XIFENG.adcode));
+  const uncovered = new Map(
+    cli.filter((row) => row.covered5G === 'false').map((row) => [row.id, Number(row.nearest5GMeters)]),
+  );
   // The reported side from the same village file (its 5G year column), as of the year.
-  const fiveGYear = new Map(sample.villages.villages.code.map((code, i) => [code, sample.villages.fiveGYear[i]]));
+  const fiveGYear = new Map(
+    sample.villages.villages.code.map((code, i) => [code, sample.villages.fiveGYear[i]]),
+  );
   const reported = (code: string) => statusAt(fiveGYear.get(code)!, YEAR);
   const reportedCovered = (code: string) => reported(code) === 1;
-  const expected = new Map(cli.filter((row) => row.covered5G === 'false' || !reportedCovered(row.id)).map((row) => [row.id, Number(row.nearest5GMeters)]));
+  const expected = new Map(
+    cli
+      .filter((row) => row.covered5G === 'false' || !reportedCovered(row.id))
+      .map((row) => [row.id, Number(row.nearest5GMeters)]),
+  );
   expect(uncovered.size).toBeGreaterThan(0);
 
   await page.getByRole('tab', { name: '规划', exact: true }).click();
@@ -75,8 +107,12 @@ test('the gap list of 息烽县 equals the CLI coverage on the same sample; the 
   // The list is computed while it is on screen: the county's summary pushes it down the panel.
   await page.getByTestId('gap-list').scrollIntoViewIfNeeded();
   const summary = page.getByTestId('gap-summary');
-  await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toMatch(new RegExp(`息烽县 · ${YEAR} 年底 · 共 ${expected.size} 处`));
-  console.log(`gap list, 息烽县 (first, with the station grids): ${(await summary.textContent())!.match(/用时 (\d+) ms/)![1]} ms in the worker`);
+  await expect
+    .poll(() => summary.textContent(), { timeout: 30_000 })
+    .toMatch(new RegExp(`息烽县 · ${YEAR} 年底 · 共 ${expected.size} 处`));
+  console.log(
+    `gap list, 息烽县 (first, with the station grids): ${(await summary.textContent())!.match(/用时 (\d+) ms/)![1]} ms in the worker`,
+  );
 
   // The whole list, exported: the villages the CLI leaves uncovered plus those reported without 5G.
   const all = exported(await download(page, 'gap-table', '导出 CSV'));
@@ -85,25 +121,39 @@ test('the gap list of 息烽县 equals the CLI coverage on the same sample; the 
   const villages = all.rows.filter((row) => row['类型'] === '村级单位');
   expect(villages.map((row) => row['村级代码']).sort()).toEqual([...expected.keys()].sort());
   for (const row of villages) {
-    expect(Math.abs(Number(row['距最近 5G 基站（米）']) - expected.get(row['村级代码'])!), row['村级代码']).toBeLessThanOrEqual(1);
-    expect(row['原因'].includes('模型半径内无 5G 基站'), row['村级代码']).toBe(uncovered.has(row['村级代码']));
+    expect(
+      Math.abs(Number(row['距最近 5G 基站（米）']) - expected.get(row['村级代码'])!),
+      row['村级代码'],
+    ).toBeLessThanOrEqual(1);
+    expect(row['原因'].includes('模型半径内无 5G 基站'), row['村级代码']).toBe(
+      uncovered.has(row['村级代码']),
+    );
   }
   // Filtered to "no station within the radius": exactly the CLI's uncovered villages, in table and export.
   await page.getByLabel('原因', { exact: true }).selectOption('noStationInRadius');
   const table = page.getByTestId('gap-table');
   await expect.poll(() => table.locator('tbody tr[aria-rowindex]').count()).toBe(uncovered.size);
   const filtered = exported(await download(page, 'gap-table', '导出 CSV')).rows;
-  expect(new Map(filtered.map((row) => [row['村级代码'], Math.round(Number(row['距最近 5G 基站（米）']))]))).toEqual(new Map([...uncovered].map(([code, meters]) => [code, Math.round(meters)])));
+  expect(
+    new Map(filtered.map((row) => [row['村级代码'], Math.round(Number(row['距最近 5G 基站（米）']))])),
+  ).toEqual(new Map([...uncovered].map(([code, meters]) => [code, Math.round(meters)])));
   await page.getByLabel('原因', { exact: true }).selectOption('');
   const xlsx = page.waitForEvent('download');
   await table.getByRole('button', { name: '导出 XLSX' }).click();
-  expect(readFileSync(await (await xlsx).path()).subarray(0, 2).toString()).toBe('PK');
+  expect(
+    readFileSync(await (await xlsx).path())
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK');
 
   // Disagreements come first and say both sides.
   const disagreements = page.getByTestId('disagreement-list');
-  const disagreeing = cli.filter((row) => reported(row.id) !== 255 && (row.covered5G === 'true') !== reportedCovered(row.id)).length;
+  const disagreeing = cli.filter(
+    (row) => reported(row.id) !== 255 && (row.covered5G === 'true') !== reportedCovered(row.id),
+  ).length;
   expect(Number(await page.getByTestId('disagreement-count').textContent())).toBe(disagreeing);
-  if (disagreeing > 0) expect(await disagreements.locator('tbody').textContent()).toMatch(/(未通|已通) \/ (覆盖|未覆盖)/);
+  if (disagreeing > 0)
+    expect(await disagreements.locator('tbody').textContent()).toMatch(/(未通|已通) \/ (覆盖|未覆盖)/);
   await page.getByTestId('gap-list').evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'test/e2e/screenshots/gaps-1440.png' });
 
@@ -116,16 +166,28 @@ test('the gap list of 息烽县 equals the CLI coverage on the same sample; the 
   await waitForMapToSettle(page);
   const after = await view(page);
   expect(after.zoom).toBeGreaterThan(before.zoom + 2);
-  expect(Math.hypot(after.center[0] - before.center[0], after.center[1] - before.center[1])).toBeGreaterThan(0.001);
+  expect(Math.hypot(after.center[0] - before.center[0], after.center[1] - before.center[1])).toBeGreaterThan(
+    0.001,
+  );
   await expect.poll(() => page.evaluate("window.atlas.renderedCount('gap-highlight-ring')")).toBe(1);
   await page.getByRole('radio', { name: '当前视图' }).check();
-  await expect.poll(() => page.getByTestId('gap-table').locator(`tr[data-code="${code}"]`).count(), { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(() => page.getByTestId('gap-table').locator(`tr[data-code="${code}"]`).count(), { timeout: 30_000 })
+    .toBe(1);
   await page.screenshot({ path: 'test/e2e/screenshots/gaps-view-1440.png' });
 
   // The engine's own time for the whole province (grids for the year already built).
-  const province = await page.evaluate(`window.atlas.engine().gapList({ scope: { adcode: '520000' }, asOfYear: ${YEAR} }).then((r) => ({ rows: r.rows.length, ms: r.timings.totalMs }))`) as { rows: number; ms: number };
-  console.log(`gap list, province ${YEAR}: ${province.rows} rows in ${province.ms.toFixed(0)} ms in the worker`);
-  const earlier = await page.evaluate(`window.atlas.engine().gapList({ scope: { adcode: '520000' }, asOfYear: 2022 }).then((r) => ({ rows: r.rows.length, ms: r.timings.totalMs, gridsMs: r.timings.gridsMs }))`) as { rows: number; ms: number; gridsMs: number };
-  console.log(`gap list, province 2022 (new station grids): ${earlier.rows} rows in ${earlier.ms.toFixed(0)} ms in the worker, of which grids ${earlier.gridsMs.toFixed(0)} ms`);
+  const province = (await page.evaluate(
+    `window.atlas.engine().gapList({ scope: { adcode: '520000' }, asOfYear: ${YEAR} }).then((r) => ({ rows: r.rows.length, ms: r.timings.totalMs }))`,
+  )) as { rows: number; ms: number };
+  console.log(
+    `gap list, province ${YEAR}: ${province.rows} rows in ${province.ms.toFixed(0)} ms in the worker`,
+  );
+  const earlier = (await page.evaluate(
+    `window.atlas.engine().gapList({ scope: { adcode: '520000' }, asOfYear: 2022 }).then((r) => ({ rows: r.rows.length, ms: r.timings.totalMs, gridsMs: r.timings.gridsMs }))`,
+  )) as { rows: number; ms: number; gridsMs: number };
+  console.log(
+    `gap list, province 2022 (new station grids): ${earlier.rows} rows in ${earlier.ms.toFixed(0)} ms in the worker, of which grids ${earlier.gridsMs.toFixed(0)} ms`,
+  );
   await page.getByRole('radio', { name: '所选区域' }).check();
 });

@@ -51,7 +51,10 @@ describe('a village status sheet with problems', () => {
 
   test('the rejected rows download as CSV with their row number and reason', async () => {
     const csv = await download(() => page.getByRole('button', { name: '下载被拒绝的行（CSV）' }).click());
-    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     expect(lines[0]).toBe('村代码,村名,经度,纬度,光纤,千兆,4G,5G,行号,原因');
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^999999999999,不存在村,.*,4,村代码：村级代码 999999999999 不是贵州的村级单位/);
@@ -69,7 +72,11 @@ describe('a village status sheet with problems', () => {
 describe('editing statuses', () => {
   test('a village is marked with a date and a note; the history survives a reload and exports', async () => {
     const openEditor = async () => {
-      await page.getByTestId('dataset-row').filter({ hasText: 'villages-status' }).getByRole('button', { name: '编辑状态' }).click();
+      await page
+        .getByTestId('dataset-row')
+        .filter({ hasText: 'villages-status' })
+        .getByRole('button', { name: '编辑状态' })
+        .click();
       await page.getByLabel('查找').fill('520122100201');
       await page.getByLabel('对象').selectOption('520122100201 坪上村');
     };
@@ -80,7 +87,9 @@ describe('editing statuses', () => {
     await page.getByLabel('备注').fill('<b>光缆中断</b>, 待修复');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('已保存。').waitFor();
-    expect(await page.getByTestId('status-history').textContent()).toBe('2025-06-30 · 5G：否 · <b>光缆中断</b>, 待修复');
+    expect(await page.getByTestId('status-history').textContent()).toBe(
+      '2025-06-30 · 5G：否 · <b>光缆中断</b>, 待修复',
+    );
     await page.getByRole('button', { name: '关闭' }).click();
 
     await page.reload();
@@ -115,7 +124,9 @@ describe('text is data, and datasets persist', () => {
     expect(csv).toContain('<img src=x onerror=alert(1)>');
     expect(csv).toContain('"<script>alert(\'x\')</script>, ""quoted"""');
     const geojson = JSON.parse(await download(() => row.getByRole('button', { name: 'GEOJSON' }).click()));
-    expect(geojson.features.map((f: { properties: { name: string } }) => f.properties.name)).toContain('<img src=x onerror=alert(1)>');
+    expect(geojson.features.map((f: { properties: { name: string } }) => f.properties.name)).toContain(
+      '<img src=x onerror=alert(1)>',
+    );
   });
 
   test('a dataset can be renamed and deleted', async () => {
@@ -123,9 +134,15 @@ describe('text is data, and datasets persist', () => {
     await row.getByRole('button', { name: '重命名' }).click();
     await page.getByLabel('数据集名称').fill('站点 <b>测试</b>');
     await page.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => page.getByTestId('dataset-row').filter({ hasText: '站点 <b>测试</b>' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('dataset-row').filter({ hasText: '站点 <b>测试</b>' }).count())
+      .toBe(1);
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByTestId('dataset-row').filter({ hasText: '站点 <b>测试</b>' }).getByRole('button', { name: '删除' }).click();
+    await page
+      .getByTestId('dataset-row')
+      .filter({ hasText: '站点 <b>测试</b>' })
+      .getByRole('button', { name: '删除' })
+      .click();
     await expect.poll(() => page.getByTestId('dataset-row').count()).toBe(1);
   });
 
@@ -136,7 +153,9 @@ describe('text is data, and datasets persist', () => {
     const context = page.context();
     await page.close();
     page = await context.newPage();
-    page.on('console', (message) => { if (message.type() === 'error') app.consoleErrors.push(message.text()); });
+    page.on('console', (message) => {
+      if (message.type() === 'error') app.consoleErrors.push(message.text());
+    });
     await page.goto(inject('baseUrl'));
     await page.getByTestId('dataset-row').first().waitFor();
     expect(await page.getByTestId('dataset-row').count()).toBe(1);
@@ -166,7 +185,10 @@ describe('a large file', () => {
   const big = () => {
     const path = join(mkdtempSync(join(tmpdir(), 'atlas-')), 'big-stations.csv');
     const lines = ['站号,运营商,频段,制式,建成年份,经度,纬度'];
-    for (let i = 0; i < 200_000; i++) lines.push(`B-${i},中国移动,n41,5G,2023,${(105 + (i % 997) / 997 * 3).toFixed(6)},${(26 + (i % 991) / 991 * 1.5).toFixed(6)}`);
+    for (let i = 0; i < 200_000; i++)
+      lines.push(
+        `B-${i},中国移动,n41,5G,2023,${(105 + ((i % 997) / 997) * 3).toFixed(6)},${(26 + ((i % 991) / 991) * 1.5).toFixed(6)}`,
+      );
     writeFileSync(path, lines.join('\n'));
     return path;
   };
@@ -174,9 +196,15 @@ describe('a large file', () => {
   test('shows real progress while reading and checking, and the page stays responsive', async () => {
     await page.evaluate(() => {
       const w = window as never as { progressSeen: Set<string>; longTasks: number[] };
-      w.progressSeen = new Set(); w.longTasks = [];
-      setInterval(() => { const bar = document.querySelector('progress'); if (bar?.hasAttribute('value')) w.progressSeen.add(bar.value.toFixed(2)); }, 30);
-      new PerformanceObserver((list) => { for (const entry of list.getEntries()) w.longTasks.push(Math.round(entry.duration)); }).observe({ type: 'longtask' });
+      w.progressSeen = new Set();
+      w.longTasks = [];
+      setInterval(() => {
+        const bar = document.querySelector('progress');
+        if (bar?.hasAttribute('value')) w.progressSeen.add(bar.value.toFixed(2));
+      }, 30);
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(Math.round(entry.duration));
+      }).observe({ type: 'longtask' });
     });
     const started = Date.now();
     await page.getByTestId('import-input').setInputFiles(big());
@@ -187,9 +215,13 @@ describe('a large file', () => {
       const w = window as never as { progressSeen: Set<string>; longTasks: number[] };
       return { progress: [...w.progressSeen].map(Number), longTasks: w.longTasks };
     });
-    console.log(`200,000-row CSV read and checked in ${elapsed} ms; progress values seen: ${progress.length}; main-thread long tasks: ${JSON.stringify(longTasks)}`);
+    console.log(
+      `200,000-row CSV read and checked in ${elapsed} ms; progress values seen: ${progress.length}; main-thread long tasks: ${JSON.stringify(longTasks)}`,
+    );
     // Every row is accounted for: accepted, or rejected with a reason (some synthetic points fall outside Guizhou).
-    const [accepted, rejected] = ((await page.getByTestId('import-counts').textContent())!.match(/[\d,]+/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+    const [accepted, rejected] = (
+      (await page.getByTestId('import-counts').textContent())!.match(/[\d,]+/g) ?? []
+    ).map((n) => Number(n.replace(/,/g, '')));
     expect(accepted + rejected).toBe(200_000);
     expect(progress.filter((value) => value > 0 && value < 1).length).toBeGreaterThanOrEqual(4);
     await page.getByRole('button', { name: '取消' }).click();

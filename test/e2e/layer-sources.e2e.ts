@@ -18,14 +18,20 @@ let page: Page;
 
 /** The fixture's 5G and 4G rows in 息烽县, placed with the app's own county index. */
 function xifengCounts(): { fiveG: number; fourG: number } {
-  const { index, counties } = countyIndexOf(JSON.parse(readFileSync('geodata/counties.geojson', 'utf8')) as CountyCollection);
-  const [header, ...rows] = readFileSync(FIXTURE, 'utf8').trim().split('\n').map((line) => line.split(','));
+  const { index, counties } = countyIndexOf(
+    JSON.parse(readFileSync('geodata/counties.geojson', 'utf8')) as CountyCollection,
+  );
+  const [header, ...rows] = readFileSync(FIXTURE, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
   const column = (name: string) => header.indexOf(name);
   const counts = { fiveG: 0, fourG: 0 };
   for (const row of rows) {
     const county = countyAt(index, Number(row[column('经度')]), Number(row[column('纬度')]));
     if (counties[county]?.properties.adcode !== XIFENG.adcode) continue;
-    if (row[column('制式')] === '5G') counts.fiveG++; else counts.fourG++;
+    if (row[column('制式')] === '5G') counts.fiveG++;
+    else counts.fourG++;
   }
   return counts;
 }
@@ -41,7 +47,8 @@ async function selectXifeng(): Promise<void> {
   await expect.poll(() => page.getByTestId('area-code').textContent()).toBe(XIFENG.adcode);
 }
 
-const count = async (testId: string) => Number((await page.getByTestId(testId).textContent())!.replace(/\D/g, ''));
+const count = async (testId: string) =>
+  Number((await page.getByTestId(testId).textContent())!.replace(/\D/g, ''));
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -91,7 +98,9 @@ test('the sample fills the other layers; the chosen dataset stays, also when the
   expect(await sourceSelect().locator('option').allTextContents()).toEqual(['示例数据', DATASET_NAME, '无']);
   expect(await sourceLine()).toBe(`数据：${DATASET_NAME}（20 行）`);
   // The 5G density map is drawn from the dataset, so it is not labelled sample data.
-  expect(await page.getByTestId('choropleth-legend').locator('caption').textContent()).toBe('每万人 5G 基站数（站/万人）');
+  expect(await page.getByTestId('choropleth-legend').locator('caption').textContent()).toBe(
+    '每万人 5G 基站数（站/万人）',
+  );
   await page.getByRole('button', { name: '清除示例数据' }).click();
   await expect.poll(() => page.getByTestId('source-villages').inputValue()).toBe('none');
   expect(await sourceLine()).toBe(`数据：${DATASET_NAME}（20 行）`);
@@ -104,15 +113,23 @@ test('the choice survives a reload', async () => {
   await page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
   await expect.poll(sourceLine, { timeout: 30_000 }).toBe(`数据：${DATASET_NAME}（20 行）`);
   expect(await sourceSelect().inputValue()).toBe(datasetId);
-  expect(await page.evaluate(() => localStorage.getItem('gca.layerSources'))).toBe(JSON.stringify({ stations: { datasetId } }));
+  expect(await page.evaluate(() => localStorage.getItem('gca.layerSources'))).toBe(
+    JSON.stringify({ stations: { datasetId } }),
+  );
   await selectXifeng();
   await expect.poll(() => count('area-5g-count')).toBe(xifengCounts().fiveG);
 });
 
 test('deleting the chosen dataset empties the layer and says so; nothing breaks', async () => {
   page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByTestId('dataset-row').filter({ hasText: DATASET_NAME }).getByRole('button', { name: '删除' }).click();
-  await expect.poll(() => page.getByTestId('source-note-stations').textContent()).toBe('所选数据集已被删除，本图层改为“无”。');
+  await page
+    .getByTestId('dataset-row')
+    .filter({ hasText: DATASET_NAME })
+    .getByRole('button', { name: '删除' })
+    .click();
+  await expect
+    .poll(() => page.getByTestId('source-note-stations').textContent())
+    .toBe('所选数据集已被删除，本图层改为“无”。');
   expect(await sourceSelect().inputValue()).toBe('none');
   expect(await section().textContent()).toContain('未加载');
   // 息烽县 is still selected; its panel no longer lists stations.

@@ -17,7 +17,8 @@ let app: OpenedApp;
 const XIFENG = { adcode: '520122', seat: [106.733857, 27.096099] as const };
 
 const atlas = <T>(page: Page, call: string) => page.evaluate(`window.atlas.${call}`) as Promise<T>;
-const rendered = (page: Page, layer: string) => atlas<number>(page, `renderedCount(${JSON.stringify(layer)})`);
+const rendered = (page: Page, layer: string) =>
+  atlas<number>(page, `renderedCount(${JSON.stringify(layer)})`);
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -31,7 +32,14 @@ beforeAll(async () => {
   await page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
   await page.getByRole('button', { name: '加载示例数据' }).click();
   await page.getByTestId('choropleth-legend').waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => (window as unknown as { atlas: { renderedCount(layer: string): number } }).atlas.renderedCount('station-cells') > 0, null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { atlas: { renderedCount(layer: string): number } }).atlas.renderedCount(
+        'station-cells',
+      ) > 0,
+    null,
+    { timeout: 30_000 },
+  );
   await waitForMapToSettle(page);
 }, 120_000);
 
@@ -49,8 +57,10 @@ test('switching each layer off and on changes what the map draws', async () => {
   await expect.poll(() => rendered(page, 'village-points'), { timeout: 30_000 }).toBeGreaterThan(1000);
   await page.screenshot({ path: 'test/e2e/screenshots/layers-all-1440.png' });
   const switches: Array<[string, string]> = [
-    ['toggle-stations', 'station-cells'], ['toggle-villages', 'village-points'],
-    ['toggle-relocationSites', 'relocation-points'], ['toggle-scenicAreas', 'scenic-points'],
+    ['toggle-stations', 'station-cells'],
+    ['toggle-villages', 'village-points'],
+    ['toggle-relocationSites', 'relocation-points'],
+    ['toggle-scenicAreas', 'scenic-points'],
   ];
   for (const [toggle, layer] of switches) {
     await waitForMapToSettle(page);
@@ -74,22 +84,42 @@ test('switching each layer off and on changes what the map draws', async () => {
 
 test('the legend counts exactly the areas drawn in each colour, for every metric and level', async () => {
   const { page } = app;
-  const adcodes = (JSON.parse(readFileSync('geodata/areas.json', 'utf8')) as AreaIndex);
-  for (const [metric, level] of [['stations.per10k', 'county'], ['villages.fiveG', 'county'], ['relocation.modelled', 'prefecture'], ['scenic.reported', 'county']] as const) {
+  const adcodes = JSON.parse(readFileSync('geodata/areas.json', 'utf8')) as AreaIndex;
+  for (const [metric, level] of [
+    ['stations.per10k', 'county'],
+    ['villages.fiveG', 'county'],
+    ['relocation.modelled', 'prefecture'],
+    ['scenic.reported', 'county'],
+  ] as const) {
     await page.getByLabel('指标', { exact: true }).selectOption(metric);
     await page.getByLabel('层级', { exact: true }).selectOption(level);
     await page.getByLabel('分级', { exact: true }).selectOption('quantile');
     await page.waitForTimeout(200);
-    const legend = await page.getByTestId('choropleth-legend').locator('tbody tr').evaluateAll((rows) => rows.map((row) => ({
-      colour: getComputedStyle(row.querySelector('.swatch')!).backgroundColor,
-      count: Number(row.lastElementChild!.textContent!.replace(/\D/g, '')),
-    })));
+    const legend = await page
+      .getByTestId('choropleth-legend')
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => ({
+          colour: getComputedStyle(row.querySelector('.swatch')!).backgroundColor,
+          count: Number(row.lastElementChild!.textContent!.replace(/\D/g, '')),
+        })),
+      );
     const areas = level === 'county' ? adcodes.counties : adcodes.prefectures;
-    expect(legend.reduce((sum, row) => sum + row.count, 0), metric).toBe(areas.length);
+    expect(
+      legend.reduce((sum, row) => sum + row.count, 0),
+      metric,
+    ).toBe(areas.length);
     const drawn = new Map<string, number>();
     for (const area of areas) {
       const fill = await atlas<string | null>(page, `areaFill('${level}', '${area.adcode}')`);
-      const rgb = await page.evaluate((colour) => { const el = document.createElement('span'); el.style.color = colour; document.body.append(el); const value = getComputedStyle(el).color; el.remove(); return value; }, fill ?? 'transparent');
+      const rgb = await page.evaluate((colour) => {
+        const el = document.createElement('span');
+        el.style.color = colour;
+        document.body.append(el);
+        const value = getComputedStyle(el).color;
+        el.remove();
+        return value;
+      }, fill ?? 'transparent');
       drawn.set(rgb, (drawn.get(rgb) ?? 0) + 1);
     }
     for (const row of legend) expect(drawn.get(row.colour) ?? 0, `${metric} ${row.colour}`).toBe(row.count);
@@ -105,20 +135,30 @@ test('a county shows the same station and village counts as the CLI on the same 
   // The same seeded sample written out as the CSV files `npm run sample` writes, then summarised by the CLI.
   const { areas, sample } = seededSample();
   const directory = mkdtempSync(join(tmpdir(), 'atlas-sample-'));
-  const files = { stations: stationsCsv(sample.stations, areas.counties), villages: villagesCsv(sample.villages), relocation: placesCsv(sample.relocationSites) };
+  const files = {
+    stations: stationsCsv(sample.stations, areas.counties),
+    villages: villagesCsv(sample.villages),
+    relocation: placesCsv(sample.relocationSites),
+  };
   const cli = (name: keyof typeof files) => {
     const path = join(directory, `${name}.csv`);
     writeFileSync(path, files[name]);
-    const [header, ...rows] = runSummarize(path, { level: 'county', format: 'csv', datum: 'wgs84' }, () => {}).trim().split('\n').map((line) => line.split(','));
+    const [header, ...rows] = runSummarize(path, { level: 'county', format: 'csv', datum: 'wgs84' }, () => {})
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
     const row = rows.find((r) => r[0] === XIFENG.adcode)!;
     return (column: string) => Number(row[header.indexOf(column)]);
   };
-  const stations = cli('stations'), villages = cli('villages'), relocation = cli('relocation');
+  const stations = cli('stations'),
+    villages = cli('villages'),
+    relocation = cli('relocation');
 
   const point = await screenPoint(page, ...XIFENG.seat);
   await page.mouse.click(point.x, point.y);
   await page.getByTestId('area-metrics').waitFor();
-  const number = async (testId: string) => Number((await page.getByTestId(testId).textContent())!.replace(/\D/g, ''));
+  const number = async (testId: string) =>
+    Number((await page.getByTestId(testId).textContent())!.replace(/\D/g, ''));
   expect(await number('area-5g-count')).toBe(stations('制式:5G'));
   expect(await number('area-4g-count')).toBe(stations('制式:4G'));
   // Fiber is known for every village: its basis "(fiber/known)" ends with the village count.
@@ -130,7 +170,9 @@ test('a county shows the same station and village counts as the CLI on the same 
   const townships = page.getByTestId('township-table');
   await townships.locator('summary').click();
   const townshipVillages = await townships.locator('tbody tr td:nth-child(2)').allTextContents();
-  expect(townshipVillages.reduce((sum, text) => sum + Number(text.replace(/\D/g, '')), 0)).toBe(villages('count'));
+  expect(townshipVillages.reduce((sum, text) => sum + Number(text.replace(/\D/g, '')), 0)).toBe(
+    villages('count'),
+  );
   await page.screenshot({ path: 'test/e2e/screenshots/county-panel-1440.png' });
   await page.getByRole('button', { name: '取消选择' }).click();
 });
@@ -173,24 +215,44 @@ test('the ranking table sorts, zooms to a row and exports the rows it shows', as
 
 test('working the map: metric and filter redraw times, and main-thread long tasks while interacting', async () => {
   const { page } = app;
-  await page.evaluate(() => { (window as unknown as { longTasks: unknown[] }).longTasks = []; });
+  await page.evaluate(() => {
+    (window as unknown as { longTasks: unknown[] }).longTasks = [];
+  });
   const timed = async (label: string, act: () => Promise<unknown>, done: () => Promise<unknown>) => {
     const started = await page.evaluate(() => performance.now());
     await act();
     await done();
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
     const ms = (await page.evaluate(() => performance.now())) - started;
     console.log(`${label}: ${ms.toFixed(0)} ms`);
     return ms;
   };
   const caption = page.getByTestId('choropleth-legend').locator('caption');
-  await timed('metric change → legend and map redrawn', () => page.getByLabel('指标', { exact: true }).selectOption('stations.perKm2'), () => expect.poll(() => caption.textContent()).toContain('每平方公里'));
-  await timed('classification change', () => page.getByLabel('分级', { exact: true }).selectOption('naturalBreaks'), () => page.waitForTimeout(0));
+  await timed(
+    'metric change → legend and map redrawn',
+    () => page.getByLabel('指标', { exact: true }).selectOption('stations.perKm2'),
+    () => expect.poll(() => caption.textContent()).toContain('每平方公里'),
+  );
+  await timed(
+    'classification change',
+    () => page.getByLabel('分级', { exact: true }).selectOption('naturalBreaks'),
+    () => page.waitForTimeout(0),
+  );
   const refreshes = () => page.evaluate(() => performance.getEntriesByName('layers-refresh').length);
   let count = await refreshes();
-  await timed('operator filter (China Mobile off) → figures, cells and points redrawn', () => page.getByLabel('中国移动').uncheck(), () => expect.poll(refreshes).toBeGreaterThan(count));
+  await timed(
+    'operator filter (China Mobile off) → figures, cells and points redrawn',
+    () => page.getByLabel('中国移动').uncheck(),
+    () => expect.poll(refreshes).toBeGreaterThan(count),
+  );
   count = await refreshes();
-  await timed('operator filter back on', () => page.getByLabel('中国移动').check(), () => expect.poll(refreshes).toBeGreaterThan(count));
+  await timed(
+    'operator filter back on',
+    () => page.getByLabel('中国移动').check(),
+    () => expect.poll(refreshes).toBeGreaterThan(count),
+  );
   await page.getByLabel('指标', { exact: true }).selectOption('stations.per10k');
   await page.getByLabel('分级', { exact: true }).selectOption('target');
 
@@ -198,15 +260,28 @@ test('working the map: metric and filter redraw times, and main-thread long task
   // difference is what the layers cost; the rest is the renderer (software WebGL when headless).
   const map = (await page.getByTestId('map').boundingBox())!;
   const panAndZoom = async () => {
-    await page.evaluate(() => { (window as unknown as { longTasks: unknown[] }).longTasks = []; });
+    await page.evaluate(() => {
+      (window as unknown as { longTasks: unknown[] }).longTasks = [];
+    });
     await page.mouse.move(map.x + map.width * 0.6, map.y + map.height * 0.5);
-    for (let step = 0; step < 6; step++) { await page.mouse.wheel(0, -240); await page.waitForTimeout(120); }
+    for (let step = 0; step < 6; step++) {
+      await page.mouse.wheel(0, -240);
+      await page.waitForTimeout(120);
+    }
     await page.mouse.down();
-    for (let step = 0; step < 10; step++) await page.mouse.move(map.x + map.width * 0.6 - step * 30, map.y + map.height * 0.5 - step * 10, { steps: 3 });
+    for (let step = 0; step < 10; step++)
+      await page.mouse.move(map.x + map.width * 0.6 - step * 30, map.y + map.height * 0.5 - step * 10, {
+        steps: 3,
+      });
     await page.mouse.up();
-    for (let step = 0; step < 6; step++) { await page.mouse.wheel(0, 240); await page.waitForTimeout(120); }
+    for (let step = 0; step < 6; step++) {
+      await page.mouse.wheel(0, 240);
+      await page.waitForTimeout(120);
+    }
     await waitForMapToSettle(page);
-    const tasks = await page.evaluate(() => (window as unknown as { longTasks: Array<{ ms: number }> }).longTasks.map((t) => Math.round(t.ms)));
+    const tasks = await page.evaluate(() =>
+      (window as unknown as { longTasks: Array<{ ms: number }> }).longTasks.map((t) => Math.round(t.ms)),
+    );
     const sorted = [...tasks].sort((a, b) => a - b);
     return `${tasks.length} tasks, median ${sorted[Math.floor(sorted.length / 2)] ?? 0} ms, longest ${sorted[sorted.length - 1] ?? 0} ms, total ${tasks.reduce((a, b) => a + b, 0)} ms`;
   };
@@ -219,7 +294,11 @@ test('working the map: metric and filter redraw times, and main-thread long task
   await choropleth.check();
   console.log(`pan and zoom, all four layers and the choropleth: ${await panAndZoom()}`);
   await page.getByTestId('toggle-villages').uncheck();
-  const timings = await page.evaluate(() => performance.getEntriesByName('layers-refresh').map((m) => (m as PerformanceMeasure & { detail: { totalMs: number } }).detail.totalMs));
+  const timings = await page.evaluate(() =>
+    performance
+      .getEntriesByName('layers-refresh')
+      .map((m) => (m as PerformanceMeasure & { detail: { totalMs: number } }).detail.totalMs),
+  );
   console.log(`engine view per refresh (worker): ${timings.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 }, 150_000); // two rounds of pan and zoom drawn in software take 30–60 s on a loaded machine
 

@@ -4,7 +4,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CountyCollection } from '../../src/core/areas';
-import { countPixelsNear, launchBrowser, openApp, screenPoint, waitForMapToSettle, type OpenedApp } from './browser';
+import {
+  countPixelsNear,
+  launchBrowser,
+  openApp,
+  screenPoint,
+  waitForMapToSettle,
+  type OpenedApp,
+} from './browser';
 
 const SCREENSHOTS = 'test/e2e/screenshots';
 const counties: CountyCollection = JSON.parse(readFileSync('geodata/counties.geojson', 'utf8'));
@@ -87,13 +94,20 @@ describe('using the map', () => {
   });
 
   test('the prefecture list zooms to the prefecture and selects it', async () => {
-    const before = await app.page.evaluate(() => (window as never as { atlas: { view(): { zoom: number } } }).atlas.view());
+    const before = await app.page.evaluate(() =>
+      (window as never as { atlas: { view(): { zoom: number } } }).atlas.view(),
+    );
     await app.page.getByRole('button', { name: /遵义市/ }).click();
     await waitForMapToSettle(app.page);
-    const after = await app.page.evaluate(() => (window as never as { atlas: { view(): { center: [number, number]; zoom: number } } }).atlas.view());
+    const after = await app.page.evaluate(() =>
+      (window as never as { atlas: { view(): { center: [number, number]; zoom: number } } }).atlas.view(),
+    );
     expect(after.zoom).toBeGreaterThan(before.zoom);
-    const zunyi = counties.features.filter((f) => f.properties.prefectureName === '遵义市').flatMap((f) => f.geometry.coordinates.flat(2));
-    const lons = zunyi.map((p) => p[0]), lats = zunyi.map((p) => p[1]);
+    const zunyi = counties.features
+      .filter((f) => f.properties.prefectureName === '遵义市')
+      .flatMap((f) => f.geometry.coordinates.flat(2));
+    const lons = zunyi.map((p) => p[0]),
+      lats = zunyi.map((p) => p[1]);
     expect(after.center[0]).toBeGreaterThan(Math.min(...lons) - 0.6);
     expect(after.center[0]).toBeLessThan(Math.max(...lons));
     expect(after.center[1]).toBeGreaterThan(Math.min(...lats));
@@ -108,7 +122,9 @@ describe('using the map', () => {
     await app.page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => app.page.locator('h1').textContent()).toBe('Guizhou Coverage Atlas');
     expect(await app.page.getByTestId('area-panel').textContent()).toContain('Resident population');
-    await expect.poll(() => app.page.getByTestId('area-panel').locator('h2').textContent()).toBe('遵义市 Zunyi');
+    await expect
+      .poll(() => app.page.getByTestId('area-panel').locator('h2').textContent())
+      .toBe('遵义市 Zunyi');
     await app.page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => app.page.locator('h1').textContent()).toBe('贵州通信覆盖图');
   });
@@ -145,10 +161,26 @@ describe('a smaller screen', () => {
 describe('the engine worker', () => {
   test('assigns points to counties off the main thread, with typed arrays transferred, not copied', async () => {
     await app.page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
-    const xifeng = county('息烽县').seat, nanming = county('南明区').seat;
-    const result = await app.page.evaluate(([a, b]) => (window as never as { atlas: { assign(lon: number[], lat: number[]): Promise<{ counties: number[]; inputsTransferred: boolean }> } })
-      .atlas.assign([a[0], b[0], 120], [a[1], b[1], 30]), [xifeng, nanming]);
-    const index = (name: string) => [...counties.features].sort((p, q) => p.properties.adcode.localeCompare(q.properties.adcode)).findIndex((f) => f.properties.name === name);
+    const xifeng = county('息烽县').seat,
+      nanming = county('南明区').seat;
+    const result = await app.page.evaluate(
+      ([a, b]) =>
+        (
+          window as never as {
+            atlas: {
+              assign(
+                lon: number[],
+                lat: number[],
+              ): Promise<{ counties: number[]; inputsTransferred: boolean }>;
+            };
+          }
+        ).atlas.assign([a[0], b[0], 120], [a[1], b[1], 30]),
+      [xifeng, nanming],
+    );
+    const index = (name: string) =>
+      [...counties.features]
+        .sort((p, q) => p.properties.adcode.localeCompare(q.properties.adcode))
+        .findIndex((f) => f.properties.name === name);
     expect(result.counties).toEqual([index('息烽县'), index('南明区'), -1]);
     expect(result.inputsTransferred).toBe(true);
   });
@@ -158,10 +190,29 @@ describe('the coverage model in the worker', () => {
   test('a 3.5 GHz station in a county town covers 500 m away (600 m radius) but not 1 km', async () => {
     const seat = county('息烽县').seat;
     const result = await app.page.evaluate(async ([lon, lat]) => {
-      const engine = (window as never as { atlas: { engine(): { coverage(s: object, t: object): Promise<{ covered5g: Uint8Array; nearest5gMeters: Float64Array }> } } }).atlas.engine();
+      const engine = (
+        window as never as {
+          atlas: {
+            engine(): {
+              coverage(
+                s: object,
+                t: object,
+              ): Promise<{ covered5g: Uint8Array; nearest5gMeters: Float64Array }>;
+            };
+          };
+        }
+      ).atlas.engine();
       const metresToLat = 1 / 111_195;
-      const stations = { lon: Float64Array.of(lon), lat: Float64Array.of(lat), bandClass: Uint8Array.of(0), buildYear: Int16Array.of(2021) };
-      const targets = { lon: Float64Array.of(lon, lon), lat: Float64Array.of(lat + 500 * metresToLat, lat + 1000 * metresToLat) };
+      const stations = {
+        lon: Float64Array.of(lon),
+        lat: Float64Array.of(lat),
+        bandClass: Uint8Array.of(0),
+        buildYear: Int16Array.of(2021),
+      };
+      const targets = {
+        lon: Float64Array.of(lon, lon),
+        lat: Float64Array.of(lat + 500 * metresToLat, lat + 1000 * metresToLat),
+      };
       const coverage = await engine.coverage(stations, targets);
       return { covered: [...coverage.covered5g], meters: [...coverage.nearest5gMeters].map(Math.round) };
     }, seat);

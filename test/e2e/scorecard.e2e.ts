@@ -9,9 +9,12 @@ import { launchBrowser, openWithSample, waitForMapToSettle, type OpenedApp } fro
 let browser: Browser;
 let app: OpenedApp;
 
-const row = (page: Page, indicator: string) => page.locator(`[data-testid="scorecard-panel"] tbody[data-indicator="${indicator}"]`);
+const row = (page: Page, indicator: string) =>
+  page.locator(`[data-testid="scorecard-panel"] tbody[data-indicator="${indicator}"]`);
 const value = async (page: Page, indicator: string, line = 'count') =>
-  Number(await row(page, indicator).locator(`tr[data-line="${line}"] .scorecard-value`).getAttribute('data-value'));
+  Number(
+    await row(page, indicator).locator(`tr[data-line="${line}"] .scorecard-value`).getAttribute('data-value'),
+  );
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -40,7 +43,9 @@ test('5G stations: 20,721 → 130,000, the reported totals, and the sample value
   const cell = fiveG.locator('tr[data-line="count"] td');
   expect(await cell.locator('.scorecard-value').textContent()).toBe(`${current.toLocaleString('en-US')} 个`);
   expect(await cell.textContent()).toContain('示例数据');
-  expect(await cell.getByRole('progressbar').getAttribute('aria-valuenow')).toBe(String(Math.round((100 * (current - 20_721)) / (130_000 - 20_721))));
+  expect(await cell.getByRole('progressbar').getAttribute('aria-valuenow')).toBe(
+    String(Math.round((100 * (current - 20_721)) / (130_000 - 20_721))),
+  );
   await page.screenshot({ path: 'test/e2e/screenshots/scorecard-1440.png' });
 });
 
@@ -51,28 +56,48 @@ test('5G per 10k residents lists the 9 prefectures and 88 counties, laggards fir
   const counties = perTenK.locator('ol[data-level="county"] li');
   await expect.poll(() => counties.count()).toBe(88);
   expect(await perTenK.locator('ol[data-level="prefecture"] li').count()).toBe(9);
-  const listed = await counties.evaluateAll((items) => items.map((li) => ({ adcode: li.getAttribute('data-adcode')!, value: Number(li.getAttribute('data-value')) })));
+  const listed = await counties.evaluateAll((items) =>
+    items.map((li) => ({
+      adcode: li.getAttribute('data-adcode')!,
+      value: Number(li.getAttribute('data-value')),
+    })),
+  );
   for (let k = 1; k < listed.length; k++) {
     const [a, b] = [listed[k - 1], listed[k]];
-    expect(a.value < b.value || (a.value === b.value && a.adcode < b.adcode), `${a.adcode} before ${b.adcode}`).toBe(true);
+    expect(
+      a.value < b.value || (a.value === b.value && a.adcode < b.adcode),
+      `${a.adcode} before ${b.adcode}`,
+    ).toBe(true);
   }
   await perTenK.screenshot({ path: 'test/e2e/screenshots/scorecard-per10k-laggards.png' });
   const first = counties.first();
-  const zoomBefore = await page.evaluate(() => (window as unknown as { atlas: { view(): { zoom: number } } }).atlas.view().zoom);
+  const zoomBefore = await page.evaluate(
+    () => (window as unknown as { atlas: { view(): { zoom: number } } }).atlas.view().zoom,
+  );
   await first.getByRole('button').click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { atlas: { view(): { zoom: number } } }).atlas.view().zoom)).toBeGreaterThan(zoomBefore);
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as { atlas: { view(): { zoom: number } } }).atlas.view().zoom),
+    )
+    .toBeGreaterThan(zoomBefore);
   await expect.poll(() => first.getAttribute('class')).toBe('selected');
-  expect(await page.locator('.side-panel h2').first().textContent()).toContain(await first.getByRole('button').textContent());
+  expect(await page.locator('.side-panel h2').first().textContent()).toContain(
+    await first.getByRole('button').textContent(),
+  );
   await waitForMapToSettle(page);
   // The whole tab, for a person to look at: a viewport tall enough that the side panel need not scroll.
   await page.setViewportSize({ width: 1440, height: 5200 });
-  await page.getByTestId('scorecard-panel').screenshot({ path: 'test/e2e/screenshots/scorecard-tab-full.png' });
+  await page
+    .getByTestId('scorecard-panel')
+    .screenshot({ path: 'test/e2e/screenshots/scorecard-tab-full.png' });
   await page.setViewportSize({ width: 1440, height: 900 });
 });
 
 test('an indicator the data cannot measure says so instead of a number', async () => {
   const { page } = app;
-  expect(await page.getByTestId('not-measurable-mobileBaseStations').textContent()).toBe('无法由已加载数据衡量（数据只含 4G 与 5G 基站，不含 2G/3G）');
+  expect(await page.getByTestId('not-measurable-mobileBaseStations').textContent()).toBe(
+    '无法由已加载数据衡量（数据只含 4G 与 5G 基站，不含 2G/3G）',
+  );
   expect(await page.getByTestId('not-measurable-fiveGUserShare').textContent()).toBe('无法由已加载数据衡量');
   expect(await row(page, 'fiveGUserShare').locator('.scorecard-value').count()).toBe(0);
   expect(await page.getByTestId('plan-fiveGUserShare').textContent()).toBe('22% → 62%');
@@ -95,8 +120,12 @@ test('the year slider set to 2022 gives 84,300 5G stations, the reported end-202
   await page.getByTestId('year-slider').fill('2022');
   await expect.poll(() => value(page, 'fiveGStations'), { timeout: 15_000 }).toBe(84_300);
   expect(await page.getByTestId('scorecard-as-of').textContent()).toBe('数据值截至 2022 年底');
-  expect(await row(page, 'fiveGStations').locator('tr[data-line="count"] .scorecard-value').textContent()).toBe('84,300 个');
-  expect(await row(page, 'fiveGStations').locator('[data-part="reported"] li.same-time').textContent()).toBe('84,300 个（2022 年底）');
+  expect(
+    await row(page, 'fiveGStations').locator('tr[data-line="count"] .scorecard-value').textContent(),
+  ).toBe('84,300 个');
+  expect(await row(page, 'fiveGStations').locator('[data-part="reported"] li.same-time').textContent()).toBe(
+    '84,300 个（2022 年底）',
+  );
   await page.screenshot({ path: 'test/e2e/screenshots/scorecard-2022-1440.png' });
   await page.getByTestId('year-slider').fill('2025');
   await expect.poll(() => value(page, 'fiveGStations'), { timeout: 15_000 }).toBe(130_000);

@@ -8,7 +8,13 @@ import { launchBrowser, openApp, waitForMapToSettle, type OpenedApp } from './br
 
 const areas: AreaIndex = JSON.parse(readFileSync('geodata/areas.json', 'utf8'));
 // A real village from the middle of the file: code, name, township code, township, county adcode, kind.
-const [villageCode, villageName, , townshipName, villageCountyAdcode] = readFileSync('geodata/villages.csv', 'utf8').trim().split('\n')[9_000].split(',');
+const [villageCode, villageName, , townshipName, villageCountyAdcode] = readFileSync(
+  'geodata/villages.csv',
+  'utf8',
+)
+  .trim()
+  .split('\n')[9_000]
+  .split(',');
 const villageCounty = areas.counties.find((c) => c.adcode === villageCountyAdcode)!;
 
 let browser: Browser;
@@ -26,7 +32,8 @@ afterAll(async () => {
 
 const box = () => app.page.getByRole('combobox', { name: '搜索地点' });
 const options = () => app.page.getByRole('listbox').getByRole('option');
-const view = () => app.page.evaluate(() => (window as never as { atlas: { view(): { zoom: number } } }).atlas.view());
+const view = () =>
+  app.page.evaluate(() => (window as never as { atlas: { view(): { zoom: number } } }).atlas.view());
 
 test('typing part of a name lists the county with its kind and prefecture; clicking it selects and zooms to it', async () => {
   const before = await view();
@@ -48,7 +55,9 @@ test('typing part of a name lists the county with its kind and prefecture; click
 test('pinyin finds the county; Escape closes the list', async () => {
   await box().fill('xifeng');
   await options().first().waitFor();
-  expect(await options().allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('息烽县')]));
+  expect(await options().allTextContents()).toEqual(
+    expect.arrayContaining([expect.stringContaining('息烽县')]),
+  );
   expect(await box().getAttribute('aria-expanded')).toBe('true');
   await box().press('Escape');
   expect(await app.page.getByRole('listbox').isHidden()).toBe(true);
@@ -72,7 +81,9 @@ test('a 12-digit village code, chosen with the keyboard, shows the village and s
   expect(await card.getByTestId('village-code').textContent()).toBe(villageCode);
   expect(await card.textContent()).toContain(townshipName);
   expect(await card.textContent()).toContain(villageCounty.name);
-  await expect.poll(() => app.page.getByTestId('area-panel').locator('h2').textContent()).toBe(villageCounty.name);
+  await expect
+    .poll(() => app.page.getByTestId('area-panel').locator('h2').textContent())
+    .toBe(villageCounty.name);
   await app.page.screenshot({ path: 'test/e2e/screenshots/search-village-1440x900.png' });
 });
 

@@ -12,8 +12,11 @@ export function seededSample(): { areas: AreaIndex; sample: Sample } {
   const read = (path: string) => readFileSync(path, 'utf8');
   const areas = JSON.parse(read('geodata/areas.json')) as AreaIndex;
   const sample = generateSample(DEFAULT_SAMPLE_SEED, {
-    areas, countyIndex: countyIndexOf(JSON.parse(read('geodata/counties.geojson')) as CountyCollection).index,
-    villagesCsv: read('geodata/villages.csv'), relocationSitesCsv: read('geodata/sources/relocation-sites.csv'), scenicAreasCsv: read('geodata/sources/scenic-areas.csv'),
+    areas,
+    countyIndex: countyIndexOf(JSON.parse(read('geodata/counties.geojson')) as CountyCollection).index,
+    villagesCsv: read('geodata/villages.csv'),
+    relocationSitesCsv: read('geodata/sources/relocation-sites.csv'),
+    scenicAreasCsv: read('geodata/sources/scenic-areas.csv'),
   });
   cached = { areas, sample };
   return cached;

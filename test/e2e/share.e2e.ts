@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { inject } from 'vitest';
-import { launchBrowser, openApp, openWithSample, screenPoint, waitForMapToSettle, type OpenedApp } from './browser';
+import {
+  launchBrowser,
+  openApp,
+  openWithSample,
+  screenPoint,
+  waitForMapToSettle,
+  type OpenedApp,
+} from './browser';
 
 const XIFENG = { adcode: '520122', seat: [106.733857, 27.096099] as const };
 const CAPTIONS = ['息烽县：2023 年底村级 5G 通达情况', '全省：每万人 5G 基站，2025 年目标 33 个'];
@@ -22,16 +29,27 @@ let sharedLink = '';
 type View = { center: [number, number]; zoom: number; moving: boolean };
 const view = (p: Page) => p.evaluate(() => (window as unknown as { atlas: { view(): View } }).atlas.view());
 const jumpTo = (p: Page, lon: number, lat: number, zoom: number) =>
-  p.evaluate(([x, y, z]) => (window as unknown as { atlas: { jumpTo(a: number, b: number, c: number): void } }).atlas.jumpTo(x, y, z), [lon, lat, zoom]);
+  p.evaluate(
+    ([x, y, z]) =>
+      (window as unknown as { atlas: { jumpTo(a: number, b: number, c: number): void } }).atlas.jumpTo(
+        x,
+        y,
+        z,
+      ),
+    [lon, lat, zoom],
+  );
 
 /** Records what every page must not do: ask another host for anything, log an error. */
 function watch(p: Page): void {
   const origin = new URL(inject('baseUrl')).origin;
   p.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) foreignRequests.push(url);
+    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))
+      foreignRequests.push(url);
   });
-  p.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  p.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   p.on('pageerror', (error) => consoleErrors.push(String(error)));
 }
 
@@ -43,8 +61,14 @@ async function openInContext(context: BrowserContext, url: string): Promise<Page
   return opened;
 }
 
-const slideNames = (p: Page) => p.getByTestId('slide-name').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
-const slideCaptions = (p: Page) => p.getByTestId('slide-caption').evaluateAll((areas) => areas.map((area) => (area as HTMLTextAreaElement).value));
+const slideNames = (p: Page) =>
+  p
+    .getByTestId('slide-name')
+    .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+const slideCaptions = (p: Page) =>
+  p
+    .getByTestId('slide-caption')
+    .evaluateAll((areas) => areas.map((area) => (area as HTMLTextAreaElement).value));
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -78,12 +102,20 @@ test('a copied link opens the same metric, year, selection and zoom in a new pag
   sharedLink = await page.evaluate(() => navigator.clipboard.readText());
   expect(sharedLink).toBe(page.url());
   const query = new URL(sharedLink).searchParams;
-  expect([query.get('v'), query.get('m'), query.get('y'), query.get('sel'), query.get('st')]).toEqual(['1', 'villages.fiveG', '2023', '520122', 'sample']);
+  expect([query.get('v'), query.get('m'), query.get('y'), query.get('sel'), query.get('st')]).toEqual([
+    '1',
+    'villages.fiveG',
+    '2023',
+    '520122',
+    'sample',
+  ]);
 
   // Same browser profile, so the sample is loaded there too: nothing is missing.
   const second = await openInContext(page.context(), sharedLink);
   await second.getByTestId('choropleth-legend').waitFor({ timeout: 60_000 });
-  await expect.poll(() => second.getByTestId('area-code').textContent(), { timeout: 30_000 }).toBe(XIFENG.adcode);
+  await expect
+    .poll(() => second.getByTestId('area-code').textContent(), { timeout: 30_000 })
+    .toBe(XIFENG.adcode);
   expect(await second.getByRole('heading', { name: '息烽县' }).count()).toBe(1);
   expect(await second.getByLabel('指标', { exact: true }).inputValue()).toBe('villages.fiveG');
   expect(await second.getByTestId('year-slider').inputValue()).toBe('2023');
@@ -96,11 +128,16 @@ test('a copied link opens the same metric, year, selection and zoom in a new pag
 });
 
 test('a link naming a dataset this browser lacks says so by name; one based on the sample offers to load it', async () => {
-  const missing = await openApp(browser, { query: '?v=1&m=stations.count&st=ds:3f1c2d4e-0000-4000-8000-000000000000&stn=%E5%9F%BA%E7%AB%992024Q4&vi=sample' });
+  const missing = await openApp(browser, {
+    query:
+      '?v=1&m=stations.count&st=ds:3f1c2d4e-0000-4000-8000-000000000000&stn=%E5%9F%BA%E7%AB%992024Q4&vi=sample',
+  });
   const { page: receiver } = missing;
   const notice = receiver.getByTestId('link-notice');
   await notice.waitFor({ timeout: 30_000 });
-  expect(await notice.textContent()).toContain('此链接使用了数据集「基站2024Q4」（5G 基站），本机没有该数据集');
+  expect(await notice.textContent()).toContain(
+    '此链接使用了数据集「基站2024Q4」（5G 基站），本机没有该数据集',
+  );
   expect(await notice.textContent()).toContain('此链接基于示例数据');
   expect(await receiver.getByLabel('指标', { exact: true }).inputValue()).toBe('stations.count');
   await receiver.screenshot({ path: 'test/e2e/screenshots/share-missing-dataset.png' });
@@ -112,13 +149,17 @@ test('a link naming a dataset this browser lacks says so by name; one based on t
   await notice.getByRole('button', { name: '关闭提示' }).click();
   expect(await notice.count()).toBe(0);
   // A browser that refuses the clipboard gets the link in a selected field to copy by hand.
-  await receiver.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); });
+  await receiver.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
   await receiver.getByTestId('copy-link').click();
   const field = receiver.getByTestId('share-link');
   await field.waitFor();
   expect(await field.inputValue()).toBe(receiver.url());
   expect(receiver.url()).toContain('st=none');
-  expect(await field.evaluate((input: HTMLInputElement) => input.selectionEnd! - input.selectionStart!)).toBe(receiver.url().length);
+  expect(await field.evaluate((input: HTMLInputElement) => input.selectionEnd! - input.selectionStart!)).toBe(
+    receiver.url().length,
+  );
   foreignRequests.push(...missing.foreignRequests);
   consoleErrors.push(...missing.consoleErrors);
   await receiver.context().close();
@@ -181,7 +222,9 @@ test('presentation mode: full window, caption band, → flies to the next slide,
   await expect.poll(async () => (await view(page)).zoom, { timeout: 10_000 }).toBeCloseTo(8.37, 1);
   await waitForMapToSettle(page);
   const first = await view(page);
-  const fontSize = await page.getByTestId('presentation-caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const fontSize = await page
+    .getByTestId('presentation-caption')
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(fontSize).toBeGreaterThanOrEqual(32);
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'test/e2e/screenshots/presentation-slide-1.png' });
@@ -190,7 +233,10 @@ test('presentation mode: full window, caption band, → flies to the next slide,
   await page.evaluate(() => {
     const frames: number[] = [];
     (window as unknown as { zoomFrames: number[] }).zoomFrames = frames;
-    const record = () => { frames.push((window as unknown as { atlas: { view(): View } }).atlas.view().zoom); if (frames.length < 600) requestAnimationFrame(record); };
+    const record = () => {
+      frames.push((window as unknown as { atlas: { view(): View } }).atlas.view().zoom);
+      if (frames.length < 600) requestAnimationFrame(record);
+    };
     requestAnimationFrame(record);
   });
   await page.keyboard.press('ArrowRight');
@@ -204,7 +250,9 @@ test('presentation mode: full window, caption band, → flies to the next slide,
   expect(between.length).toBeGreaterThanOrEqual(1);
   const second = await view(page);
   expect(Math.abs(second.zoom - 6.6)).toBeLessThanOrEqual(0.1);
-  expect(Math.hypot(second.center[0] - first.center[0], second.center[1] - first.center[1])).toBeGreaterThan(0.1);
+  expect(Math.hypot(second.center[0] - first.center[0], second.center[1] - first.center[1])).toBeGreaterThan(
+    0.1,
+  );
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'test/e2e/screenshots/presentation-slide-2.png' });
   // Space at the last slide stays there; ← goes back.
@@ -228,18 +276,36 @@ test('slides export to a JSON file and import back; a bad file changes nothing',
   const path = await (await download).path();
   const exported = JSON.parse(readFileSync(path!, 'utf8'));
   expect(exported.format).toBe('guizhou-coverage-atlas/slides');
-  expect(exported.slides.map((s: { name: string; caption: string }) => [s.name, s.caption])).toEqual([['息烽县', CAPTIONS[0]], ['全省', CAPTIONS[1]]]);
+  expect(exported.slides.map((s: { name: string; caption: string }) => [s.name, s.caption])).toEqual([
+    ['息烽县', CAPTIONS[0]],
+    ['全省', CAPTIONS[1]],
+  ]);
   expect(JSON.stringify(exported)).not.toMatch(/106\.7338|27\.0960/);
 
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByTestId('slide').nth(1).getByRole('button', { name: '删除' }).click();
   await expect.poll(() => slideNames(page)).toEqual(['息烽县']);
 
-  await page.getByTestId('import-slides').setInputFiles({ name: 'not-slides.json', mimeType: 'application/json', buffer: Buffer.from('{"type":"FeatureCollection","features":[]}') });
-  await expect.poll(() => page.getByTestId('slides-message').textContent()).toContain('不是本应用导出的幻灯片文件');
-  const broken = { ...exported, slides: [exported.slides[0], { ...exported.slides[1], view: 'm=stations.count' }] };
-  await page.getByTestId('import-slides').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-  await expect.poll(() => page.getByTestId('slides-message').textContent()).toContain('第 2 张幻灯片的字段“view”无效');
+  await page.getByTestId('import-slides').setInputFiles({
+    name: 'not-slides.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"type":"FeatureCollection","features":[]}'),
+  });
+  await expect
+    .poll(() => page.getByTestId('slides-message').textContent())
+    .toContain('不是本应用导出的幻灯片文件');
+  const broken = {
+    ...exported,
+    slides: [exported.slides[0], { ...exported.slides[1], view: 'm=stations.count' }],
+  };
+  await page.getByTestId('import-slides').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
+  await expect
+    .poll(() => page.getByTestId('slides-message').textContent())
+    .toContain('第 2 张幻灯片的字段“view”无效');
   expect(await slideNames(page)).toEqual(['息烽县']);
 
   await page.getByTestId('import-slides').setInputFiles(path!);

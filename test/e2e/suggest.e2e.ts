@@ -19,22 +19,38 @@ const XIFENG = { adcode: '520122', seat: [106.733857, 27.096099] as const };
 const K = 5;
 
 /** Runs the suggester in the page's engine worker, as the panel does, for the exact picks and timings. */
-const suggestInPage = (page: Page, request: SuggestRequest) => page.evaluate((r) =>
-  (window as unknown as { atlas: { engine(): { suggestSites(r: SuggestRequest): Promise<SuggestResult> } } }).atlas.engine().suggestSites(r), request);
+const suggestInPage = (page: Page, request: SuggestRequest) =>
+  page.evaluate(
+    (r) =>
+      (
+        window as unknown as {
+          atlas: { engine(): { suggestSites(r: SuggestRequest): Promise<SuggestResult> } };
+        }
+      ).atlas
+        .engine()
+        .suggestSites(r),
+    request,
+  );
 
 /** Counts animation frames until stopFrames(): the page stays responsive while frames keep coming. */
-const startFrames = (page: Page) => page.evaluate(() => {
-  const w = window as unknown as { frameTimes: number[]; framesRunning: boolean };
-  w.frameTimes = []; w.framesRunning = true;
-  const tick = (time: number) => { w.frameTimes.push(time); if (w.framesRunning) requestAnimationFrame(tick); };
-  requestAnimationFrame(tick);
-});
-const stopFrames = (page: Page) => page.evaluate(() => {
-  const w = window as unknown as { frameTimes: number[]; framesRunning: boolean };
-  w.framesRunning = false;
-  const gaps = w.frameTimes.slice(1).map((time, i) => time - w.frameTimes[i]);
-  return { frames: w.frameTimes.length, longestGapMs: Math.round(Math.max(0, ...gaps)) };
-});
+const startFrames = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { frameTimes: number[]; framesRunning: boolean };
+    w.frameTimes = [];
+    w.framesRunning = true;
+    const tick = (time: number) => {
+      w.frameTimes.push(time);
+      if (w.framesRunning) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+const stopFrames = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { frameTimes: number[]; framesRunning: boolean };
+    w.framesRunning = false;
+    const gaps = w.frameTimes.slice(1).map((time, i) => time - w.frameTimes[i]);
+    return { frames: w.frameTimes.length, longestGapMs: Math.round(Math.max(0, ...gaps)) };
+  });
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -48,14 +64,34 @@ afterAll(async () => {
 });
 
 /** The 5G coverage model in Node over the same seeded sample: covered targets of a county, with extra sites. */
-function coveredInCounty(adcode: string, asOfYear: number, sites: Array<{ lon: number; lat: number }>, radiusMeters: number) {
+function coveredInCounty(
+  adcode: string,
+  asOfYear: number,
+  sites: Array<{ lon: number; lat: number }>,
+  radiusMeters: number,
+) {
   const { areas, sample } = seededSample();
-  const layers = layersFromSample(sample, areas.counties.map((c) => c.adcode));
+  const layers = layersFromSample(
+    sample,
+    areas.counties.map((c) => c.adcode),
+  );
   const county = areas.counties.findIndex((c) => c.adcode === adcode);
-  const lon: number[] = [], lat: number[] = [];
-  const take = (layer: { lon: Float64Array; lat: Float64Array; county: Int16Array }, keep: (i: number) => boolean = () => true) => {
+  const lon: number[] = [],
+    lat: number[] = [];
+  const take = (
+    layer: { lon: Float64Array; lat: Float64Array; county: Int16Array },
+    keep: (i: number) => boolean = () => true,
+  ) => {
     for (let i = 0; i < layer.lon.length; i++) {
-      if (layer.county[i] === county && keep(i) && Number.isFinite(layer.lon[i]) && Number.isFinite(layer.lat[i])) { lon.push(layer.lon[i]); lat.push(layer.lat[i]); }
+      if (
+        layer.county[i] === county &&
+        keep(i) &&
+        Number.isFinite(layer.lon[i]) &&
+        Number.isFinite(layer.lat[i])
+      ) {
+        lon.push(layer.lon[i]);
+        lat.push(layer.lat[i]);
+      }
     }
   };
   take(layers.villages!);
@@ -67,12 +103,18 @@ function coveredInCounty(adcode: string, asOfYear: number, sites: Array<{ lon: n
   const radii = stationRadiiMeters(stations, seatColumns(areas));
   const covered = (extra: Array<{ lon: number; lat: number }>) => {
     const columns = {
-      lon: Float64Array.from([...stations.lon, ...extra.map((s) => s.lon)]), lat: Float64Array.from([...stations.lat, ...extra.map((s) => s.lat)]),
+      lon: Float64Array.from([...stations.lon, ...extra.map((s) => s.lon)]),
+      lat: Float64Array.from([...stations.lat, ...extra.map((s) => s.lat)]),
       bandClass: Uint8Array.from([...stations.bandClass, ...extra.map(() => bandClassCode('5G-mid'))]),
       // Build year 0 (unknown) always counts: the new sites stand by any year.
       buildYear: Int16Array.from([...stations.buildYear, ...extra.map(() => 0)]),
     };
-    const result = computeCoverage(columns, Float32Array.from([...radii, ...extra.map(() => radiusMeters)]), targets, { asOfYear });
+    const result = computeCoverage(
+      columns,
+      Float32Array.from([...radii, ...extra.map(() => radiusMeters)]),
+      targets,
+      { asOfYear },
+    );
     return result.covered5g.reduce((sum, flag) => sum + flag, 0);
   };
   return { targets: lon.length, before: covered([]), after: covered(sites) };
@@ -99,18 +141,26 @@ test('息烽县, K = 5: the picks are listed and drawn, and raise the covered co
   await panel.getByRole('button', { name: '计算', exact: true }).click();
   await panel.getByTestId('suggest-result').waitFor({ timeout: 30_000 });
   const responsiveness = await stopFrames(page);
-  console.log(`county K = ${K} from the click to the list: ${responsiveness.frames} animation frames, longest gap ${responsiveness.longestGapMs} ms`);
+  console.log(
+    `county K = ${K} from the click to the list: ${responsiveness.frames} animation frames, longest gap ${responsiveness.longestGapMs} ms`,
+  );
   // The work runs in the worker; what remains on the page is drawing the answer: a gap of about
   // one map frame, ~250 ms here in software WebGL.
   expect(responsiveness.frames).toBeGreaterThan(1);
   expect(responsiveness.longestGapMs).toBeLessThan(1000);
 
   const rows = panel.getByTestId('suggest-picks').locator('tbody tr');
-  expect(await panel.getByTestId('suggest-result-for').textContent()).toBe('结果：息烽县 · 2022 年底 · 新站半径 1,500 米');
+  expect(await panel.getByTestId('suggest-result-for').textContent()).toBe(
+    '结果：息烽县 · 2022 年底 · 新站半径 1,500 米',
+  );
   await expect.poll(() => rows.count()).toBe(K);
-  const gains = (await panel.getByTestId('suggest-gain').allTextContents()).map((text) => Number(text.replace(/\D/g, '')));
-  const number = async (testId: string) => Number((await panel.getByTestId(testId).textContent())!.replace(/\D/g, ''));
-  const before = await number('suggest-covered-before'), after = await number('suggest-covered-after');
+  const gains = (await panel.getByTestId('suggest-gain').allTextContents()).map((text) =>
+    Number(text.replace(/\D/g, '')),
+  );
+  const number = async (testId: string) =>
+    Number((await panel.getByTestId(testId).textContent())!.replace(/\D/g, ''));
+  const before = await number('suggest-covered-before'),
+    after = await number('suggest-covered-after');
   const totalGain = gains.reduce((a, b) => a + b, 0);
   expect(gains.every((gain) => gain > 0)).toBe(true);
   expect(after).toBe(before + totalGain);
@@ -118,12 +168,22 @@ test('息烽县, K = 5: the picks are listed and drawn, and raise the covered co
   expect(await page.locator('.site-marker').allTextContents()).toEqual(['1', '2', '3', '4', '5']);
 
   // The same run again for the exact positions (the list shows 5 decimals), then the model in Node.
-  const exact = await suggestInPage(page, { scope: { adcode: XIFENG.adcode }, asOfYear: year, k: K, radiusMeters, weighted: false });
+  const exact = await suggestInPage(page, {
+    scope: { adcode: XIFENG.adcode },
+    asOfYear: year,
+    k: K,
+    radiusMeters,
+    weighted: false,
+  });
   expect(exact.picks.map((p) => p.gain)).toEqual(gains);
-  const listed = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(3).map((td) => td.textContent)));
+  const listed = await rows.evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].slice(3).map((td) => td.textContent)),
+  );
   expect(listed).toEqual(exact.picks.map((p) => [p.lon.toFixed(5), p.lat.toFixed(5)]));
   const node = coveredInCounty(XIFENG.adcode, year, exact.picks, radiusMeters);
-  console.log(`息烽县 ${year}: ${node.targets} targets, ${node.before} covered before, ${node.after} after ${K} sites (gains ${gains.join(', ')}); worker ${exact.workerMs.toFixed(0)} ms`);
+  console.log(
+    `息烽县 ${year}: ${node.targets} targets, ${node.before} covered before, ${node.after} after ${K} sites (gains ${gains.join(', ')}); worker ${exact.workerMs.toFixed(0)} ms`,
+  );
   expect(await number('suggest-targets')).toBe(node.targets);
   expect(before).toBe(node.before);
   expect(node.after - node.before).toBe(totalGain);
@@ -132,12 +192,21 @@ test('息烽县, K = 5: the picks are listed and drawn, and raise the covered co
   await panel.getByRole('button', { name: '导出 CSV' }).click();
   const text = readFileSync(await (await download).path(), 'utf8');
   expect(text.startsWith('\uFEFF示例数据 / sample data')).toBe(true);
-  const csvPicks = text.split(/\r?\n/).filter((line) => /^\d+,1\d\d\.\d{5},\d\d\.\d{5},/.test(line)).map((line) => line.split(','));
-  expect(csvPicks.map((cells) => [Number(cells[0]), cells[1], cells[2], Number(cells[3])])).toEqual(exact.picks.map((p) => [p.rank, p.lon.toFixed(5), p.lat.toFixed(5), p.gain]));
+  const csvPicks = text
+    .split(/\r?\n/)
+    .filter((line) => /^\d+,1\d\d\.\d{5},\d\d\.\d{5},/.test(line))
+    .map((line) => line.split(','));
+  expect(csvPicks.map((cells) => [Number(cells[0]), cells[1], cells[2], Number(cells[3])])).toEqual(
+    exact.picks.map((p) => [p.rank, p.lon.toFixed(5), p.lat.toFixed(5), p.gain]),
+  );
 
   const xlsx = page.waitForEvent('download');
   await panel.getByRole('button', { name: '导出 XLSX' }).click();
-  expect(readFileSync(await (await xlsx).path()).subarray(0, 2).toString()).toBe('PK');
+  expect(
+    readFileSync(await (await xlsx).path())
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK');
 
   await page.getByRole('button', { name: /缩放至/ }).click();
   await page.waitForTimeout(1000);
@@ -149,11 +218,35 @@ test('息烽县, K = 5: the picks are listed and drawn, and raise the covered co
   await page.getByTestId('toggle-villages').check();
   await page.getByRole('tab', { name: '规划', exact: true }).click();
   await rows.first().click();
-  await expect.poll(async () => {
-    const view = await page.evaluate(() => (window as unknown as { atlas: { view(): { center: number[]; zoom: number; moving: boolean } } }).atlas.view());
-    return !view.moving && Math.abs(view.center[0] - exact.picks[0].lon) < 1e-4 && Math.abs(view.center[1] - exact.picks[0].lat) < 1e-4 && view.zoom >= 12;
-  }, { timeout: 10_000 }).toBe(true);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { atlas: { renderedCount(layer: string): number } }).atlas.renderedCount('village-points')), { timeout: 30_000 }).toBeGreaterThanOrEqual(exact.picks[0].gain);
+  await expect
+    .poll(
+      async () => {
+        const view = await page.evaluate(() =>
+          (
+            window as unknown as { atlas: { view(): { center: number[]; zoom: number; moving: boolean } } }
+          ).atlas.view(),
+        );
+        return (
+          !view.moving &&
+          Math.abs(view.center[0] - exact.picks[0].lon) < 1e-4 &&
+          Math.abs(view.center[1] - exact.picks[0].lat) < 1e-4 &&
+          view.zoom >= 12
+        );
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          (window as unknown as { atlas: { renderedCount(layer: string): number } }).atlas.renderedCount(
+            'village-points',
+          ),
+        ),
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThanOrEqual(exact.picks[0].gain);
   await waitForMapToSettle(page);
   await page.screenshot({ path: 'test/e2e/screenshots/suggest-pick-1440.png' });
   await page.getByRole('tab', { name: '图层', exact: true }).click();
@@ -170,13 +263,23 @@ test('the province in 2020, K = 200 (the most the panel allows): 200 markers, an
   await panel.getByLabel(/新站数 K/).fill('200');
   await startFrames(page);
   await panel.getByRole('button', { name: '计算', exact: true }).click();
-  await expect.poll(() => panel.getByTestId('suggest-picks').locator('tbody tr').count(), { timeout: 60_000 }).toBe(200);
+  await expect
+    .poll(() => panel.getByTestId('suggest-picks').locator('tbody tr').count(), { timeout: 60_000 })
+    .toBe(200);
   const responsiveness = await stopFrames(page);
-  console.log(`province K = 200 from the click to the list: ${responsiveness.frames} animation frames, longest gap ${responsiveness.longestGapMs} ms`);
+  console.log(
+    `province K = 200 from the click to the list: ${responsiveness.frames} animation frames, longest gap ${responsiveness.longestGapMs} ms`,
+  );
   expect(responsiveness.frames).toBeGreaterThan(1);
   expect(responsiveness.longestGapMs).toBeLessThan(1000);
   await expect.poll(() => page.locator('.site-marker').count()).toBe(200);
-  await page.evaluate(() => (window as unknown as { atlas: { jumpTo(lon: number, lat: number, zoom: number): void } }).atlas.jumpTo(107.0, 26.85, 6.6));
+  await page.evaluate(() =>
+    (window as unknown as { atlas: { jumpTo(lon: number, lat: number, zoom: number): void } }).atlas.jumpTo(
+      107.0,
+      26.85,
+      6.6,
+    ),
+  );
   await waitForMapToSettle(page);
   await page.screenshot({ path: 'test/e2e/screenshots/suggest-province-1440.png' });
 
@@ -184,7 +287,9 @@ test('the province in 2020, K = 200 (the most the panel allows): 200 markers, an
   await panel.getByLabel('按人口加权').check();
   await panel.getByLabel(/新站数 K/).fill('10');
   await panel.getByRole('button', { name: '计算', exact: true }).click();
-  await expect.poll(() => panel.getByTestId('suggest-picks').locator('tbody tr').count(), { timeout: 60_000 }).toBe(10);
+  await expect
+    .poll(() => panel.getByTestId('suggest-picks').locator('tbody tr').count(), { timeout: 60_000 })
+    .toBe(10);
   expect(await panel.getByTestId('suggest-picks').locator('thead').textContent()).toContain('增益（人）');
   const weightedGains = await panel.getByTestId('suggest-gain').allTextContents();
   expect(weightedGains.map((text) => Number(text.replace(/\D/g, ''))).every((gain) => gain > 100)).toBe(true);
@@ -199,7 +304,9 @@ test('the province in 2020, K = 200 (the most the panel allows): 200 markers, an
         times.push(result.workerMs);
       }
       const { totals, candidateCount } = result!;
-      console.log(`worker time, K = 10, ${scope === 'province' ? 'province' : '息烽县'} ${asOfYear}: ${times.map((ms) => ms.toFixed(0)).join(', ')} ms (${totals.uncoveredBefore} uncovered, ${candidateCount} candidates, +${totals.coveredAfter - totals.coveredBefore} covered)`);
+      console.log(
+        `worker time, K = 10, ${scope === 'province' ? 'province' : '息烽县'} ${asOfYear}: ${times.map((ms) => ms.toFixed(0)).join(', ')} ms (${totals.uncoveredBefore} uncovered, ${candidateCount} candidates, +${totals.coveredAfter - totals.coveredBefore} covered)`,
+      );
     }
   }
 });

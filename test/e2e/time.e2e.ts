@@ -35,7 +35,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const refreshCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('layers-refresh').length);
+const refreshCount = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByName('layers-refresh').length);
 
 /**
  * Moves the slider and waits until the engine's figures for that year are in the page. Returns the
@@ -47,10 +48,14 @@ async function setYear(page: Page, year: number): Promise<number> {
   await expect.poll(() => refreshCount(page)).toBeGreaterThan(before);
   const painted = () => page.evaluate(() => performance.getEntriesByName('figures-painted').length);
   await expect.poll(painted).toBeGreaterThanOrEqual(before + 1);
-  return page.evaluate(() => performance.getEntriesByName('figures-painted').at(-1)!.startTime - performance.getEntriesByName('year-input').at(-1)!.startTime);
+  return page.evaluate(
+    () =>
+      performance.getEntriesByName('figures-painted').at(-1)!.startTime -
+      performance.getEntriesByName('year-input').at(-1)!.startTime,
+  );
 }
 
-test('each year of the slider gives the county the CLI\'s 5G count for that year', async () => {
+test("each year of the slider gives the county the CLI's 5G count for that year", async () => {
   const { page } = app;
   const point = await screenPoint(page, ...XIFENG.seat);
   await page.mouse.click(point.x, point.y);
@@ -59,10 +64,20 @@ test('each year of the slider gives the county the CLI\'s 5G count for that year
   for (const year of [2020, 2021, 2022, 2023, 2024, 2025]) {
     const ms = await setYear(page, year);
     steps.push(`${year} ${ms.toFixed(0)} ms`);
-    const [header, ...rows] = runSummarize(stationsPath, { level: 'county', format: 'csv', datum: 'wgs84', asOfYear: year }, () => {})
-      .trim().split('\n').map((line) => line.split(','));
+    const [header, ...rows] = runSummarize(
+      stationsPath,
+      { level: 'county', format: 'csv', datum: 'wgs84', asOfYear: year },
+      () => {},
+    )
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
     const cli = Number(rows.find((r) => r[0] === XIFENG.adcode)![header.indexOf('制式:5G')]);
-    await expect.poll(async () => Number((await page.getByTestId('area-5g-count').textContent())!.replace(/\D/g, '')), { message: String(year) }).toBe(cli);
+    await expect
+      .poll(async () => Number((await page.getByTestId('area-5g-count').textContent())!.replace(/\D/g, '')), {
+        message: String(year),
+      })
+      .toBe(cli);
     expect(await page.getByTestId('year-value').textContent()).toBe(`${year} 年底`);
   }
   console.log(`year step (slider → figures, map and panel updated): ${steps.join(', ')}`);
@@ -73,8 +88,12 @@ test('play steps year by year to 2025 and stops', async () => {
   const { page } = app;
   await setYear(page, 2023);
   await page.getByTestId('year-play').click();
-  await expect.poll(() => page.getByTestId('year-value').textContent(), { timeout: 10_000 }).toBe('2024 年底');
-  await expect.poll(() => page.getByTestId('year-value').textContent(), { timeout: 10_000 }).toBe('2025 年底');
+  await expect
+    .poll(() => page.getByTestId('year-value').textContent(), { timeout: 10_000 })
+    .toBe('2024 年底');
+  await expect
+    .poll(() => page.getByTestId('year-value').textContent(), { timeout: 10_000 })
+    .toBe('2025 年底');
   await page.waitForTimeout(1500);
   expect(await page.getByTestId('year-value').textContent()).toBe('2025 年底');
   expect(await page.getByTestId('year-play').getAttribute('aria-label')).toBe('播放建设进程');
@@ -86,19 +105,29 @@ test('comparing 2021 with 2022 lists and exports exactly the villages reported c
   await page.getByRole('tab', { name: '规划', exact: true }).click();
   const section = page.getByTestId('compare-years');
   await section.getByLabel('起始').selectOption('2021');
-  const expected = new Set(sample.villages.villages.code.filter((_, i) => sample.villages.fiveGYear[i] === 2022));
-  await expect.poll(async () => (await page.getByTestId('compare-counts').textContent()) ?? '').toContain(`村 ${expected.size.toLocaleString('en')} 上报`);
+  const expected = new Set(
+    sample.villages.villages.code.filter((_, i) => sample.villages.fiveGYear[i] === 2022),
+  );
+  await expect
+    .poll(async () => (await page.getByTestId('compare-counts').textContent()) ?? '')
+    .toContain(`村 ${expected.size.toLocaleString('en')} 上报`);
 
   const download = page.waitForEvent('download');
   await section.getByRole('button', { name: '导出 CSV' }).click();
   const text = readFileSync(await (await download).path(), 'utf8');
   expect(text).toContain('示例数据 / sample data');
-  const reportedVillages = text.split(/\r?\n/).map((line) => line.split(',')).filter((cells) => cells[0] === '村' && cells[4].startsWith('上报')).map((cells) => cells[1]);
+  const reportedVillages = text
+    .split(/\r?\n/)
+    .map((line) => line.split(','))
+    .filter((cells) => cells[0] === '村' && cells[4].startsWith('上报'))
+    .map((cells) => cells[1]);
   expect(new Set(reportedVillages)).toEqual(expected);
 
   await section.getByTestId('compare-map').check();
   await page.getByRole('tab', { name: '图层' }).click();
-  await expect.poll(() => page.getByTestId('choropleth-legend').locator('caption').textContent()).toContain('变化：2021→2022 年底');
+  await expect
+    .poll(() => page.getByTestId('choropleth-legend').locator('caption').textContent())
+    .toContain('变化：2021→2022 年底');
   await page.getByRole('tab', { name: '规划', exact: true }).click();
   await section.getByTestId('compare-map').uncheck();
   await page.screenshot({ path: 'test/e2e/screenshots/compare-1440.png' });

@@ -16,7 +16,8 @@ import { haversineMeters } from '../../src/core/coverage/stationGrid';
 import { layersFromSample } from '../../src/core/layers/fromSample';
 import { isGradedScenicArea } from '../../src/core/layers/types';
 
-const OLDER = 'villages-5g-2025q1', NEWER = 'villages-5g-2025q2';
+const OLDER = 'villages-5g-2025q1',
+  NEWER = 'villages-5g-2025q2';
 const XIFENG_SEAT = [106.733857, 27.096099] as const;
 
 let browser: Browser;
@@ -42,14 +43,17 @@ async function importCsv(path: string, rows: number, layer: string): Promise<voi
   expect(await page.getByLabel('数据类型').inputValue()).toBe(layer);
   await page.getByRole('button', { name: '检查数据' }).click();
   await page.getByTestId('import-counts').waitFor();
-  expect(await page.getByTestId('import-counts').textContent()).toBe(`可导入 ${rows} 行；有问题被拒绝 0 行。`);
+  expect(await page.getByTestId('import-counts').textContent()).toBe(
+    `可导入 ${rows} 行；有问题被拒绝 0 行。`,
+  );
   await page.getByRole('button', { name: `导入 ${rows} 行有效数据` }).click();
   await page.getByTestId('import-saved').waitFor();
   await page.getByRole('button', { name: '关闭' }).click();
 }
 
 const section = () => page.getByTestId('compare-vintages');
-const chosen = (which: 'older' | 'newer') => section().locator(`#vintage-${which} option:checked`).textContent();
+const chosen = (which: 'older' | 'newer') =>
+  section().locator(`#vintage-${which} option:checked`).textContent();
 const counts = async () => (await page.getByTestId('vintage-counts').textContent()) ?? '';
 
 /** The village sheets: code → 通5G, read back from the fixtures. */
@@ -60,8 +64,11 @@ function sheet(name: string): Map<string, string> {
 
 test('two village sheets: 3 newly covered, 1 newly uncovered, 1 dropped; the export lists exactly those 4', async () => {
   const [older, newer] = [sheet(OLDER), sheet(NEWER)];
-  const expected = new Map([...newer].filter(([code, now]) => older.has(code) && older.get(code) !== now)
-    .map(([code, now]) => [code, now === '是' ? '新增覆盖' : '新增未覆盖']));
+  const expected = new Map(
+    [...newer]
+      .filter(([code, now]) => older.has(code) && older.get(code) !== now)
+      .map(([code, now]) => [code, now === '是' ? '新增覆盖' : '新增未覆盖']),
+  );
   expect([...expected.values()].sort()).toEqual(['新增未覆盖', '新增覆盖', '新增覆盖', '新增覆盖']);
 
   await importCsv(`test/fixtures/e2e/${OLDER}.csv`, 10, 'villages');
@@ -83,17 +90,24 @@ test('two village sheets: 3 newly covered, 1 newly uncovered, 1 dropped; the exp
   expect(notes).toContain(`旧版本“${OLDER}”（导入于 `);
   expect(notes).toContain(`新版本“${NEWER}”（导入于 `);
   expect(text).not.toContain('示例数据');
-  const listed = lines.map((line) => line.split(',')).filter((cells) => cells[0] === '村').map((cells) => [cells[1], cells[4]] as const);
+  const listed = lines
+    .map((line) => line.split(','))
+    .filter((cells) => cells[0] === '村')
+    .map((cells) => [cells[1], cells[4]] as const);
   expect(new Map(listed)).toEqual(expected);
   expect(listed).toHaveLength(4);
 
   // The change map: 息烽县's reported 5G share goes from 4 of 10 to 6 of 9.
   await section().getByTestId('vintage-map').check();
   await page.getByRole('tab', { name: '图层' }).click();
-  await expect.poll(() => page.getByTestId('choropleth-legend').locator('caption').textContent()).toBe(`变化：${OLDER}→${NEWER} · 村通 5G 比例（上报）（%）`);
+  await expect
+    .poll(() => page.getByTestId('choropleth-legend').locator('caption').textContent())
+    .toBe(`变化：${OLDER}→${NEWER} · 村通 5G 比例（上报）（%）`);
   await page.getByTestId('ranking-section').locator('summary').click();
   const xifeng = page.getByTestId('ranking-table').locator('tr[data-adcode="520122"]');
-  await expect.poll(() => xifeng.locator('td.number').last().textContent()).toBe((100 * 6 / 9 - 40).toFixed(1));
+  await expect
+    .poll(() => xifeng.locator('td.number').last().textContent())
+    .toBe(((100 * 6) / 9 - 40).toFixed(1));
   await page.screenshot({ path: 'test/e2e/screenshots/vintages-villages-1440.png' });
   await page.getByTestId('ranking-section').locator('summary').click();
   await page.getByRole('tab', { name: '规划', exact: true }).click();
@@ -102,36 +116,76 @@ test('two village sheets: 3 newly covered, 1 newly uncovered, 1 dropped; the exp
   await expect.poll(() => page.getByTestId('choropleth-legend').count()).toBe(0);
 });
 
-test('two station lists over the sample: the places the newer list\'s two new stations reach are newly covered', async () => {
+test("two station lists over the sample: the places the newer list's two new stations reach are newly covered", async () => {
   const { areas, sample } = seededSample();
-  const layers = layersFromSample(sample, areas.counties.map((c) => c.adcode));
+  const layers = layersFromSample(
+    sample,
+    areas.counties.map((c) => c.adcode),
+  );
   const villages = layers.villages!;
   const xifeng = areas.counties.findIndex((c) => c.adcode === '520122');
   // Two sample villages of 息烽县 far from the seat and from each other; the older list stands around the seat.
-  const far = (lon: number, lat: number, from: readonly (readonly [number, number])[], meters: number) => from.every(([x, y]) => haversineMeters(lon, lat, x, y) > meters);
+  const far = (lon: number, lat: number, from: readonly (readonly [number, number])[], meters: number) =>
+    from.every(([x, y]) => haversineMeters(lon, lat, x, y) > meters);
   const picked: Array<[number, number]> = [];
   for (let i = 0; i < villages.code.length && picked.length < 2; i++) {
-    if (villages.county[i] === xifeng && far(villages.lon[i], villages.lat[i], [XIFENG_SEAT, ...picked], 8_000)) picked.push([villages.lon[i], villages.lat[i]]);
+    if (
+      villages.county[i] === xifeng &&
+      far(villages.lon[i], villages.lat[i], [XIFENG_SEAT, ...picked], 8_000)
+    )
+      picked.push([villages.lon[i], villages.lat[i]]);
   }
   const round = (x: number) => Number(x.toFixed(6));
-  const olderStations: Array<[number, number]> = [[106.7339, 27.0961], [106.7412, 27.1003], [106.728, 27.09]];
-  const newerStations = [...olderStations, ...picked.map(([lon, lat]) => [round(lon), round(lat)] as [number, number])];
+  const olderStations: Array<[number, number]> = [
+    [106.7339, 27.0961],
+    [106.7412, 27.1003],
+    [106.728, 27.09],
+  ];
+  const newerStations = [
+    ...olderStations,
+    ...picked.map(([lon, lat]) => [round(lon), round(lat)] as [number, number]),
+  ];
   const directory = mkdtempSync(join(tmpdir(), 'atlas-vintages-'));
   const write = (name: string, stations: Array<[number, number]>) => {
     const path = join(directory, `${name}.csv`);
-    writeFileSync(path, ['站号,运营商,制式,频段,建成年份,经度,纬度', ...stations.map(([lon, lat], k) => `XF-${k + 1},中国移动,5G,n78,2023,${lon},${lat}`)].join('\n'));
+    writeFileSync(
+      path,
+      [
+        '站号,运营商,制式,频段,建成年份,经度,纬度',
+        ...stations.map(([lon, lat], k) => `XF-${k + 1},中国移动,5G,n78,2023,${lon},${lat}`),
+      ].join('\n'),
+    );
     return path;
   };
 
   // Expected: the coverage model over the sample's targets, each list with its own radii.
   const targets = [
     ...villages.code.map((_, i) => ({ kind: '村', lon: villages.lon[i], lat: villages.lat[i] })),
-    ...layers.relocationSites!.name.map((_, i) => ({ kind: '安置点', lon: layers.relocationSites!.lon[i], lat: layers.relocationSites!.lat[i] })),
-    ...layers.scenicAreas!.name.map((_, i) => ({ kind: '4A/5A 景区', lon: layers.scenicAreas!.lon[i], lat: layers.scenicAreas!.lat[i], graded: isGradedScenicArea(layers.scenicAreas!.level[i]) })),
+    ...layers.relocationSites!.name.map((_, i) => ({
+      kind: '安置点',
+      lon: layers.relocationSites!.lon[i],
+      lat: layers.relocationSites!.lat[i],
+    })),
+    ...layers.scenicAreas!.name.map((_, i) => ({
+      kind: '4A/5A 景区',
+      lon: layers.scenicAreas!.lon[i],
+      lat: layers.scenicAreas!.lat[i],
+      graded: isGradedScenicArea(layers.scenicAreas!.level[i]),
+    })),
   ].filter((target) => !('graded' in target) || target.graded);
   const covered = (stations: Array<[number, number]>) => {
-    const columns = { lon: Float64Array.from(stations, (s) => s[0]), lat: Float64Array.from(stations, (s) => s[1]), bandClass: new Uint8Array(stations.length), buildYear: new Int16Array(stations.length).fill(2023) };
-    return computeCoverage(columns, stationRadiiMeters(columns, seatColumns(areas)), { lon: Float64Array.from(targets, (t) => t.lon), lat: Float64Array.from(targets, (t) => t.lat) }, { asOfYear: 2025 }).covered5g;
+    const columns = {
+      lon: Float64Array.from(stations, (s) => s[0]),
+      lat: Float64Array.from(stations, (s) => s[1]),
+      bandClass: new Uint8Array(stations.length),
+      buildYear: new Int16Array(stations.length).fill(2023),
+    };
+    return computeCoverage(
+      columns,
+      stationRadiiMeters(columns, seatColumns(areas)),
+      { lon: Float64Array.from(targets, (t) => t.lon), lat: Float64Array.from(targets, (t) => t.lat) },
+      { asOfYear: 2025 },
+    ).covered5g;
   };
   const [was, is] = [covered(olderStations), covered(newerStations)];
   const newly = (kind: string) => targets.filter((t, i) => t.kind === kind && !was[i] && is[i]).length;
@@ -148,8 +202,12 @@ test('two station lists over the sample: the places the newer list\'s two new st
   await expect.poll(counts).toContain(`村：新增覆盖 ${newly('村')} · 新增未覆盖 0`);
   expect(await counts()).toContain(`安置点：新增覆盖 ${newly('安置点')} · 新增未覆盖 0`);
   expect(await counts()).toContain(`4A/5A 景区：新增覆盖 ${newly('4A/5A 景区')} · 新增未覆盖 0`);
-  expect(await section().locator('tbody tr').count()).toBe(newly('村') + newly('安置点') + newly('4A/5A 景区'));
-  expect(new Set(await section().locator('tbody tr td:last-child').allTextContents())).toEqual(new Set(['新增覆盖']));
+  expect(await section().locator('tbody tr').count()).toBe(
+    newly('村') + newly('安置点') + newly('4A/5A 景区'),
+  );
+  expect(new Set(await section().locator('tbody tr td:last-child').allTextContents())).toEqual(
+    new Set(['新增覆盖']),
+  );
   expect(await section().locator('h4').textContent()).toContain('示例数据');
   await page.screenshot({ path: 'test/e2e/screenshots/vintages-stations-1440.png' });
 });

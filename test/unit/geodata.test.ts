@@ -8,7 +8,13 @@ import Papa from 'papaparse';
 import * as polyclip from 'polyclip-ts';
 import area from '@turf/area';
 import { describe, expect, test } from 'vitest';
-import { buildAreaIndex, type AreaIndex, type CountyCollection, type NeighbourCollection, type PrefectureCollection } from '../../src/core/areas';
+import {
+  buildAreaIndex,
+  type AreaIndex,
+  type CountyCollection,
+  type NeighbourCollection,
+  type PrefectureCollection,
+} from '../../src/core/areas';
 
 const read = (name: string) => readFileSync(`geodata/${name}`, 'utf8');
 const csv = <T>(name: string) => Papa.parse<T>(read(name), { header: true, skipEmptyLines: true }).data;
@@ -16,8 +22,17 @@ const counties: CountyCollection = JSON.parse(read('counties.geojson'));
 const prefectures: PrefectureCollection = JSON.parse(read('prefectures.geojson'));
 const province = JSON.parse(read('province.geojson'));
 const divisions = csv<{ code: string; name: string; level: string; parentCode: string }>('divisions.csv');
-const villages = csv<{ code: string; name: string; townshipCode: string; townshipName: string; countyAdcode: string; kind: string }>('villages.csv');
-const prefectureTotals = csv<{ adcode: string; population2020: string }>('sources/prefectures-population-2020.csv');
+const villages = csv<{
+  code: string;
+  name: string;
+  townshipCode: string;
+  townshipName: string;
+  countyAdcode: string;
+  kind: string;
+}>('villages.csv');
+const prefectureTotals = csv<{ adcode: string; population2020: string }>(
+  'sources/prefectures-population-2020.csv',
+);
 
 const GUIZHOU_POPULATION_2020 = 38_562_148;
 const GUIZHOU_OFFICIAL_AREA_KM2 = 176_167;
@@ -42,10 +57,11 @@ describe('counties.geojson', () => {
 
   test('every polygon is valid: closed rings, no self-intersections', () => {
     for (const f of counties.features) {
-      for (const polygon of f.geometry.coordinates) for (const ring of polygon) {
-        expect(ring.length, f.properties.name).toBeGreaterThanOrEqual(4);
-        expect(ring[0], f.properties.name).toEqual(ring[ring.length - 1]);
-      }
+      for (const polygon of f.geometry.coordinates)
+        for (const ring of polygon) {
+          expect(ring.length, f.properties.name).toBeGreaterThanOrEqual(4);
+          expect(ring[0], f.properties.name).toEqual(ring[ring.length - 1]);
+        }
       expect(kinks(f).features, f.properties.name).toHaveLength(0);
       expect(booleanValid(f), f.properties.name).toBe(true);
     }
@@ -54,7 +70,10 @@ describe('counties.geojson', () => {
   test("every county's seat lies inside its own polygon and no other", () => {
     for (const f of counties.features) {
       const containing = counties.features.filter((g) => booleanPointInPolygon(f.properties.seat, g));
-      expect(containing.map((g) => g.properties.name), f.properties.name).toEqual([f.properties.name]);
+      expect(
+        containing.map((g) => g.properties.name),
+        f.properties.name,
+      ).toEqual([f.properties.name]);
     }
   });
 
@@ -66,17 +85,41 @@ describe('counties.geojson', () => {
   });
 
   test('counties tile the province: neighbours do not overlap, and almost no slivers are left between them', () => {
-    const boxes = counties.features.map((f) => f.geometry.coordinates.flat(2).reduce((b, [x, y]) => [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)], [Infinity, Infinity, -Infinity, -Infinity]));
+    const boxes = counties.features.map((f) =>
+      f.geometry.coordinates
+        .flat(2)
+        .reduce(
+          (b, [x, y]) => [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)],
+          [Infinity, Infinity, -Infinity, -Infinity],
+        ),
+    );
     let overlapKm2 = 0;
-    counties.features.forEach((a, i) => counties.features.forEach((b, j) => {
-      if (j <= i || boxes[i][0] > boxes[j][2] || boxes[j][0] > boxes[i][2] || boxes[i][1] > boxes[j][3] || boxes[j][1] > boxes[i][3]) return;
-      const shared = polyclip.intersection(a.geometry.coordinates as polyclip.Geom, b.geometry.coordinates as polyclip.Geom);
-      if (shared.length) overlapKm2 += area({ type: 'MultiPolygon', coordinates: shared }) / 1e6;
-    }));
+    counties.features.forEach((a, i) =>
+      counties.features.forEach((b, j) => {
+        if (
+          j <= i ||
+          boxes[i][0] > boxes[j][2] ||
+          boxes[j][0] > boxes[i][2] ||
+          boxes[i][1] > boxes[j][3] ||
+          boxes[j][1] > boxes[i][3]
+        )
+          return;
+        const shared = polyclip.intersection(
+          a.geometry.coordinates as polyclip.Geom,
+          b.geometry.coordinates as polyclip.Geom,
+        );
+        if (shared.length) overlapKm2 += area({ type: 'MultiPolygon', coordinates: shared }) / 1e6;
+      }),
+    );
     // What remains is rounding to 6 decimals along ~20,000 km of borders: about one hectare in all.
     expect(overlapKm2).toBeLessThan(0.02);
-    const holes = province.features[0].geometry.coordinates.flatMap((polygon: number[][][]) => polygon.slice(1));
-    const holeKm2 = holes.reduce((s: number, ring: number[][]) => s + area({ type: 'Polygon', coordinates: [ring] }) / 1e6, 0);
+    const holes = province.features[0].geometry.coordinates.flatMap((polygon: number[][][]) =>
+      polygon.slice(1),
+    );
+    const holeKm2 = holes.reduce(
+      (s: number, ring: number[][]) => s + area({ type: 'Polygon', coordinates: [ring] }) / 1e6,
+      0,
+    );
     expect(holeKm2).toBeLessThan(0.2);
   }, 60_000);
 
@@ -84,7 +127,9 @@ describe('counties.geojson', () => {
     const total = counties.features.reduce((s, f) => s + f.properties.population2020, 0);
     expect(total).toBe(GUIZHOU_POPULATION_2020);
     for (const p of prefectureTotals) {
-      const sum = counties.features.filter((f) => f.properties.prefectureAdcode === p.adcode).reduce((s, f) => s + f.properties.population2020, 0);
+      const sum = counties.features
+        .filter((f) => f.properties.prefectureAdcode === p.adcode)
+        .reduce((s, f) => s + f.properties.population2020, 0);
       expect(sum, p.adcode).toBe(Number(p.population2020));
     }
     for (const f of counties.features) {
@@ -96,18 +141,25 @@ describe('counties.geojson', () => {
   test('census figures found are carried unchanged (Xifeng 219,835; Weining 1,280,116)', () => {
     const byName = new Map(counties.features.map((f) => [f.properties.name, f.properties]));
     expect(byName.get('息烽县')).toMatchObject({ population2020: 219_835, populationSource: 'census' });
-    expect(byName.get('威宁彝族回族苗族自治县')).toMatchObject({ population2020: 1_280_116, populationSource: 'census' });
+    expect(byName.get('威宁彝族回族苗族自治县')).toMatchObject({
+      population2020: 1_280_116,
+      populationSource: 'census',
+    });
   });
 });
 
 describe('prefectures.geojson and province.geojson', () => {
   test('every ring of every level is closed and made of at least four finite positions', () => {
     for (const f of [...counties.features, ...prefectures.features, ...province.features]) {
-      for (const polygon of f.geometry.coordinates) for (const ring of polygon) {
-        expect(ring.length, f.properties.name).toBeGreaterThanOrEqual(4);
-        expect(ring.every((p: number[]) => p.length === 2 && p.every(Number.isFinite)), f.properties.name).toBe(true);
-        expect(ring[0]).toEqual(ring[ring.length - 1]);
-      }
+      for (const polygon of f.geometry.coordinates)
+        for (const ring of polygon) {
+          expect(ring.length, f.properties.name).toBeGreaterThanOrEqual(4);
+          expect(
+            ring.every((p: number[]) => p.length === 2 && p.every(Number.isFinite)),
+            f.properties.name,
+          ).toBe(true);
+          expect(ring[0]).toEqual(ring[ring.length - 1]);
+        }
     }
   });
 
@@ -117,7 +169,9 @@ describe('prefectures.geojson and province.geojson', () => {
       const members = counties.features.filter((f) => f.properties.prefectureAdcode === p.properties.adcode);
       expect(p.properties.countyCount).toBe(members.length);
       expect(p.properties.population2020).toBe(members.reduce((s, f) => s + f.properties.population2020, 0));
-      expect(Math.abs(p.properties.areaKm2 - members.reduce((s, f) => s + f.properties.areaKm2, 0))).toBeLessThan(0.5);
+      expect(
+        Math.abs(p.properties.areaKm2 - members.reduce((s, f) => s + f.properties.areaKm2, 0)),
+      ).toBeLessThan(0.5);
       expect(booleanValid(p), p.properties.name).toBe(true);
       expect(booleanPointInPolygon(p.properties.labelPoint, p), p.properties.name).toBe(true);
     }
@@ -154,6 +208,12 @@ describe('areas.json', () => {
     const neighbours: NeighbourCollection = JSON.parse(read('neighbours.geojson'));
     expect(index).toEqual(buildAreaIndex(counties, prefectures, neighbours));
     expect(index.counties).toHaveLength(88);
-    expect(index.neighbours.map((n) => n.name).sort()).toEqual(['云南省', '四川省', '广西壮族自治区', '湖南省', '重庆市']);
+    expect(index.neighbours.map((n) => n.name).sort()).toEqual([
+      '云南省',
+      '四川省',
+      '广西壮族自治区',
+      '湖南省',
+      '重庆市',
+    ]);
   });
 });

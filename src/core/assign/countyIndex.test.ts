@@ -4,8 +4,17 @@ import type { MultiPolygon } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { assignCounties, buildCountyIndex, countyAt, OUTSIDE } from './countyIndex';
 
-const square = (x: number, y: number, size = 1): number[][] => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
-const multi = (...polygons: number[][][][]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: polygons });
+const square = (x: number, y: number, size = 1): number[][] => [
+  [x, y],
+  [x + size, y],
+  [x + size, y + size],
+  [x, y + size],
+  [x, y],
+];
+const multi = (...polygons: number[][][][]): MultiPolygon => ({
+  type: 'MultiPolygon',
+  coordinates: polygons,
+});
 
 /** Turf's answer under the documented rule: the lowest-index county containing the point. */
 const reference = (counties: MultiPolygon[], lon: number, lat: number) => {
@@ -17,7 +26,16 @@ const reference = (counties: MultiPolygon[], lon: number, lat: number) => {
 describe('hand-made shapes', () => {
   // 0: a square with a hole; 1: the square east of it (shared border x = 1); 2: two separate parts.
   const counties = [
-    multi([square(0, 0), [[0.25, 0.25], [0.25, 0.75], [0.75, 0.75], [0.75, 0.25], [0.25, 0.25]]]),
+    multi([
+      square(0, 0),
+      [
+        [0.25, 0.25],
+        [0.25, 0.75],
+        [0.75, 0.75],
+        [0.75, 0.25],
+        [0.25, 0.25],
+      ],
+    ]),
     multi([square(1, 0)]),
     multi([square(3, 0, 0.5)], [square(3, 2, 0.5)]),
   ];
@@ -42,15 +60,22 @@ describe('hand-made shapes', () => {
 });
 
 describe('the 88 counties, against Turf', () => {
-  const features = JSON.parse(readFileSync('geodata/counties.geojson', 'utf8')).features as Array<{ geometry: MultiPolygon; properties: { adcode: string } }>;
+  const features = JSON.parse(readFileSync('geodata/counties.geojson', 'utf8')).features as Array<{
+    geometry: MultiPolygon;
+    properties: { adcode: string };
+  }>;
   const counties = features.map((f) => f.geometry);
   const index = buildCountyIndex(counties);
   let seed = 20201101;
-  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 
   const check = (lon: number[], lat: number[]) => {
     const result = assignCounties(index, Float64Array.from(lon), Float64Array.from(lat));
-    const wrong = lon.flatMap((x, i) => (result[i] === reference(counties, x, lat[i]) ? [] : [[x, lat[i], result[i], reference(counties, x, lat[i])]]));
+    const wrong = lon.flatMap((x, i) =>
+      result[i] === reference(counties, x, lat[i])
+        ? []
+        : [[x, lat[i], result[i], reference(counties, x, lat[i])]],
+    );
     expect(wrong.slice(0, 5)).toEqual([]);
   };
 
@@ -60,27 +85,57 @@ describe('the 88 counties, against Turf', () => {
   });
 
   test('uniform random points over and around Guizhou', () => {
-    const lon: number[] = [], lat: number[] = [];
-    for (let i = 0; i < 30_000; i++) { lon.push(103.4 + random() * 6.4); lat.push(24.4 + random() * 5.1); }
+    const lon: number[] = [],
+      lat: number[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      lon.push(103.4 + random() * 6.4);
+      lat.push(24.4 + random() * 5.1);
+    }
     check(lon, lat);
   });
 
   test('every vertex of every county, and points 1e-9° around a sample of them', () => {
-    const lon: number[] = [], lat: number[] = [];
-    counties.forEach((c) => c.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach(([x, y], i) => {
-      lon.push(x); lat.push(y);
-      if (i % 7 === 0) for (const [dx, dy] of [[1e-9, 0], [-1e-9, 0], [0, 1e-9], [0, -1e-9]]) { lon.push(x + dx); lat.push(y + dy); }
-    }))));
+    const lon: number[] = [],
+      lat: number[] = [];
+    counties.forEach((c) =>
+      c.coordinates.forEach((polygon) =>
+        polygon.forEach((ring) =>
+          ring.forEach(([x, y], i) => {
+            lon.push(x);
+            lat.push(y);
+            if (i % 7 === 0)
+              for (const [dx, dy] of [
+                [1e-9, 0],
+                [-1e-9, 0],
+                [0, 1e-9],
+                [0, -1e-9],
+              ]) {
+                lon.push(x + dx);
+                lat.push(y + dy);
+              }
+          }),
+        ),
+      ),
+    );
     check(lon, lat);
   });
 
   test('points on edges (midpoints and random fractions) and on the index grid lines', () => {
-    const lon: number[] = [], lat: number[] = [];
-    counties.forEach((c) => c.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.slice(1).forEach(([x, y], i) => {
-      if (i % 3) return;
-      const [px, py] = ring[i], t = random();
-      lon.push((x + px) / 2, px + (x - px) * t); lat.push((y + py) / 2, py + (y - py) * t);
-    }))));
+    const lon: number[] = [],
+      lat: number[] = [];
+    counties.forEach((c) =>
+      c.coordinates.forEach((polygon) =>
+        polygon.forEach((ring) =>
+          ring.slice(1).forEach(([x, y], i) => {
+            if (i % 3) return;
+            const [px, py] = ring[i],
+              t = random();
+            lon.push((x + px) / 2, px + (x - px) * t);
+            lat.push((y + py) / 2, py + (y - py) * t);
+          }),
+        ),
+      ),
+    );
     for (let i = 0; i < 5_000; i++) {
       lon.push(index.west + Math.floor(random() * index.columns) * index.cellDegrees, 103.6 + random() * 6);
       lat.push(24.7 + random() * 4.5, index.south + Math.floor(random() * index.rows) * index.cellDegrees);

@@ -9,9 +9,20 @@ test('lists each disagreement by kind, then by index, with counts', () => {
   const result = findDisagreements(reported, modelled);
   expect([...result.indices]).toEqual([0, 5, 1, 6, 4, 7]);
   expect([...result.kinds].map((k) => DISAGREEMENT_KINDS[k])).toEqual([
-    'reported-yes-modelled-no', 'reported-yes-modelled-no', 'reported-no-modelled-yes', 'reported-no-modelled-yes', 'not-reported', 'not-reported',
+    'reported-yes-modelled-no',
+    'reported-yes-modelled-no',
+    'reported-no-modelled-yes',
+    'reported-no-modelled-yes',
+    'not-reported',
+    'not-reported',
   ]);
-  expect(result.counts).toEqual({ 'reported-yes-modelled-no': 2, 'reported-no-modelled-yes': 2, 'not-reported': 2, agreeYes: 1, agreeNo: 1 });
+  expect(result.counts).toEqual({
+    'reported-yes-modelled-no': 2,
+    'reported-no-modelled-yes': 2,
+    'not-reported': 2,
+    agreeYes: 1,
+    agreeNo: 1,
+  });
 });
 
 test('finds nothing when reports and model agree', () => {

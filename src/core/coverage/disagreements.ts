@@ -11,7 +11,11 @@
 
 export const NOT_REPORTED = 255;
 
-export const DISAGREEMENT_KINDS = ['reported-yes-modelled-no', 'reported-no-modelled-yes', 'not-reported'] as const;
+export const DISAGREEMENT_KINDS = [
+  'reported-yes-modelled-no',
+  'reported-no-modelled-yes',
+  'not-reported',
+] as const;
 export type DisagreementKind = (typeof DISAGREEMENT_KINDS)[number];
 
 export interface Disagreements {
@@ -30,9 +34,11 @@ function kindOf(reported: number, modelledCovered: boolean, index: number): numb
 }
 
 export function findDisagreements(reported: Uint8Array, modelled: Uint8Array): Disagreements {
-  if (reported.length !== modelled.length) throw new RangeError('reported and modelled flags must have the same length');
+  if (reported.length !== modelled.length)
+    throw new RangeError('reported and modelled flags must have the same length');
   const kindCounts = [0, 0, 0];
-  let agreeYes = 0, agreeNo = 0;
+  let agreeYes = 0,
+    agreeNo = 0;
   for (let i = 0; i < reported.length; i++) {
     const kind = kindOf(reported[i], modelled[i] !== 0, i);
     if (kind >= 0) kindCounts[kind]++;
@@ -50,7 +56,14 @@ export function findDisagreements(reported: Uint8Array, modelled: Uint8Array): D
     kinds[next[kind]++] = kind;
   }
   return {
-    indices, kinds,
-    counts: { 'reported-yes-modelled-no': kindCounts[0], 'reported-no-modelled-yes': kindCounts[1], 'not-reported': kindCounts[2], agreeYes, agreeNo },
+    indices,
+    kinds,
+    counts: {
+      'reported-yes-modelled-no': kindCounts[0],
+      'reported-no-modelled-yes': kindCounts[1],
+      'not-reported': kindCounts[2],
+      agreeYes,
+      agreeNo,
+    },
   };
 }

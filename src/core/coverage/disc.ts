@@ -7,16 +7,27 @@ import { EARTH_RADIUS_METERS } from './stationGrid';
 const RADIANS = Math.PI / 180;
 
 /** A closed ring (first point repeated last), counter-clockwise, of [lon, lat] in degrees. */
-export function discRing(lon: number, lat: number, radiusMeters: number, segments = 64): Array<[number, number]> {
+export function discRing(
+  lon: number,
+  lat: number,
+  radiusMeters: number,
+  segments = 64,
+): Array<[number, number]> {
   const angle = radiusMeters / EARTH_RADIUS_METERS;
-  const phi = lat * RADIANS, lambda = lon * RADIANS;
+  const phi = lat * RADIANS,
+    lambda = lon * RADIANS;
   const ring: Array<[number, number]> = [];
   for (let i = 0; i <= segments; i++) {
     // Bearings clockwise from north, taken in reverse so the ring runs counter-clockwise (RFC 7946).
     const bearing = (-2 * Math.PI * (i % segments)) / segments;
     const sinPhi = Math.sin(phi) * Math.cos(angle) + Math.cos(phi) * Math.sin(angle) * Math.cos(bearing);
     const phi2 = Math.asin(sinPhi);
-    const lambda2 = lambda + Math.atan2(Math.sin(bearing) * Math.sin(angle) * Math.cos(phi), Math.cos(angle) - Math.sin(phi) * sinPhi);
+    const lambda2 =
+      lambda +
+      Math.atan2(
+        Math.sin(bearing) * Math.sin(angle) * Math.cos(phi),
+        Math.cos(angle) - Math.sin(phi) * sinPhi,
+      );
     ring.push([lambda2 / RADIANS, phi2 / RADIANS]);
   }
   return ring;

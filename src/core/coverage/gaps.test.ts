@@ -15,15 +15,31 @@ test('groups uncovered targets by area and ranks them by weight, then distance, 
 });
 
 test('puts targets outside every area last, and counts each target once when unweighted', () => {
-  const areas = rankGaps({ covered: new Uint8Array(3), nearestMeters: Float64Array.of(1, 2, 3), areaIds: Int16Array.of(-1, 0, -1) });
-  expect(areas.map((a) => [a.areaId, a.uncoveredWeight, a.targets])).toEqual([[0, 1, [1]], [-1, 2, [2, 0]]]);
+  const areas = rankGaps({
+    covered: new Uint8Array(3),
+    nearestMeters: Float64Array.of(1, 2, 3),
+    areaIds: Int16Array.of(-1, 0, -1),
+  });
+  expect(areas.map((a) => [a.areaId, a.uncoveredWeight, a.targets])).toEqual([
+    [0, 1, [1]],
+    [-1, 2, [2, 0]],
+  ]);
 });
 
 test('limits the listed targets per area but keeps the full count and weight', () => {
-  const areas = rankGaps({ covered: new Uint8Array(4), nearestMeters: Float64Array.of(1, 2, 3, 4), areaIds: new Int16Array(4) }, 2);
+  const areas = rankGaps(
+    { covered: new Uint8Array(4), nearestMeters: Float64Array.of(1, 2, 3, 4), areaIds: new Int16Array(4) },
+    2,
+  );
   expect(areas).toEqual([{ areaId: 0, uncoveredCount: 4, uncoveredWeight: 4, targets: [3, 2] }]);
 });
 
 test('returns no areas when everything is covered', () => {
-  expect(rankGaps({ covered: Uint8Array.of(1, 1), nearestMeters: new Float64Array(2), areaIds: new Int16Array(2) })).toEqual([]);
+  expect(
+    rankGaps({
+      covered: Uint8Array.of(1, 1),
+      nearestMeters: new Float64Array(2),
+      areaIds: new Int16Array(2),
+    }),
+  ).toEqual([]);
 });

@@ -26,8 +26,15 @@ export interface GapArea {
   targets: number[];
 }
 
-export function rankGaps({ covered, nearestMeters, areaIds, weight }: GapInput, limitPerArea = Infinity): GapArea[] {
-  if (nearestMeters.length !== covered.length || areaIds.length !== covered.length || (weight && weight.length !== covered.length)) {
+export function rankGaps(
+  { covered, nearestMeters, areaIds, weight }: GapInput,
+  limitPerArea = Infinity,
+): GapArea[] {
+  if (
+    nearestMeters.length !== covered.length ||
+    areaIds.length !== covered.length ||
+    (weight && weight.length !== covered.length)
+  ) {
     throw new RangeError('covered, nearestMeters, areaIds and weight must have one entry per target');
   }
   const weightOf = (i: number) => (weight ? (Number.isNaN(weight[i]) ? 0 : weight[i]) : 1);
@@ -35,12 +42,16 @@ export function rankGaps({ covered, nearestMeters, areaIds, weight }: GapInput, 
   for (let i = 0; i < covered.length; i++) {
     if (covered[i]) continue;
     const list = byArea.get(areaIds[i]);
-    if (list) list.push(i); else byArea.set(areaIds[i], [i]);
+    if (list) list.push(i);
+    else byArea.set(areaIds[i], [i]);
   }
   const areaOrder = [...byArea.keys()].sort((a, b) => (a < 0 ? 1 : 0) - (b < 0 ? 1 : 0) || a - b);
   return areaOrder.map((areaId) => {
     const targets = byArea.get(areaId)!;
-    targets.sort((a, b) => descending(weightOf(a), weightOf(b)) || descending(nearestMeters[a], nearestMeters[b]) || a - b);
+    targets.sort(
+      (a, b) =>
+        descending(weightOf(a), weightOf(b)) || descending(nearestMeters[a], nearestMeters[b]) || a - b,
+    );
     return {
       areaId,
       uncoveredCount: targets.length,

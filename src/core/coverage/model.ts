@@ -43,15 +43,30 @@ export function stationMask(stations: StationColumns, technology: Technology, as
   return mask;
 }
 
-interface TechnologyColumns { nearestIndex: Int32Array; nearestMeters: Float64Array; covered: Uint8Array }
+interface TechnologyColumns {
+  nearestIndex: Int32Array;
+  nearestMeters: Float64Array;
+  covered: Uint8Array;
+}
 
-function coverByTechnology(stations: StationColumns, radiiMeters: Float32Array, targets: TargetColumns, mask: Uint8Array, cellMeters: number): TechnologyColumns {
+function coverByTechnology(
+  stations: StationColumns,
+  radiiMeters: Float32Array,
+  targets: TargetColumns,
+  mask: Uint8Array,
+  cellMeters: number,
+): TechnologyColumns {
   const count = targets.lon.length;
-  const result: TechnologyColumns = { nearestIndex: new Int32Array(count).fill(-1), nearestMeters: new Float64Array(count).fill(Infinity), covered: new Uint8Array(count) };
+  const result: TechnologyColumns = {
+    nearestIndex: new Int32Array(count).fill(-1),
+    nearestMeters: new Float64Array(count).fill(Infinity),
+    covered: new Uint8Array(count),
+  };
   const grid: PointGrid = buildPointGrid(stations.lon, stations.lat, cellMeters, mask);
   if (grid.count === 0) return result;
   let maxRadiusMeters = 0;
-  for (let i = 0; i < mask.length; i++) if (mask[i] && radiiMeters[i] > maxRadiusMeters) maxRadiusMeters = radiiMeters[i];
+  for (let i = 0; i < mask.length; i++)
+    if (mask[i] && radiiMeters[i] > maxRadiusMeters) maxRadiusMeters = radiiMeters[i];
   // One visitor for all targets, so the loop allocates nothing per target. It stops the search
   // (returns false) at the first covering station; a NaN radius never covers.
   const coversTarget = (station: number, meters: number) => !(meters <= radiiMeters[station]);
@@ -61,8 +76,10 @@ function coverByTechnology(stations: StationColumns, radiiMeters: Float32Array, 
     result.nearestIndex[t] = found.index;
     result.nearestMeters[t] = found.meters;
     if (found.index < 0) continue;
-    const covered = found.meters <= radiiMeters[found.index]
-      || (found.meters <= maxRadiusMeters && !forEachWithin(grid, targets.lon[t], targets.lat[t], maxRadiusMeters, coversTarget));
+    const covered =
+      found.meters <= radiiMeters[found.index] ||
+      (found.meters <= maxRadiusMeters &&
+        !forEachWithin(grid, targets.lon[t], targets.lat[t], maxRadiusMeters, coversTarget));
     result.covered[t] = covered ? 1 : 0;
   }
   return result;
@@ -72,18 +89,44 @@ function coverByTechnology(stations: StationColumns, radiiMeters: Float32Array, 
  * Nearest station and modelled coverage of every target, by technology. radiiMeters holds one
  * radius per station (stationRadiiMeters, or a uniform radius from withRadiusOverride).
  */
-export function computeCoverage(stations: StationColumns, radiiMeters: Float32Array, targets: TargetColumns, options: CoverageOptions = {}): CoverageResult {
+export function computeCoverage(
+  stations: StationColumns,
+  radiiMeters: Float32Array,
+  targets: TargetColumns,
+  options: CoverageOptions = {},
+): CoverageResult {
   const stationCount = stations.lon.length;
-  if ([stations.lat, stations.bandClass, stations.buildYear, radiiMeters].some((column) => column.length !== stationCount)) {
+  if (
+    [stations.lat, stations.bandClass, stations.buildYear, radiiMeters].some(
+      (column) => column.length !== stationCount,
+    )
+  ) {
     throw new RangeError('every station column and radiiMeters must have one entry per station');
   }
-  if (targets.lat.length !== targets.lon.length) throw new RangeError('target lon and lat must have the same length');
+  if (targets.lat.length !== targets.lon.length)
+    throw new RangeError('target lon and lat must have the same length');
   const cellMeters = options.cellMeters ?? 2000;
-  const fiveG = coverByTechnology(stations, radiiMeters, targets, stationMask(stations, '5G', options.asOfYear), cellMeters);
-  const fourG = coverByTechnology(stations, radiiMeters, targets, stationMask(stations, '4G', options.asOfYear), cellMeters);
+  const fiveG = coverByTechnology(
+    stations,
+    radiiMeters,
+    targets,
+    stationMask(stations, '5G', options.asOfYear),
+    cellMeters,
+  );
+  const fourG = coverByTechnology(
+    stations,
+    radiiMeters,
+    targets,
+    stationMask(stations, '4G', options.asOfYear),
+    cellMeters,
+  );
   return {
-    nearest5gIndex: fiveG.nearestIndex, nearest5gMeters: fiveG.nearestMeters, covered5g: fiveG.covered,
-    nearest4gIndex: fourG.nearestIndex, nearest4gMeters: fourG.nearestMeters, covered4g: fourG.covered,
+    nearest5gIndex: fiveG.nearestIndex,
+    nearest5gMeters: fiveG.nearestMeters,
+    covered5g: fiveG.covered,
+    nearest4gIndex: fourG.nearestIndex,
+    nearest4gMeters: fourG.nearestMeters,
+    covered4g: fourG.covered,
   };
 }
 
@@ -92,7 +135,11 @@ export function computeCoverage(stations: StationColumns, radiiMeters: Float32Ar
  * (the CLI's --radius-m N), used in place of DEFAULT_RADIUS_METERS with stationRadiiMeters.
  */
 export function withRadiusOverride(radiusMeters: number): RadiusTable {
-  if (!(radiusMeters > 0) || !Number.isFinite(radiusMeters)) throw new RangeError(`radius must be a positive number of metres, got ${radiusMeters}`);
-  const row = Object.fromEntries(SETTINGS.map((setting) => [setting, radiusMeters])) as Record<Setting, number>;
+  if (!(radiusMeters > 0) || !Number.isFinite(radiusMeters))
+    throw new RangeError(`radius must be a positive number of metres, got ${radiusMeters}`);
+  const row = Object.fromEntries(SETTINGS.map((setting) => [setting, radiusMeters])) as Record<
+    Setting,
+    number
+  >;
   return Object.fromEntries(BAND_CLASSES.map((bandClass) => [bandClass, { ...row }])) as RadiusTable;
 }

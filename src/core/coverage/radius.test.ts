@@ -1,15 +1,46 @@
 import { describe, expect, test } from 'vitest';
-import { BAND_CLASSES, bandClassCode, DEFAULT_RADIUS_METERS, parseBand, settingOf, stationRadiiMeters, technologyOf } from './radius';
+import {
+  BAND_CLASSES,
+  bandClassCode,
+  DEFAULT_RADIUS_METERS,
+  parseBand,
+  settingOf,
+  stationRadiiMeters,
+  technologyOf,
+} from './radius';
 import type { SeatColumns } from './types';
 
 describe('parseBand', () => {
   test.each([
-    ['n78', '5G-mid'], ['3.5GHz', '5G-mid'], ['3500MHz', '5G-mid'], ['n41', '5G-mid'], ['4.9 GHz', '5G-mid'], ['n79', '5G-mid'],
-    ['n28', '5G-low'], ['700M', '5G-low'], ['700MHz', '5G-low'], ['700兆', '5G-low'],
-    ['FDD1800', '4G-mid'], ['1.8GHz', '4G-mid'], ['2100', '4G-mid'], ['B3', '4G-mid'], ['B1', '4G-mid'],
-    ['B39', '4G-mid'], ['B40', '4G-mid'], ['B41', '4G-mid'], ['Band 41', '4G-mid'], ['TDD-F', '4G-mid'], ['D频段', '4G-mid'],
-    ['FDD900', '4G-low'], ['800M', '4G-low'], ['B5', '4G-low'], ['B8', '4G-low'],
-    ['5G NR n78', '5G-mid'], ['NR 2.1GHz', '5G-mid'], ['ｎ７８', '5G-mid'], ['LTE 3', '4G-mid'],
+    ['n78', '5G-mid'],
+    ['3.5GHz', '5G-mid'],
+    ['3500MHz', '5G-mid'],
+    ['n41', '5G-mid'],
+    ['4.9 GHz', '5G-mid'],
+    ['n79', '5G-mid'],
+    ['n28', '5G-low'],
+    ['700M', '5G-low'],
+    ['700MHz', '5G-low'],
+    ['700兆', '5G-low'],
+    ['FDD1800', '4G-mid'],
+    ['1.8GHz', '4G-mid'],
+    ['2100', '4G-mid'],
+    ['B3', '4G-mid'],
+    ['B1', '4G-mid'],
+    ['B39', '4G-mid'],
+    ['B40', '4G-mid'],
+    ['B41', '4G-mid'],
+    ['Band 41', '4G-mid'],
+    ['TDD-F', '4G-mid'],
+    ['D频段', '4G-mid'],
+    ['FDD900', '4G-low'],
+    ['800M', '4G-low'],
+    ['B5', '4G-low'],
+    ['B8', '4G-low'],
+    ['5G NR n78', '5G-mid'],
+    ['NR 2.1GHz', '5G-mid'],
+    ['ｎ７８', '5G-mid'],
+    ['LTE 3', '4G-mid'],
   ] as const)('reads %s as %s', (text, bandClass) => {
     expect(parseBand(text)).toBe(bandClass);
   });
@@ -60,7 +91,10 @@ const seats: SeatColumns = {
   countySeats: Float64Array.of(106.7, 26.58, 107.2, 26.58, 107.7, 26.58),
 };
 /** The point `meters` north of (lon, lat). */
-const north = (lon: number, lat: number, meters: number): [number, number] => [lon, lat + meters / 111_195.08];
+const north = (lon: number, lat: number, meters: number): [number, number] => [
+  lon,
+  lat + meters / 111_195.08,
+];
 
 describe('settingOf', () => {
   test('classifies by distance to the nearest seat of each kind, dense urban first', () => {
@@ -72,7 +106,11 @@ describe('settingOf', () => {
     expect(settingOf(...north(107.7, 26.58, 3010), seats)).toBe('rural');
   });
   test('calls everything rural when there are no seats', () => {
-    const none: SeatColumns = { denseUrban: new Float64Array(0), prefectureSeats: new Float64Array(0), countySeats: new Float64Array(0) };
+    const none: SeatColumns = {
+      denseUrban: new Float64Array(0),
+      prefectureSeats: new Float64Array(0),
+      countySeats: new Float64Array(0),
+    };
     expect(settingOf(106.7, 26.58, none)).toBe('rural');
   });
 });
@@ -82,9 +120,16 @@ test('stationRadiiMeters looks up each station by band class and setting', () =>
   const stations = {
     lon: Float64Array.of(106.7, 107.2, lon1, 105),
     lat: Float64Array.of(26.58, 26.58, lat1, 26),
-    bandClass: Uint8Array.of(bandClassCode('5G-mid'), bandClassCode('5G-low'), bandClassCode('4G-mid'), bandClassCode('4G-low')),
+    bandClass: Uint8Array.of(
+      bandClassCode('5G-mid'),
+      bandClassCode('5G-low'),
+      bandClassCode('4G-mid'),
+      bandClassCode('4G-low'),
+    ),
     buildYear: new Int16Array(4),
   };
   expect([...stationRadiiMeters(stations, seats)]).toEqual([200, 1150, 1500, 8500]);
-  expect(() => stationRadiiMeters({ ...stations, bandClass: Uint8Array.of(0, 0, 0, 9) }, seats)).toThrow(RangeError);
+  expect(() => stationRadiiMeters({ ...stations, bandClass: Uint8Array.of(0, 0, 0, 9) }, seats)).toThrow(
+    RangeError,
+  );
 });

@@ -41,7 +41,12 @@ export const DEFAULT_RADIUS_METERS: RadiusTable = {
 /** A location is in a setting when it lies within this distance of a seat of that kind. */
 export const SETTING_RADIUS_METERS = { denseUrban: 2000, urban: 5000, countyTown: 3000 } as const;
 
-const TECHNOLOGY_OF: Record<BandClass, Technology> = { '5G-mid': '5G', '5G-low': '5G', '4G-mid': '4G', '4G-low': '4G' };
+const TECHNOLOGY_OF: Record<BandClass, Technology> = {
+  '5G-mid': '5G',
+  '5G-low': '5G',
+  '4G-mid': '4G',
+  '4G-low': '4G',
+};
 
 export function technologyOf(bandClass: BandClass): Technology {
   return TECHNOLOGY_OF[bandClass];
@@ -53,8 +58,37 @@ export function bandClassCode(bandClass: BandClass): number {
 }
 
 /** Downlink frequencies (MHz) of the NR and LTE bands in use in and around China. */
-const NR_BAND_MHZ: Record<number, number> = { 1: 2100, 3: 1800, 5: 850, 8: 900, 20: 800, 28: 700, 38: 2600, 39: 1900, 40: 2300, 41: 2600, 71: 600, 77: 3700, 78: 3500, 79: 4700 };
-const LTE_BAND_MHZ: Record<number, number> = { 1: 2100, 3: 1800, 5: 850, 8: 900, 20: 800, 26: 850, 28: 700, 34: 2000, 38: 2600, 39: 1900, 40: 2300, 41: 2600, 42: 3500 };
+const NR_BAND_MHZ: Record<number, number> = {
+  1: 2100,
+  3: 1800,
+  5: 850,
+  8: 900,
+  20: 800,
+  28: 700,
+  38: 2600,
+  39: 1900,
+  40: 2300,
+  41: 2600,
+  71: 600,
+  77: 3700,
+  78: 3500,
+  79: 4700,
+};
+const LTE_BAND_MHZ: Record<number, number> = {
+  1: 2100,
+  3: 1800,
+  5: 850,
+  8: 900,
+  20: 800,
+  26: 850,
+  28: 700,
+  34: 2000,
+  38: 2600,
+  39: 1900,
+  40: 2300,
+  41: 2600,
+  42: 3500,
+};
 /** China Mobile's TD-LTE band letters ("D频段" …). */
 const TD_LTE_LETTER_MHZ: Record<string, number> = { A: 2000, D: 2600, E: 2300, F: 1900 };
 
@@ -90,8 +124,12 @@ export function parseBand(text: string, technologyHint?: Technology): BandClass 
   // unless NR is written beside them.
   let written: Technology | undefined = says5G !== says4G ? (says5G ? '5G' : '4G') : undefined;
   if (!says5G && !says4G && /FDD|TDD/.test(s)) written = '4G';
-  s = s.replace(GENERATION, '').replace(/TD-?LTE|LTE|NR|FDD|TDD/g, '')
-    .replace(/兆赫?/g, 'MHZ').replace(/吉赫?/g, 'GHZ').replace(/[^0-9A-Z.]/g, '');
+  s = s
+    .replace(GENERATION, '')
+    .replace(/TD-?LTE|LTE|NR|FDD|TDD/g, '')
+    .replace(/兆赫?/g, 'MHZ')
+    .replace(/吉赫?/g, 'GHZ')
+    .replace(/[^0-9A-Z.]/g, '');
 
   // A band number: "n78", "B3", "Band 41", or a bare number beside its technology ("NR 78").
   let match = /^N(\d{1,3})$/.exec(s) ?? (written === '5G' ? /^(\d{1,2})$/.exec(s) : null);
@@ -130,11 +168,18 @@ export function settingOf(lon: number, lat: number, seats: SeatColumns): Setting
 }
 
 /** Each station's modelled radius from its band class and the setting of its position. */
-export function stationRadiiMeters(stations: StationColumns, seats: SeatColumns, table: RadiusTable = DEFAULT_RADIUS_METERS): Float32Array {
+export function stationRadiiMeters(
+  stations: StationColumns,
+  seats: SeatColumns,
+  table: RadiusTable = DEFAULT_RADIUS_METERS,
+): Float32Array {
   const radii = new Float32Array(stations.lon.length);
   for (let i = 0; i < radii.length; i++) {
     const bandClass = BAND_CLASSES[stations.bandClass[i]];
-    if (!bandClass) throw new RangeError(`station ${i} has band class code ${stations.bandClass[i]}, not one of 0–${BAND_CLASSES.length - 1}`);
+    if (!bandClass)
+      throw new RangeError(
+        `station ${i} has band class code ${stations.bandClass[i]}, not one of 0–${BAND_CLASSES.length - 1}`,
+      );
     radii[i] = table[bandClass][settingOf(stations.lon[i], stations.lat[i], seats)];
   }
   return radii;

@@ -19,7 +19,11 @@ export function mulberry32(seed: number): Random {
 }
 
 /** `count` points uniform in longitude and latitude within bbox (default Guizhou's). */
-export function randomPoints(random: Random, count: number, bbox: readonly [number, number, number, number] = GUIZHOU_BBOX): { lon: Float64Array; lat: Float64Array } {
+export function randomPoints(
+  random: Random,
+  count: number,
+  bbox: readonly [number, number, number, number] = GUIZHOU_BBOX,
+): { lon: Float64Array; lat: Float64Array } {
   const [west, south, east, north] = bbox;
   const lon = new Float64Array(count);
   const lat = new Float64Array(count);

@@ -12,7 +12,8 @@ const DENSE_URBAN_CORES = ['520102', '520103', '520302', '520303'];
 const PREFECTURE_SEAT_CITIES = ['522601', '522701', '522301'];
 
 export function seatColumns(index: AreaIndex): SeatColumns {
-  const seatsOf = (keep: (c: AreaIndex['counties'][number]) => boolean) => Float64Array.from(index.counties.filter(keep).flatMap((c) => c.seat));
+  const seatsOf = (keep: (c: AreaIndex['counties'][number]) => boolean) =>
+    Float64Array.from(index.counties.filter(keep).flatMap((c) => c.seat));
   return {
     denseUrban: seatsOf((c) => DENSE_URBAN_CORES.includes(c.adcode)),
     prefectureSeats: seatsOf((c) => c.name.endsWith('区') || PREFECTURE_SEAT_CITIES.includes(c.adcode)),

@@ -6,17 +6,35 @@ import { buildPointGrid, forEachWithin, haversineMeters, nearest, type PointGrid
 const GUIYANG_SEAT = [106.622768, 26.650036]; // 观山湖区, seat of Guiyang's government
 const ZUNYI_SEAT = [106.93343, 27.710147]; // 汇川区, seat of Zunyi's government
 
-function bruteNearest(lon: Float64Array, lat: Float64Array, queryLon: number, queryLat: number, mask?: Uint8Array, maxMeters = Infinity) {
-  let index = -1, meters = Infinity;
+function bruteNearest(
+  lon: Float64Array,
+  lat: Float64Array,
+  queryLon: number,
+  queryLat: number,
+  mask?: Uint8Array,
+  maxMeters = Infinity,
+) {
+  let index = -1,
+    meters = Infinity;
   for (let i = 0; i < lon.length; i++) {
     if (mask && !mask[i]) continue;
     const d = haversineMeters(queryLon, queryLat, lon[i], lat[i]);
-    if (d < meters || (d === meters && i < index)) { index = i; meters = d; }
+    if (d < meters || (d === meters && i < index)) {
+      index = i;
+      meters = d;
+    }
   }
   return meters <= maxMeters ? { index, meters } : { index: -1, meters: Infinity };
 }
 
-function bruteWithin(lon: Float64Array, lat: Float64Array, queryLon: number, queryLat: number, radiusMeters: number, mask?: Uint8Array) {
+function bruteWithin(
+  lon: Float64Array,
+  lat: Float64Array,
+  queryLon: number,
+  queryLat: number,
+  radiusMeters: number,
+  mask?: Uint8Array,
+) {
   const found: Array<[number, number]> = [];
   for (let i = 0; i < lon.length; i++) {
     if (mask && !mask[i]) continue;
@@ -28,7 +46,9 @@ function bruteWithin(lon: Float64Array, lat: Float64Array, queryLon: number, que
 
 function gridWithin(grid: PointGrid, queryLon: number, queryLat: number, radiusMeters: number) {
   const found: Array<[number, number]> = [];
-  forEachWithin(grid, queryLon, queryLat, radiusMeters, (index, meters) => { found.push([index, meters]); });
+  forEachWithin(grid, queryLon, queryLat, radiusMeters, (index, meters) => {
+    found.push([index, meters]);
+  });
   return found.sort((a, b) => a[0] - b[0]);
 }
 
@@ -55,8 +75,15 @@ describe('haversineMeters', () => {
     const random = mulberry32(7);
     const { lon, lat } = randomPoints(random, 200);
     for (let i = 0; i + 1 < lon.length; i += 2) {
-      const ellipsoidMeters = geographiclib.Geodesic.WGS84.Inverse(lat[i], lon[i], lat[i + 1], lon[i + 1]).s12!;
-      expect(Math.abs(haversineMeters(lon[i], lat[i], lon[i + 1], lat[i + 1]) / ellipsoidMeters - 1)).toBeLessThan(0.005);
+      const ellipsoidMeters = geographiclib.Geodesic.WGS84.Inverse(
+        lat[i],
+        lon[i],
+        lat[i + 1],
+        lon[i + 1],
+      ).s12!;
+      expect(
+        Math.abs(haversineMeters(lon[i], lat[i], lon[i + 1], lat[i + 1]) / ellipsoidMeters - 1),
+      ).toBeLessThan(0.005);
     }
   });
 });
@@ -68,7 +95,9 @@ describe('nearest', () => {
     const grid = buildPointGrid(stations.lon, stations.lat, cellMeters);
     const q = queries(random, 400);
     for (let i = 0; i < q.lon.length; i++) {
-      expect(nearest(grid, q.lon[i], q.lat[i])).toEqual(bruteNearest(stations.lon, stations.lat, q.lon[i], q.lat[i]));
+      expect(nearest(grid, q.lon[i], q.lat[i])).toEqual(
+        bruteNearest(stations.lon, stations.lat, q.lon[i], q.lat[i]),
+      );
     }
   });
 
@@ -77,7 +106,10 @@ describe('nearest', () => {
     const stations = randomPoints(random, 12);
     const grid = buildPointGrid(stations.lon, stations.lat, 1000);
     const q = queries(random, 300);
-    for (let i = 0; i < q.lon.length; i++) expect(nearest(grid, q.lon[i], q.lat[i])).toEqual(bruteNearest(stations.lon, stations.lat, q.lon[i], q.lat[i]));
+    for (let i = 0; i < q.lon.length; i++)
+      expect(nearest(grid, q.lon[i], q.lat[i])).toEqual(
+        bruteNearest(stations.lon, stations.lat, q.lon[i], q.lat[i]),
+      );
   });
 
   test('is exact for points and queries lying on cell boundaries', () => {
@@ -85,7 +117,8 @@ describe('nearest', () => {
     const base = randomPoints(random, 400);
     const probe = buildPointGrid(base.lon, base.lat, 2000);
     // Corners of cells in the probe grid's projection; inside the data so the grid is unchanged.
-    const cornerLon: number[] = [], cornerLat: number[] = [];
+    const cornerLon: number[] = [],
+      cornerLat: number[] = [];
     for (let column = 5; column < probe.columns - 5; column += 17) {
       for (let row = 5; row < probe.rows - 5; row += 13) {
         cornerLon.push(probe.originLon + (column * 2000) / probe.metersPerDegreeLon);
@@ -95,12 +128,26 @@ describe('nearest', () => {
     const lon = Float64Array.from([...base.lon, ...cornerLon.slice(0, cornerLon.length >> 1)]);
     const lat = Float64Array.from([...base.lat, ...cornerLat.slice(0, cornerLat.length >> 1)]);
     const grid = buildPointGrid(lon, lat, 2000);
-    expect([grid.originLon, grid.originLat, grid.columns, grid.rows]).toEqual([probe.originLon, probe.originLat, probe.columns, probe.rows]);
+    expect([grid.originLon, grid.originLat, grid.columns, grid.rows]).toEqual([
+      probe.originLon,
+      probe.originLat,
+      probe.columns,
+      probe.rows,
+    ]);
     for (let i = 0; i < cornerLon.length; i++) {
-      for (const [dLon, dLat] of [[0, 0], [1e-12, 0], [0, -1e-12], [0.004, 0.0], [0, 0.009]]) {
-        const queryLon = cornerLon[i] + dLon, queryLat = cornerLat[i] + dLat;
+      for (const [dLon, dLat] of [
+        [0, 0],
+        [1e-12, 0],
+        [0, -1e-12],
+        [0.004, 0.0],
+        [0, 0.009],
+      ]) {
+        const queryLon = cornerLon[i] + dLon,
+          queryLat = cornerLat[i] + dLat;
         expect(nearest(grid, queryLon, queryLat)).toEqual(bruteNearest(lon, lat, queryLon, queryLat));
-        expect(gridWithin(grid, queryLon, queryLat, 2000)).toEqual(bruteWithin(lon, lat, queryLon, queryLat, 2000));
+        expect(gridWithin(grid, queryLon, queryLat, 2000)).toEqual(
+          bruteWithin(lon, lat, queryLon, queryLat, 2000),
+        );
       }
     }
   });
@@ -108,23 +155,38 @@ describe('nearest', () => {
   // The query sits 200 m east of a cell's west edge; B is in its cell, A just across the edge and
   // nearer. A search that overrated the longitude-side bound (by forgetting cos φ) would stop
   // after the query's own cell and return B.
-  test.each([[26.5, 210, 220], [60, 250, 300]])('finds a nearer point just across a cell edge in longitude (latitude %f)', (latitude, westMeters, northMeters) => {
-    const anchors = { lon: Float64Array.of(100, 100.5), lat: Float64Array.of(latitude, latitude + 0.05) };
-    const probe = buildPointGrid(anchors.lon, anchors.lat, 1000);
-    const lonAt = (xMeters: number) => probe.originLon + xMeters / probe.metersPerDegreeLon;
-    const latAt = (yMeters: number) => probe.originLat + yMeters / ((6_371_008.8 * Math.PI) / 180);
-    const lon = Float64Array.of(...anchors.lon, lonAt(10_200 - westMeters), lonAt(10_200));
-    const lat = Float64Array.of(...anchors.lat, latAt(2500), latAt(2500 + northMeters));
-    const grid = buildPointGrid(lon, lat, 1000);
-    expect(nearest(grid, lonAt(10_200), latAt(2500)).index).toBe(2);
-    expect(gridWithin(grid, lonAt(10_200), latAt(2500), (westMeters + northMeters) / 2 + 1).map(([index]) => index)).toEqual([2]);
-  });
+  test.each([
+    [26.5, 210, 220],
+    [60, 250, 300],
+  ])(
+    'finds a nearer point just across a cell edge in longitude (latitude %f)',
+    (latitude, westMeters, northMeters) => {
+      const anchors = { lon: Float64Array.of(100, 100.5), lat: Float64Array.of(latitude, latitude + 0.05) };
+      const probe = buildPointGrid(anchors.lon, anchors.lat, 1000);
+      const lonAt = (xMeters: number) => probe.originLon + xMeters / probe.metersPerDegreeLon;
+      const latAt = (yMeters: number) => probe.originLat + yMeters / ((6_371_008.8 * Math.PI) / 180);
+      const lon = Float64Array.of(...anchors.lon, lonAt(10_200 - westMeters), lonAt(10_200));
+      const lat = Float64Array.of(...anchors.lat, latAt(2500), latAt(2500 + northMeters));
+      const grid = buildPointGrid(lon, lat, 1000);
+      expect(nearest(grid, lonAt(10_200), latAt(2500)).index).toBe(2);
+      expect(
+        gridWithin(grid, lonAt(10_200), latAt(2500), (westMeters + northMeters) / 2 + 1).map(
+          ([index]) => index,
+        ),
+      ).toEqual([2]);
+    },
+  );
 
   test('returns the lowest index among duplicate points', () => {
     const lon = Float64Array.from([106.1, 106.5, 106.5, 106.5, 107]);
     const lat = Float64Array.from([26.1, 26.5, 26.5, 26.5, 27]);
-    expect(nearest(buildPointGrid(lon, lat), 106.501, 26.5)).toEqual({ index: 1, meters: haversineMeters(106.501, 26.5, 106.5, 26.5) });
-    expect(nearest(buildPointGrid(lon, lat, 2000, Uint8Array.from([1, 0, 1, 1, 1])), 106.501, 26.5).index).toBe(2);
+    expect(nearest(buildPointGrid(lon, lat), 106.501, 26.5)).toEqual({
+      index: 1,
+      meters: haversineMeters(106.501, 26.5, 106.5, 26.5),
+    });
+    expect(
+      nearest(buildPointGrid(lon, lat, 2000, Uint8Array.from([1, 0, 1, 1, 1])), 106.501, 26.5).index,
+    ).toBe(2);
   });
 
   test('finds nothing in an empty set or when every point is masked out', () => {
@@ -132,7 +194,11 @@ describe('nearest', () => {
     expect(nearest(empty, 106.5, 26.5)).toEqual({ index: -1, meters: Infinity });
     const masked = buildPointGrid(Float64Array.of(106.5), Float64Array.of(26.5), 2000, Uint8Array.of(0));
     expect(nearest(masked, 106.5, 26.5)).toEqual({ index: -1, meters: Infinity });
-    expect(forEachWithin(masked, 106.5, 26.5, 1e6, () => { throw new Error('visited'); })).toBe(true);
+    expect(
+      forEachWithin(masked, 106.5, 26.5, 1e6, () => {
+        throw new Error('visited');
+      }),
+    ).toBe(true);
   });
 
   test('sees only points whose mask is 1', () => {
@@ -142,7 +208,9 @@ describe('nearest', () => {
     const grid = buildPointGrid(stations.lon, stations.lat, 2000, mask);
     const q = queries(random, 300);
     for (let i = 0; i < q.lon.length; i++) {
-      expect(nearest(grid, q.lon[i], q.lat[i])).toEqual(bruteNearest(stations.lon, stations.lat, q.lon[i], q.lat[i], mask));
+      expect(nearest(grid, q.lon[i], q.lat[i])).toEqual(
+        bruteNearest(stations.lon, stations.lat, q.lon[i], q.lat[i], mask),
+      );
     }
   });
 
@@ -154,7 +222,9 @@ describe('nearest', () => {
     const result = { index: -1, meters: Infinity };
     for (let i = 0; i < q.lon.length; i++) {
       expect(nearest(grid, q.lon[i], q.lat[i], 5000, result)).toBe(result);
-      expect({ ...result }).toEqual(bruteNearest(stations.lon, stations.lat, q.lon[i], q.lat[i], undefined, 5000));
+      expect({ ...result }).toEqual(
+        bruteNearest(stations.lon, stations.lat, q.lon[i], q.lat[i], undefined, 5000),
+      );
     }
   });
 
@@ -166,16 +236,25 @@ describe('nearest', () => {
 });
 
 describe('forEachWithin', () => {
-  test.each([[300, 2000], [2500, 2000], [8500, 1000], [40_000, 2000]])('matches brute force within %i m (cells %i m)', (radiusMeters, cellMeters) => {
+  test.each([
+    [300, 2000],
+    [2500, 2000],
+    [8500, 1000],
+    [40_000, 2000],
+  ])('matches brute force within %i m (cells %i m)', (radiusMeters, cellMeters) => {
     const random = mulberry32(radiusMeters);
     const stations = randomPoints(random, 3000);
-    stations.lon[1] = stations.lon[0]; stations.lat[1] = stations.lat[0];
+    stations.lon[1] = stations.lon[0];
+    stations.lat[1] = stations.lat[0];
     const mask = Uint8Array.from({ length: 3000 }, () => (random() < 0.8 ? 1 : 0));
     const grid = buildPointGrid(stations.lon, stations.lat, cellMeters, mask);
     const q = queries(random, 150);
-    q.lon[0] = stations.lon[0]; q.lat[0] = stations.lat[0];
+    q.lon[0] = stations.lon[0];
+    q.lat[0] = stations.lat[0];
     for (let i = 0; i < q.lon.length; i++) {
-      expect(gridWithin(grid, q.lon[i], q.lat[i], radiusMeters)).toEqual(bruteWithin(stations.lon, stations.lat, q.lon[i], q.lat[i], radiusMeters, mask));
+      expect(gridWithin(grid, q.lon[i], q.lat[i], radiusMeters)).toEqual(
+        bruteWithin(stations.lon, stations.lat, q.lon[i], q.lat[i], radiusMeters, mask),
+      );
     }
   });
 
@@ -183,7 +262,12 @@ describe('forEachWithin', () => {
     const stations = randomPoints(mulberry32(17), 2000);
     const grid = buildPointGrid(stations.lon, stations.lat);
     let visits = 0;
-    expect(forEachWithin(grid, 106.6, 26.6, 100_000, () => { visits++; return false; })).toBe(false);
+    expect(
+      forEachWithin(grid, 106.6, 26.6, 100_000, () => {
+        visits++;
+        return false;
+      }),
+    ).toBe(false);
     expect(visits).toBe(1);
   });
 });

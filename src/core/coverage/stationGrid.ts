@@ -24,7 +24,14 @@ const BOUND_SLACK_RELATIVE = 1e-9;
 const BOUND_SLACK_METERS = 1e-6;
 
 /** sin²(d/2R) of two points given as latitude in radians, its cosine and longitude in degrees. */
-function haversineTerm(latRadians1: number, cosLat1: number, lon1: number, latRadians2: number, cosLat2: number, lon2: number): number {
+function haversineTerm(
+  latRadians1: number,
+  cosLat1: number,
+  lon1: number,
+  latRadians2: number,
+  cosLat2: number,
+  lon2: number,
+): number {
   const sinHalfDeltaLat = Math.sin((latRadians2 - latRadians1) / 2);
   const sinHalfDeltaLon = Math.sin(((lon2 - lon1) * RADIANS_PER_DEGREE) / 2);
   return sinHalfDeltaLat * sinHalfDeltaLat + cosLat1 * cosLat2 * sinHalfDeltaLon * sinHalfDeltaLon;
@@ -38,7 +45,9 @@ function metersOfTerm(term: number): number {
 export function haversineMeters(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const latRadians1 = lat1 * RADIANS_PER_DEGREE;
   const latRadians2 = lat2 * RADIANS_PER_DEGREE;
-  return metersOfTerm(haversineTerm(latRadians1, Math.cos(latRadians1), lon1, latRadians2, Math.cos(latRadians2), lon2));
+  return metersOfTerm(
+    haversineTerm(latRadians1, Math.cos(latRadians1), lon1, latRadians2, Math.cos(latRadians2), lon2),
+  );
 }
 
 export interface PointGrid {
@@ -62,19 +71,36 @@ export interface PointGrid {
   itemCosLat: Float64Array;
 }
 
-export interface NearestResult { index: number; meters: number }
+export interface NearestResult {
+  index: number;
+  meters: number;
+}
 
 /** Indexes the points whose mask is 1 (all points without a mask). */
-export function buildPointGrid(lon: Float64Array, lat: Float64Array, cellMeters = 2000, mask?: Uint8Array): PointGrid {
-  if (lon.length !== lat.length || (mask && mask.length !== lon.length)) throw new RangeError('lon, lat and mask must have the same length');
+export function buildPointGrid(
+  lon: Float64Array,
+  lat: Float64Array,
+  cellMeters = 2000,
+  mask?: Uint8Array,
+): PointGrid {
+  if (lon.length !== lat.length || (mask && mask.length !== lon.length))
+    throw new RangeError('lon, lat and mask must have the same length');
   if (!(cellMeters > 0)) throw new RangeError(`cellMeters must be positive, got ${cellMeters}`);
-  const included = (i: number) => (!mask || mask[i] === 1) && Number.isFinite(lon[i]) && Number.isFinite(lat[i]) && Math.abs(lat[i]) <= 90;
-  let count = 0, west = Infinity, south = Infinity, east = -Infinity, north = -Infinity, maxAbsLat = 0;
+  const included = (i: number) =>
+    (!mask || mask[i] === 1) && Number.isFinite(lon[i]) && Number.isFinite(lat[i]) && Math.abs(lat[i]) <= 90;
+  let count = 0,
+    west = Infinity,
+    south = Infinity,
+    east = -Infinity,
+    north = -Infinity,
+    maxAbsLat = 0;
   for (let i = 0; i < lon.length; i++) {
     if (!included(i)) continue;
     count++;
-    if (lon[i] < west) west = lon[i]; if (lon[i] > east) east = lon[i];
-    if (lat[i] < south) south = lat[i]; if (lat[i] > north) north = lat[i];
+    if (lon[i] < west) west = lon[i];
+    if (lon[i] > east) east = lon[i];
+    if (lat[i] < south) south = lat[i];
+    if (lat[i] > north) north = lat[i];
     maxAbsLat = Math.max(maxAbsLat, Math.abs(lat[i]));
   }
   const minCosLat = Math.max(Math.cos(maxAbsLat * RADIANS_PER_DEGREE), 1e-9);
@@ -82,8 +108,19 @@ export function buildPointGrid(lon: Float64Array, lat: Float64Array, cellMeters 
   const metersPerDegreeLon = METERS_PER_DEGREE_LATITUDE * minCosLat;
   if (count === 0) {
     return {
-      count, cellMeters, columns: 0, rows: 0, originLon: 0, originLat: 0, metersPerDegreeLon, minCosLat,
-      cellStart: new Uint32Array(1), cellItems: new Uint32Array(0), itemLon: new Float64Array(0), itemLatRadians: new Float64Array(0), itemCosLat: new Float64Array(0),
+      count,
+      cellMeters,
+      columns: 0,
+      rows: 0,
+      originLon: 0,
+      originLat: 0,
+      metersPerDegreeLon,
+      minCosLat,
+      cellStart: new Uint32Array(1),
+      cellItems: new Uint32Array(0),
+      itemLon: new Float64Array(0),
+      itemLatRadians: new Float64Array(0),
+      itemCosLat: new Float64Array(0),
     };
   }
   const widthMeters = (east - west) * metersPerDegreeLon;
@@ -93,9 +130,19 @@ export function buildPointGrid(lon: Float64Array, lat: Float64Array, cellMeters 
   const columns = Math.floor(widthMeters / size) + 1;
   const rows = Math.floor(heightMeters / size) + 1;
   const grid: PointGrid = {
-    count, cellMeters: size, columns, rows, originLon: west, originLat: south, metersPerDegreeLon, minCosLat,
-    cellStart: new Uint32Array(columns * rows + 1), cellItems: new Uint32Array(count),
-    itemLon: new Float64Array(count), itemLatRadians: new Float64Array(count), itemCosLat: new Float64Array(count),
+    count,
+    cellMeters: size,
+    columns,
+    rows,
+    originLon: west,
+    originLat: south,
+    metersPerDegreeLon,
+    minCosLat,
+    cellStart: new Uint32Array(columns * rows + 1),
+    cellItems: new Uint32Array(count),
+    itemLon: new Float64Array(count),
+    itemLatRadians: new Float64Array(count),
+    itemCosLat: new Float64Array(count),
   };
   const cellOf = new Int32Array(lon.length).fill(-1);
   for (let i = 0; i < lon.length; i++) {
@@ -118,13 +165,25 @@ export function buildPointGrid(lon: Float64Array, lat: Float64Array, cellMeters 
 }
 
 function cellIndex(grid: PointGrid, lon: number, lat: number): number {
-  const column = Math.min(grid.columns - 1, Math.max(0, Math.floor(((lon - grid.originLon) * grid.metersPerDegreeLon) / grid.cellMeters)));
-  const row = Math.min(grid.rows - 1, Math.max(0, Math.floor(((lat - grid.originLat) * METERS_PER_DEGREE_LATITUDE) / grid.cellMeters)));
+  const column = Math.min(
+    grid.columns - 1,
+    Math.max(0, Math.floor(((lon - grid.originLon) * grid.metersPerDegreeLon) / grid.cellMeters)),
+  );
+  const row = Math.min(
+    grid.rows - 1,
+    Math.max(0, Math.floor(((lat - grid.originLat) * METERS_PER_DEGREE_LATITUDE) / grid.cellMeters)),
+  );
   return row * grid.columns + column;
 }
 
 /** Query position in grid metres and cell; cells may lie outside the grid. */
-interface QueryCell { x: number; y: number; column: number; row: number; cosLat: number }
+interface QueryCell {
+  x: number;
+  y: number;
+  column: number;
+  row: number;
+  cosLat: number;
+}
 
 function queryCell(grid: PointGrid, lon: number, lat: number, into: QueryCell): QueryCell {
   into.x = (lon - grid.originLon) * grid.metersPerDegreeLon;
@@ -140,9 +199,11 @@ function queryCell(grid: PointGrid, lon: number, lat: number, into: QueryCell): 
 const nearestQuery: QueryCell = { x: 0, y: 0, column: 0, row: 0, cosLat: 1 };
 
 /** A query outside the grid starts at the first ring that reaches it. */
-const firstRing = (grid: PointGrid, q: QueryCell) => Math.max(0, -q.column, q.column - (grid.columns - 1), -q.row, q.row - (grid.rows - 1));
+const firstRing = (grid: PointGrid, q: QueryCell) =>
+  Math.max(0, -q.column, q.column - (grid.columns - 1), -q.row, q.row - (grid.rows - 1));
 /** From this ring on, the square of searched cells covers the whole grid. */
-const lastRing = (grid: PointGrid, q: QueryCell) => Math.max(q.column, grid.columns - 1 - q.column, q.row, grid.rows - 1 - q.row);
+const lastRing = (grid: PointGrid, q: QueryCell) =>
+  Math.max(q.column, grid.columns - 1 - q.column, q.row, grid.rows - 1 - q.row);
 
 /**
  * Lower bound, less float slack, on the haversine distance from the query to any point outside
@@ -156,7 +217,8 @@ function boundOutsideRing(grid: PointGrid, q: QueryCell, ring: number): number {
   if (q.row + ring < grid.rows - 1) boundMeters = Math.min(boundMeters, (q.row + ring + 1) * size - q.y);
   let lonGapMeters = Infinity;
   if (q.column - ring > 0) lonGapMeters = q.x - (q.column - ring) * size;
-  if (q.column + ring < grid.columns - 1) lonGapMeters = Math.min(lonGapMeters, (q.column + ring + 1) * size - q.x);
+  if (q.column + ring < grid.columns - 1)
+    lonGapMeters = Math.min(lonGapMeters, (q.column + ring + 1) * size - q.x);
   if (lonGapMeters < Infinity) {
     const deltaLonRadians = Math.min(Math.PI, (lonGapMeters / grid.metersPerDegreeLon) * RADIANS_PER_DEGREE);
     const sinHalf = Math.sqrt(Math.max(0, q.cosLat) * grid.minCosLat) * Math.sin(deltaLonRadians / 2);
@@ -169,7 +231,13 @@ function boundOutsideRing(grid: PointGrid, q: QueryCell, ring: number): number {
  * The indexed point nearest to (lon, lat) within maxMeters (inclusive), or index −1 and meters
  * Infinity. Pass `into` to reuse one result object across many queries.
  */
-export function nearest(grid: PointGrid, lon: number, lat: number, maxMeters = Infinity, into: NearestResult = { index: -1, meters: Infinity }): NearestResult {
+export function nearest(
+  grid: PointGrid,
+  lon: number,
+  lat: number,
+  maxMeters = Infinity,
+  into: NearestResult = { index: -1, meters: Infinity },
+): NearestResult {
   into.index = -1;
   into.meters = Infinity;
   if (grid.count === 0 || !Number.isFinite(lon) || !Number.isFinite(lat)) return into;
@@ -177,10 +245,14 @@ export function nearest(grid: PointGrid, lon: number, lat: number, maxMeters = I
   const { columns, rows, cellStart, cellItems, itemLon, itemLatRadians, itemCosLat } = grid;
   const latRadians = lat * RADIANS_PER_DEGREE;
   const cosLat = q.cosLat;
-  let bestTerm = Infinity, bestIndex = -1, bestMeters = Infinity;
+  let bestTerm = Infinity,
+    bestIndex = -1,
+    bestMeters = Infinity;
   for (let ring = firstRing(grid, q), last = lastRing(grid, q); ring <= last; ring++) {
-    const rowLow = Math.max(0, q.row - ring), rowHigh = Math.min(rows - 1, q.row + ring);
-    const columnLow = Math.max(0, q.column - ring), columnHigh = Math.min(columns - 1, q.column + ring);
+    const rowLow = Math.max(0, q.row - ring),
+      rowHigh = Math.min(rows - 1, q.row + ring);
+    const columnLow = Math.max(0, q.column - ring),
+      columnHigh = Math.min(columns - 1, q.column + ring);
     for (let row = rowLow; row <= rowHigh; row++) {
       const wholeRow = row === q.row - ring || row === q.row + ring;
       // Between the ring's top and bottom rows only its left and right columns are new.
@@ -190,7 +262,10 @@ export function nearest(grid: PointGrid, lon: number, lat: number, maxMeters = I
         const cell = row * columns + column;
         for (let k = cellStart[cell], end = cellStart[cell + 1]; k < end; k++) {
           const term = haversineTerm(latRadians, cosLat, lon, itemLatRadians[k], itemCosLat[k], itemLon[k]);
-          if (term < bestTerm || (term === bestTerm && cellItems[k] < bestIndex)) { bestTerm = term; bestIndex = cellItems[k]; }
+          if (term < bestTerm || (term === bestTerm && cellItems[k] < bestIndex)) {
+            bestTerm = term;
+            bestIndex = cellItems[k];
+          }
         }
       }
     }
@@ -198,7 +273,10 @@ export function nearest(grid: PointGrid, lon: number, lat: number, maxMeters = I
     const boundMeters = boundOutsideRing(grid, q, ring);
     if (boundMeters > bestMeters || boundMeters > maxMeters) break;
   }
-  if (bestIndex >= 0 && bestMeters <= maxMeters) { into.index = bestIndex; into.meters = bestMeters; }
+  if (bestIndex >= 0 && bestMeters <= maxMeters) {
+    into.index = bestIndex;
+    into.meters = bestMeters;
+  }
   return into;
 }
 
@@ -207,7 +285,13 @@ export function nearest(grid: PointGrid, lon: number, lat: number, maxMeters = I
  * (lon, lat), nearer cells first but not in distance order; visit returns false to stop.
  * Returns false when visit stopped the search.
  */
-export function forEachWithin(grid: PointGrid, lon: number, lat: number, radiusMeters: number, visit: (index: number, meters: number) => boolean | void): boolean {
+export function forEachWithin(
+  grid: PointGrid,
+  lon: number,
+  lat: number,
+  radiusMeters: number,
+  visit: (index: number, meters: number) => boolean | void,
+): boolean {
   if (grid.count === 0 || !Number.isFinite(lon) || !Number.isFinite(lat) || !(radiusMeters >= 0)) return true;
   const q = queryCell(grid, lon, lat, { x: 0, y: 0, column: 0, row: 0, cosLat: 1 });
   const { columns, rows, cellStart, cellItems, itemLon, itemLatRadians, itemCosLat } = grid;
@@ -218,8 +302,10 @@ export function forEachWithin(grid: PointGrid, lon: number, lat: number, radiusM
   const maxTerm = halfAngle >= Math.PI / 2 ? Infinity : Math.sin(halfAngle) ** 2 * (1 + 1e-9) + 1e-30;
   for (let ring = firstRing(grid, q), last = lastRing(grid, q); ring <= last; ring++) {
     if (ring > 0 && boundOutsideRing(grid, q, ring - 1) > radiusMeters) break;
-    const rowLow = Math.max(0, q.row - ring), rowHigh = Math.min(rows - 1, q.row + ring);
-    const columnLow = Math.max(0, q.column - ring), columnHigh = Math.min(columns - 1, q.column + ring);
+    const rowLow = Math.max(0, q.row - ring),
+      rowHigh = Math.min(rows - 1, q.row + ring);
+    const columnLow = Math.max(0, q.column - ring),
+      columnHigh = Math.min(columns - 1, q.column + ring);
     for (let row = rowLow; row <= rowHigh; row++) {
       const wholeRow = row === q.row - ring || row === q.row + ring;
       const step = wholeRow ? 1 : 2 * ring;

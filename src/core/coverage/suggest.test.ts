@@ -9,7 +9,10 @@ const METERS_PER_DEGREE_LATITUDE = (6_371_008.8 * Math.PI) / 180;
 /** A few targets in a ~4 km square near Guiyang, some already covered, with populations. */
 function tinyCase(random: Random) {
   const count = 5 + Math.floor(random() * 6);
-  const targets: TargetColumns = { ...randomPoints(random, count, [106.60, 26.50, 106.64, 26.54]), weight: Float64Array.from({ length: count }, () => Math.round(10 + random() * 990)) };
+  const targets: TargetColumns = {
+    ...randomPoints(random, count, [106.6, 26.5, 106.64, 26.54]),
+    weight: Float64Array.from({ length: count }, () => Math.round(10 + random() * 990)),
+  };
   const uncoveredMask = Uint8Array.from({ length: count }, () => (random() < 0.85 ? 1 : 0));
   return { targets, uncoveredMask, radiusMeters: 900 + random() * 900, candidateGridMeters: 1500 };
 }
@@ -28,8 +31,21 @@ function exhaustiveOptimum(candidates: Candidates, k: number, weightOf: (i: numb
   let best = 0;
   const chosen: number[] = [];
   const visit = (start: number) => {
-    if (chosen.length === Math.min(k, count)) { best = Math.max(best, valueOf(chosen.map((c) => coverSet(candidates, c)), weightOf)); return; }
-    for (let c = start; c < count; c++) { chosen.push(c); visit(c + 1); chosen.pop(); }
+    if (chosen.length === Math.min(k, count)) {
+      best = Math.max(
+        best,
+        valueOf(
+          chosen.map((c) => coverSet(candidates, c)),
+          weightOf,
+        ),
+      );
+      return;
+    }
+    for (let c = start; c < count; c++) {
+      chosen.push(c);
+      visit(c + 1);
+      chosen.pop();
+    }
   };
   visit(0);
   return best;
@@ -40,10 +56,16 @@ function plainGreedy(candidates: Candidates, k: number, weightOf: (i: number) =>
   const picks: number[] = [];
   const covered = new Set<number>();
   for (let round = 0; round < k; round++) {
-    let best = -1, bestGain = 0;
+    let best = -1,
+      bestGain = 0;
     for (let c = 0; c < candidates.lon.length; c++) {
-      const gain = coverSet(candidates, c).filter((i) => !covered.has(i)).reduce((sum, i) => sum + weightOf(i), 0);
-      if (gain > bestGain) { best = c; bestGain = gain; }
+      const gain = coverSet(candidates, c)
+        .filter((i) => !covered.has(i))
+        .reduce((sum, i) => sum + weightOf(i), 0);
+      if (gain > bestGain) {
+        best = c;
+        bestGain = gain;
+      }
     }
     if (best < 0) break;
     picks.push(best);
@@ -66,7 +88,11 @@ describe('buildCandidates', () => {
     // Every uncovered target is within half a cell diagonal of some cell centre.
     for (const t of uncovered) {
       let nearestCentre = Infinity;
-      for (let c = uncovered.length; c < candidates.lon.length; c++) nearestCentre = Math.min(nearestCentre, haversineMeters(targets.lon[t], targets.lat[t], candidates.lon[c], candidates.lat[c]));
+      for (let c = uncovered.length; c < candidates.lon.length; c++)
+        nearestCentre = Math.min(
+          nearestCentre,
+          haversineMeters(targets.lon[t], targets.lat[t], candidates.lon[c], candidates.lat[c]),
+        );
       expect(nearestCentre).toBeLessThanOrEqual(20_000 * Math.SQRT1_2 * 1.01);
     }
   });
@@ -77,29 +103,50 @@ describe('buildCandidates', () => {
     const uncoveredMask = Uint8Array.from({ length: 300 }, () => (random() < 0.7 ? 1 : 0));
     const candidates = buildCandidates(targets, uncoveredMask, 30_000, 50_000);
     for (let c = 0; c < candidates.lon.length; c++) {
-      const expected = [...uncoveredMask.keys()].filter((i) => uncoveredMask[i] && haversineMeters(candidates.lon[c], candidates.lat[c], targets.lon[i], targets.lat[i]) <= 30_000);
+      const expected = [...uncoveredMask.keys()].filter(
+        (i) =>
+          uncoveredMask[i] &&
+          haversineMeters(candidates.lon[c], candidates.lat[c], targets.lon[i], targets.lat[i]) <= 30_000,
+      );
       expect(coverSet(candidates, c)).toEqual(expected);
     }
   });
 });
 
 describe('suggestSites', () => {
-  test.each([false, true])('picks what plain greedy picks, each gain being the recomputed increase (weighted: %s)', (weighted) => {
-    for (const seed of seeds) {
-      const { targets, uncoveredMask, radiusMeters, candidateGridMeters } = tinyCase(mulberry32(seed));
-      const weightOf = (i: number) => (weighted ? targets.weight![i] : 1);
-      const candidates = buildCandidates(targets, uncoveredMask, radiusMeters, candidateGridMeters);
-      const { picks } = suggestSites(targets, uncoveredMask, 3, { radiusMeters, candidateGridMeters, weighted });
-      expect(picks.map((p) => p.candidateIndex)).toEqual(plainGreedy(candidates, 3, weightOf));
-      picks.forEach((pick, j) => {
-        const before = valueOf(picks.slice(0, j).map((p) => coverSet(candidates, p.candidateIndex)), weightOf);
-        const after = valueOf(picks.slice(0, j + 1).map((p) => coverSet(candidates, p.candidateIndex)), weightOf);
-        expect(pick.gain).toBeCloseTo(after - before, 9);
-        expect(pick.cumulative).toBeCloseTo(after, 9);
-        expect(pick.newlyCovered).toEqual(coverSet(candidates, pick.candidateIndex).filter((i) => !picks.slice(0, j).some((p) => p.newlyCovered.includes(i))));
-      });
-    }
-  });
+  test.each([false, true])(
+    'picks what plain greedy picks, each gain being the recomputed increase (weighted: %s)',
+    (weighted) => {
+      for (const seed of seeds) {
+        const { targets, uncoveredMask, radiusMeters, candidateGridMeters } = tinyCase(mulberry32(seed));
+        const weightOf = (i: number) => (weighted ? targets.weight![i] : 1);
+        const candidates = buildCandidates(targets, uncoveredMask, radiusMeters, candidateGridMeters);
+        const { picks } = suggestSites(targets, uncoveredMask, 3, {
+          radiusMeters,
+          candidateGridMeters,
+          weighted,
+        });
+        expect(picks.map((p) => p.candidateIndex)).toEqual(plainGreedy(candidates, 3, weightOf));
+        picks.forEach((pick, j) => {
+          const before = valueOf(
+            picks.slice(0, j).map((p) => coverSet(candidates, p.candidateIndex)),
+            weightOf,
+          );
+          const after = valueOf(
+            picks.slice(0, j + 1).map((p) => coverSet(candidates, p.candidateIndex)),
+            weightOf,
+          );
+          expect(pick.gain).toBeCloseTo(after - before, 9);
+          expect(pick.cumulative).toBeCloseTo(after, 9);
+          expect(pick.newlyCovered).toEqual(
+            coverSet(candidates, pick.candidateIndex).filter(
+              (i) => !picks.slice(0, j).some((p) => p.newlyCovered.includes(i)),
+            ),
+          );
+        });
+      }
+    },
+  );
 
   test.each([1, 2, 3])('reaches at least (1 − 1/e) of the exhaustive optimum with k = %i', (k) => {
     let belowOptimum = 0;
@@ -108,7 +155,11 @@ describe('suggestSites', () => {
         const { targets, uncoveredMask, radiusMeters, candidateGridMeters } = tinyCase(mulberry32(seed));
         const weightOf = (i: number) => (weighted ? targets.weight![i] : 1);
         const candidates = buildCandidates(targets, uncoveredMask, radiusMeters, candidateGridMeters);
-        const { picks } = suggestSites(targets, uncoveredMask, k, { radiusMeters, candidateGridMeters, weighted });
+        const { picks } = suggestSites(targets, uncoveredMask, k, {
+          radiusMeters,
+          candidateGridMeters,
+          weighted,
+        });
         const greedyTotal = picks.at(-1)?.cumulative ?? 0;
         const optimum = exhaustiveOptimum(candidates, k, weightOf);
         expect(greedyTotal).toBeGreaterThanOrEqual((1 - 1 / Math.E) * optimum - 1e-9);
@@ -125,15 +176,22 @@ describe('suggestSites', () => {
   test('equals the exhaustive optimum when targets form disjoint clusters', () => {
     // Clusters 20 km apart, each within 300 m, so one site covers a whole cluster and no more.
     const sizes = [4, 1, 3, 2, 5];
-    const lon: number[] = [], lat: number[] = [];
+    const lon: number[] = [],
+      lat: number[] = [];
     const random = mulberry32(31);
     sizes.forEach((size, cluster) => {
-      for (let i = 0; i < size; i++) { lon.push(106 + cluster * 0.2 + (random() - 0.5) * 0.002); lat.push(26.5 + (random() - 0.5) * 0.002); }
+      for (let i = 0; i < size; i++) {
+        lon.push(106 + cluster * 0.2 + (random() - 0.5) * 0.002);
+        lat.push(26.5 + (random() - 0.5) * 0.002);
+      }
     });
     const targets = { lon: Float64Array.from(lon), lat: Float64Array.from(lat) };
     const uncoveredMask = new Uint8Array(lon.length).fill(1);
     for (const k of [1, 2, 3, 4, 5]) {
-      const { picks } = suggestSites(targets, uncoveredMask, k, { radiusMeters: 1000, candidateGridMeters: 5000 });
+      const { picks } = suggestSites(targets, uncoveredMask, k, {
+        radiusMeters: 1000,
+        candidateGridMeters: 5000,
+      });
       const candidates = buildCandidates(targets, uncoveredMask, 1000, 5000);
       expect(picks.at(-1)!.cumulative).toBe(exhaustiveOptimum(candidates, k, () => 1));
       expect(picks.map((p) => p.gain)).toEqual([5, 4, 3, 2, 1].slice(0, k));
@@ -150,38 +208,66 @@ describe('suggestSites', () => {
 
   test('weighs by population when asked', () => {
     // Three small hamlets together, one large village alone 30 km away.
-    const targets = { lon: Float64Array.of(106.6, 106.6005, 106.601, 106.9), lat: Float64Array.of(26.5, 26.5, 26.5, 26.5), weight: Float64Array.of(40, 40, 40, 2000) };
+    const targets = {
+      lon: Float64Array.of(106.6, 106.6005, 106.601, 106.9),
+      lat: Float64Array.of(26.5, 26.5, 26.5, 26.5),
+      weight: Float64Array.of(40, 40, 40, 2000),
+    };
     const mask = new Uint8Array(4).fill(1);
-    expect(suggestSites(targets, mask, 1, { radiusMeters: 500 }).picks[0]).toMatchObject({ gain: 3, newlyCovered: [0, 1, 2] });
-    expect(suggestSites(targets, mask, 1, { radiusMeters: 500, weighted: true }).picks[0]).toMatchObject({ gain: 2000, targetIndex: 3, lon: 106.9 });
+    expect(suggestSites(targets, mask, 1, { radiusMeters: 500 }).picks[0]).toMatchObject({
+      gain: 3,
+      newlyCovered: [0, 1, 2],
+    });
+    expect(suggestSites(targets, mask, 1, { radiusMeters: 500, weighted: true }).picks[0]).toMatchObject({
+      gain: 2000,
+      targetIndex: 3,
+      lon: 106.9,
+    });
   });
 
   test('picks a grid-cell centre when it reaches targets no target position reaches together', () => {
     // Two targets 2.5 km apart, at opposite corners of one 2 km candidate cell: only its centre
     // (about 1.4 and 1.1 km from them) covers both with a 1.45 km radius.
-    const south = 26.5, west = 106.6;
-    const metersPerDegreeLon = METERS_PER_DEGREE_LATITUDE * Math.cos(((south + south + 1800 / METERS_PER_DEGREE_LATITUDE) / 2) * (Math.PI / 180));
-    const targets = { lon: Float64Array.of(west, west + 1800 / metersPerDegreeLon), lat: Float64Array.of(south, south + 1800 / METERS_PER_DEGREE_LATITUDE) };
-    const { picks } = suggestSites(targets, Uint8Array.of(1, 1), 1, { radiusMeters: 1450, candidateGridMeters: 2000 });
+    const south = 26.5,
+      west = 106.6;
+    const metersPerDegreeLon =
+      METERS_PER_DEGREE_LATITUDE *
+      Math.cos(((south + south + 1800 / METERS_PER_DEGREE_LATITUDE) / 2) * (Math.PI / 180));
+    const targets = {
+      lon: Float64Array.of(west, west + 1800 / metersPerDegreeLon),
+      lat: Float64Array.of(south, south + 1800 / METERS_PER_DEGREE_LATITUDE),
+    };
+    const { picks } = suggestSites(targets, Uint8Array.of(1, 1), 1, {
+      radiusMeters: 1450,
+      candidateGridMeters: 2000,
+    });
     expect(picks[0]).toMatchObject({ targetIndex: -1, gain: 2, newlyCovered: [0, 1] });
   });
 
   test('breaks ties by the lowest candidate index', () => {
     const targets = { lon: Float64Array.of(106.7, 106.6, 106.6), lat: Float64Array.of(26.5, 26.5, 26.5) };
     const { picks } = suggestSites(targets, Uint8Array.of(1, 1, 1), 2, { radiusMeters: 100 });
-    expect(picks.map((p) => [p.candidateIndex, p.targetIndex, p.gain])).toEqual([[1, 1, 2], [0, 0, 1]]);
+    expect(picks.map((p) => [p.candidateIndex, p.targetIndex, p.gain])).toEqual([
+      [1, 1, 2],
+      [0, 0, 1],
+    ]);
   });
 
   test('reports progress up to the total', () => {
     const { lon, lat } = randomPoints(mulberry32(41), 50);
     const calls: Array<[number, number]> = [];
-    suggestSites({ lon, lat }, new Uint8Array(50).fill(1), 200, { radiusMeters: 2000, onProgress: (done, total) => calls.push([done, total]) });
+    suggestSites({ lon, lat }, new Uint8Array(50).fill(1), 200, {
+      radiusMeters: 2000,
+      onProgress: (done, total) => calls.push([done, total]),
+    });
     expect(calls.at(-1)![0]).toBe(calls.at(-1)![1]);
     expect(calls.every(([done], i) => i === 0 || done >= calls[i - 1][0])).toBe(true);
   });
 
   test('rejects negative or non-finite weights when weighted', () => {
     const targets = { lon: Float64Array.of(106.6), lat: Float64Array.of(26.5), weight: Float64Array.of(-1) };
-    expect(() => suggestSites(targets, Uint8Array.of(1), 1, { radiusMeters: 500, weighted: true })).toThrow(RangeError);
+    expect(() => suggestSites(targets, Uint8Array.of(1), 1, { radiusMeters: 500, weighted: true })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -59,20 +59,37 @@ const METERS_PER_DEGREE_LATITUDE = (EARTH_RADIUS_METERS * Math.PI) / 180;
 const PROGRESS_EVERY = 4096;
 
 /** Candidate sites and the uncovered targets each would cover. */
-export function buildCandidates(targets: TargetColumns, uncoveredMask: Uint8Array, radiusMeters: number, candidateGridMeters = 1000, onCandidate?: (done: number, total: number) => void): Candidates {
+export function buildCandidates(
+  targets: TargetColumns,
+  uncoveredMask: Uint8Array,
+  radiusMeters: number,
+  candidateGridMeters = 1000,
+  onCandidate?: (done: number, total: number) => void,
+): Candidates {
   const { lon, lat } = targets;
-  if (lat.length !== lon.length || uncoveredMask.length !== lon.length) throw new RangeError('uncoveredMask must have one entry per target');
-  if (!(radiusMeters >= 0) || !(candidateGridMeters > 0)) throw new RangeError('radiusMeters must be ≥ 0 and candidateGridMeters > 0');
+  if (lat.length !== lon.length || uncoveredMask.length !== lon.length)
+    throw new RangeError('uncoveredMask must have one entry per target');
+  if (!(radiusMeters >= 0) || !(candidateGridMeters > 0))
+    throw new RangeError('radiusMeters must be ≥ 0 and candidateGridMeters > 0');
   const uncovered: number[] = [];
-  for (let i = 0; i < lon.length; i++) if (uncoveredMask[i] === 1 && Number.isFinite(lon[i]) && Number.isFinite(lat[i])) uncovered.push(i);
+  for (let i = 0; i < lon.length; i++)
+    if (uncoveredMask[i] === 1 && Number.isFinite(lon[i]) && Number.isFinite(lat[i])) uncovered.push(i);
 
   // Grid-cell centres in an equirectangular projection at the targets' mid latitude.
-  let west = Infinity, south = Infinity, north = -Infinity;
-  for (const i of uncovered) { west = Math.min(west, lon[i]); south = Math.min(south, lat[i]); north = Math.max(north, lat[i]); }
-  const metersPerDegreeLon = METERS_PER_DEGREE_LATITUDE * Math.max(Math.cos((((south + north) / 2) * Math.PI) / 180), 1e-9);
+  let west = Infinity,
+    south = Infinity,
+    north = -Infinity;
+  for (const i of uncovered) {
+    west = Math.min(west, lon[i]);
+    south = Math.min(south, lat[i]);
+    north = Math.max(north, lat[i]);
+  }
+  const metersPerDegreeLon =
+    METERS_PER_DEGREE_LATITUDE * Math.max(Math.cos((((south + north) / 2) * Math.PI) / 180), 1e-9);
   const cellKeys = new Set<number>();
   const columnOf = (i: number) => Math.floor(((lon[i] - west) * metersPerDegreeLon) / candidateGridMeters);
-  const rowOf = (i: number) => Math.floor(((lat[i] - south) * METERS_PER_DEGREE_LATITUDE) / candidateGridMeters);
+  const rowOf = (i: number) =>
+    Math.floor(((lat[i] - south) * METERS_PER_DEGREE_LATITUDE) / candidateGridMeters);
   let columns = 0;
   for (const i of uncovered) columns = Math.max(columns, columnOf(i) + 1);
   for (const i of uncovered) cellKeys.add(rowOf(i) * columns + columnOf(i));
@@ -80,20 +97,31 @@ export function buildCandidates(targets: TargetColumns, uncoveredMask: Uint8Arra
 
   const count = uncovered.length + sortedKeys.length;
   const candidates: Candidates = {
-    lon: new Float64Array(count), lat: new Float64Array(count), targetIndex: new Int32Array(count).fill(-1),
-    coverStart: new Uint32Array(count + 1), coverItems: new Uint32Array(Math.max(16, count * 4)),
+    lon: new Float64Array(count),
+    lat: new Float64Array(count),
+    targetIndex: new Int32Array(count).fill(-1),
+    coverStart: new Uint32Array(count + 1),
+    coverItems: new Uint32Array(Math.max(16, count * 4)),
   };
-  uncovered.forEach((i, c) => { candidates.lon[c] = lon[i]; candidates.lat[c] = lat[i]; candidates.targetIndex[c] = i; });
+  uncovered.forEach((i, c) => {
+    candidates.lon[c] = lon[i];
+    candidates.lat[c] = lat[i];
+    candidates.targetIndex[c] = i;
+  });
   sortedKeys.forEach((key, k) => {
-    const row = Math.floor(key / columns), column = key - row * columns;
+    const row = Math.floor(key / columns),
+      column = key - row * columns;
     candidates.lon[uncovered.length + k] = west + ((column + 0.5) * candidateGridMeters) / metersPerDegreeLon;
-    candidates.lat[uncovered.length + k] = south + ((row + 0.5) * candidateGridMeters) / METERS_PER_DEGREE_LATITUDE;
+    candidates.lat[uncovered.length + k] =
+      south + ((row + 0.5) * candidateGridMeters) / METERS_PER_DEGREE_LATITUDE;
   });
 
   // Cells about a radius wide: each search then reads about nine cells.
   const grid = buildPointGrid(lon, lat, Math.max(radiusMeters, 500), uncoveredMask);
   const reach: number[] = [];
-  const collect = (index: number) => { reach.push(index); };
+  const collect = (index: number) => {
+    reach.push(index);
+  };
   let used = 0;
   for (let c = 0; c < count; c++) {
     reach.length = 0;
@@ -114,13 +142,25 @@ export function buildCandidates(targets: TargetColumns, uncoveredMask: Uint8Arra
 }
 
 /** Greedy maximum coverage with lazy evaluation: up to k sites, fewer when no gain remains. */
-export function suggestSites(targets: TargetColumns, uncoveredMask: Uint8Array, k: number, options: SuggestOptions): Suggestion {
+export function suggestSites(
+  targets: TargetColumns,
+  uncoveredMask: Uint8Array,
+  k: number,
+  options: SuggestOptions,
+): Suggestion {
   const { radiusMeters, candidateGridMeters = 1000, weighted = false, onProgress } = options;
   const weightOf = (i: number) => (weighted && targets.weight ? targets.weight[i] : 1);
   for (let i = 0; i < uncoveredMask.length; i++) {
-    if (uncoveredMask[i] === 1 && !(weightOf(i) >= 0 && weightOf(i) < Infinity)) throw new RangeError(`target ${i} has weight ${weightOf(i)}; weights must be finite and ≥ 0`);
+    if (uncoveredMask[i] === 1 && !(weightOf(i) >= 0 && weightOf(i) < Infinity))
+      throw new RangeError(`target ${i} has weight ${weightOf(i)}; weights must be finite and ≥ 0`);
   }
-  const candidates = buildCandidates(targets, uncoveredMask, radiusMeters, candidateGridMeters, onProgress && ((done, count) => onProgress(done, count + k)));
+  const candidates = buildCandidates(
+    targets,
+    uncoveredMask,
+    radiusMeters,
+    candidateGridMeters,
+    onProgress && ((done, count) => onProgress(done, count + k)),
+  );
   const count = candidates.lon.length;
   const total = count + k;
   onProgress?.(count, total);
@@ -131,7 +171,8 @@ export function suggestSites(targets: TargetColumns, uncoveredMask: Uint8Array, 
   const covered = new Uint8Array(uncoveredMask.length);
   const gainOf = (c: number) => {
     let gain = 0;
-    for (let j = coverStart[c]; j < coverStart[c + 1]; j++) if (!covered[coverItems[j]]) gain += weightOf(coverItems[j]);
+    for (let j = coverStart[c]; j < coverStart[c + 1]; j++)
+      if (!covered[coverItems[j]]) gain += weightOf(coverItems[j]);
     return gain;
   };
 
@@ -140,12 +181,16 @@ export function suggestSites(targets: TargetColumns, uncoveredMask: Uint8Array, 
   const gains = new Float64Array(count);
   const evaluatedAt = new Int32Array(count);
   const heap = new Int32Array(count);
-  for (let c = 0; c < count; c++) { gains[c] = gainOf(c); heap[c] = c; }
+  for (let c = 0; c < count; c++) {
+    gains[c] = gainOf(c);
+    heap[c] = c;
+  }
   const before = (a: number, b: number) => gains[a] > gains[b] || (gains[a] === gains[b] && a < b);
   let heapSize = count;
   const siftDown = (position: number) => {
     for (;;) {
-      const left = 2 * position + 1, right = left + 1;
+      const left = 2 * position + 1,
+        right = left + 1;
       let top = position;
       if (left < heapSize && before(heap[left], heap[top])) top = left;
       if (right < heapSize && before(heap[right], heap[top])) top = right;
@@ -169,10 +214,21 @@ export function suggestSites(targets: TargetColumns, uncoveredMask: Uint8Array, 
     if (!(gains[top] > 0)) break;
     const newlyCovered: number[] = [];
     for (let j = coverStart[top]; j < coverStart[top + 1]; j++) {
-      if (!covered[coverItems[j]]) { covered[coverItems[j]] = 1; newlyCovered.push(coverItems[j]); }
+      if (!covered[coverItems[j]]) {
+        covered[coverItems[j]] = 1;
+        newlyCovered.push(coverItems[j]);
+      }
     }
     cumulative += gains[top];
-    picks.push({ candidateIndex: top, targetIndex: candidates.targetIndex[top], lon: candidates.lon[top], lat: candidates.lat[top], newlyCovered, gain: gains[top], cumulative });
+    picks.push({
+      candidateIndex: top,
+      targetIndex: candidates.targetIndex[top],
+      lon: candidates.lon[top],
+      lat: candidates.lat[top],
+      newlyCovered,
+      gain: gains[top],
+      cumulative,
+    });
     heap[0] = heap[--heapSize];
     siftDown(0);
     onProgress?.(count + picks.length, total);

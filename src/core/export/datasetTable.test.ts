@@ -3,7 +3,14 @@ import type { StoredDataset } from '../../storage/types';
 import { datasetTable, datasetToGeoJson, tableToCsv } from './datasetTable';
 
 const dataset: StoredDataset = {
-  id: 'd1', name: '测试', layer: 'stations', rowCount: 3, importedAt: '2026-11-24T00:00:00Z', sourceFile: 'a.csv', datum: 'wgs84', sample: false,
+  id: 'd1',
+  name: '测试',
+  layer: 'stations',
+  rowCount: 3,
+  importedAt: '2026-11-24T00:00:00Z',
+  sourceFile: 'a.csv',
+  datum: 'wgs84',
+  sample: false,
   columns: {
     name: ['甲站', '<img src=x onerror=alert(1)>', 'a "quoted", name'],
     operator: Uint8Array.of(0, 1, 0),
@@ -32,5 +39,9 @@ test('CSV keeps markup as text and quotes what RFC 4180 requires; BOM on request
 test('GeoJSON has a point per row with coordinates, and the text unchanged', () => {
   const geojson = JSON.parse(datasetToGeoJson(dataset));
   expect(geojson.features).toHaveLength(2);
-  expect(geojson.features[0]).toEqual({ type: 'Feature', properties: { name: '甲站', operator: '中国移动', has5g: '1' }, geometry: { type: 'Point', coordinates: [106.7, 26.5] } });
+  expect(geojson.features[0]).toEqual({
+    type: 'Feature',
+    properties: { name: '甲站', operator: '中国移动', has5g: '1' },
+    geometry: { type: 'Point', coordinates: [106.7, 26.5] },
+  });
 });

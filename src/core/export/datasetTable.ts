@@ -7,7 +7,10 @@
 import type { ColumnArray, StoredDataset } from '../../storage/types';
 import { csvCell } from '../io/csv';
 
-export interface RowTable { header: string[]; rows: string[][] }
+export interface RowTable {
+  header: string[];
+  rows: string[][];
+}
 
 const FLAG_UNKNOWN = 255;
 const COORDINATE_COLUMNS = new Set(['lon', 'lat']);
@@ -30,7 +33,6 @@ export function datasetTable(dataset: StoredDataset): RowTable {
   return { header, rows };
 }
 
-
 export function tableToCsv({ header, rows }: RowTable, options: { byteOrderMark?: boolean } = {}): string {
   const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
   return (options.byteOrderMark ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
@@ -39,13 +41,21 @@ export function tableToCsv({ header, rows }: RowTable, options: { byteOrderMark?
 /** Points with coordinates become features with every other column as a property. */
 export function datasetToGeoJson(dataset: StoredDataset): string {
   const { header, rows } = datasetTable(dataset);
-  const lon = dataset.columns.lon, lat = dataset.columns.lat;
+  const lon = dataset.columns.lon,
+    lat = dataset.columns.lat;
   const features: unknown[] = [];
   rows.forEach((row, i) => {
-    const x = lon?.[i], y = lat?.[i];
+    const x = lon?.[i],
+      y = lat?.[i];
     if (typeof x !== 'number' || typeof y !== 'number' || Number.isNaN(x) || Number.isNaN(y)) return;
-    const properties = Object.fromEntries(header.map((h, c) => [h, row[c]]).filter(([h]) => !COORDINATE_COLUMNS.has(h)));
-    features.push({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: [Number(x.toFixed(6)), Number(y.toFixed(6))] } });
+    const properties = Object.fromEntries(
+      header.map((h, c) => [h, row[c]]).filter(([h]) => !COORDINATE_COLUMNS.has(h)),
+    );
+    features.push({
+      type: 'Feature',
+      properties,
+      geometry: { type: 'Point', coordinates: [Number(x.toFixed(6)), Number(y.toFixed(6))] },
+    });
   });
   return JSON.stringify({ type: 'FeatureCollection', name: dataset.name, features });
 }

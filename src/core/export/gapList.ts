@@ -14,8 +14,21 @@ import { tableToCsv, type RowTable } from './datasetTable';
 import type { XlsxCell } from './ranking';
 
 export const GAP_COLUMNS = [
-  'kind', 'code', 'name', 'countyAdcode', 'county', 'township', 'lon', 'lat', 'approximate',
-  'reasons', 'reported', 'modelled', 'nearest5g', 'nearest4g', 'population',
+  'kind',
+  'code',
+  'name',
+  'countyAdcode',
+  'county',
+  'township',
+  'lon',
+  'lat',
+  'approximate',
+  'reasons',
+  'reported',
+  'modelled',
+  'nearest5g',
+  'nearest4g',
+  'population',
 ] as const;
 export type GapColumn = (typeof GAP_COLUMNS)[number];
 
@@ -35,37 +48,56 @@ export interface GapTableWords {
 }
 
 /** The kind in words, with a scenic area's grade. */
-export const kindWords = (row: GapRow, words: Pick<GapTableWords, 'kinds'>) => (row.level ? `${words.kinds[row.kind]} ${row.level}` : words.kinds[row.kind]);
+export const kindWords = (row: GapRow, words: Pick<GapTableWords, 'kinds'>) =>
+  row.level ? `${words.kinds[row.kind]} ${row.level}` : words.kinds[row.kind];
 
 function cellValue(row: GapRow, column: GapColumn, words: GapTableWords): string | number {
   switch (column) {
-    case 'kind': return kindWords(row, words);
-    case 'code': return row.code;
-    case 'name': return row.name;
-    case 'countyAdcode': return row.countyAdcode;
-    case 'county': return row.countyName;
-    case 'township': return row.townshipCode;
-    case 'lon': return row.lon;
-    case 'lat': return row.lat;
-    case 'approximate': return row.approximate ? words.yes : '';
-    case 'reasons': return row.reasons.map((reason) => words.reasons[reason]).join(words.separator);
-    case 'reported': return words.reported[row.reported];
-    case 'modelled': return words.modelled[row.modelled];
-    case 'nearest5g': return row.nearest5gMeters === Infinity ? words.noStation : Math.round(row.nearest5gMeters);
-    case 'nearest4g': return row.nearest4gMeters === Infinity ? words.noStation : Math.round(row.nearest4gMeters);
-    case 'population': return row.population;
+    case 'kind':
+      return kindWords(row, words);
+    case 'code':
+      return row.code;
+    case 'name':
+      return row.name;
+    case 'countyAdcode':
+      return row.countyAdcode;
+    case 'county':
+      return row.countyName;
+    case 'township':
+      return row.townshipCode;
+    case 'lon':
+      return row.lon;
+    case 'lat':
+      return row.lat;
+    case 'approximate':
+      return row.approximate ? words.yes : '';
+    case 'reasons':
+      return row.reasons.map((reason) => words.reasons[reason]).join(words.separator);
+    case 'reported':
+      return words.reported[row.reported];
+    case 'modelled':
+      return words.modelled[row.modelled];
+    case 'nearest5g':
+      return row.nearest5gMeters === Infinity ? words.noStation : Math.round(row.nearest5gMeters);
+    case 'nearest4g':
+      return row.nearest4gMeters === Infinity ? words.noStation : Math.round(row.nearest4gMeters);
+    case 'population':
+      return row.population;
   }
 }
 
-const numberText = (column: GapColumn, value: number) => (Number.isNaN(value) ? '' : column === 'lon' || column === 'lat' ? value.toFixed(6) : String(value));
+const numberText = (column: GapColumn, value: number) =>
+  Number.isNaN(value) ? '' : column === 'lon' || column === 'lat' ? value.toFixed(6) : String(value);
 
 export function gapTable(rows: readonly GapRow[], words: GapTableWords): RowTable {
   return {
     header: GAP_COLUMNS.map((column) => words.headings[column]),
-    rows: rows.map((row) => GAP_COLUMNS.map((column) => {
-      const value = cellValue(row, column, words);
-      return typeof value === 'number' ? numberText(column, value) : value;
-    })),
+    rows: rows.map((row) =>
+      GAP_COLUMNS.map((column) => {
+        const value = cellValue(row, column, words);
+        return typeof value === 'number' ? numberText(column, value) : value;
+      }),
+    ),
   };
 }
 
@@ -74,17 +106,25 @@ export function gapCsv(rows: readonly GapRow[], words: GapTableWords, notes: rea
   return '\uFEFF' + noteLines + tableToCsv(gapTable(rows, words));
 }
 
-export function gapXlsxRows(rows: readonly GapRow[], words: GapTableWords, notes: readonly string[] = []): XlsxCell[][] {
+export function gapXlsxRows(
+  rows: readonly GapRow[],
+  words: GapTableWords,
+  notes: readonly string[] = [],
+): XlsxCell[][] {
   const sheet: XlsxCell[][] = notes.map((note) => [{ value: note, type: String }]);
   if (notes.length > 0) sheet.push([]);
-  sheet.push(GAP_COLUMNS.map((column) => ({ value: words.headings[column], type: String, fontWeight: 'bold' })));
+  sheet.push(
+    GAP_COLUMNS.map((column) => ({ value: words.headings[column], type: String, fontWeight: 'bold' })),
+  );
   for (const row of rows) {
-    sheet.push(GAP_COLUMNS.map((column): XlsxCell => {
-      const value = cellValue(row, column, words);
-      if (typeof value === 'string') return value === '' ? null : { value, type: String };
-      if (Number.isNaN(value)) return null;
-      return { value, type: Number, format: column === 'lon' || column === 'lat' ? '0.000000' : '0' };
-    }));
+    sheet.push(
+      GAP_COLUMNS.map((column): XlsxCell => {
+        const value = cellValue(row, column, words);
+        if (typeof value === 'string') return value === '' ? null : { value, type: String };
+        if (Number.isNaN(value)) return null;
+        return { value, type: Number, format: column === 'lon' || column === 'lat' ? '0.000000' : '0' };
+      }),
+    );
   }
   return sheet;
 }

@@ -33,7 +33,15 @@ test('classes around the target read as "target – next" and "≥ target", as i
   const values = [5, 10, 20, 30, 33, 40, 60];
   const breaks = classBreaks(values, 'target', 6, { target: 33 });
   const rows = legendRows(view(values, breaks, 33), format, labels, '#nd', '#green');
-  expect(rows.map((r) => r.range)).toEqual(['≤ 8.3', '8.3 – 16.5', '16.5 – 24.8', '24.8 – 33.0', '33.0 – 49.5', '> 49.5', '达到规划目标（≥ 33.0）']);
+  expect(rows.map((r) => r.range)).toEqual([
+    '≤ 8.3',
+    '8.3 – 16.5',
+    '16.5 – 24.8',
+    '24.8 – 33.0',
+    '33.0 – 49.5',
+    '> 49.5',
+    '达到规划目标（≥ 33.0）',
+  ]);
   expect(rows[4].count + rows[5].count).toBe(rows[6].count);
 });
 

@@ -1,6 +1,14 @@
 import Papa from 'papaparse';
 import { expect, test } from 'vitest';
-import { rankingCsv, rankingTable, rankingXlsxRows, rankRows, sortRankingRows, type AreaNames, type RankingColumns } from './ranking';
+import {
+  rankingCsv,
+  rankingTable,
+  rankingXlsxRows,
+  rankRows,
+  sortRankingRows,
+  type AreaNames,
+  type RankingColumns,
+} from './ranking';
 
 const areas: AreaNames = new Map([
   ['520102', { name: '南明区', prefectureName: '贵阳市' }],
@@ -12,31 +20,67 @@ const areas: AreaNames = new Map([
 const adcodes = ['520102', '520103', '520111', '520112', '520201'];
 
 const columns: RankingColumns = {
-  rank: '排名', code: '区划代码', name: '名称', prefecture: '所属市州', value: '每万人 5G 基站数（站/万人）', target: '达标（≥ 33）', meets: '达标', short: '未达标', digits: 1,
+  rank: '排名',
+  code: '区划代码',
+  name: '名称',
+  prefecture: '所属市州',
+  value: '每万人 5G 基站数（站/万人）',
+  target: '达标（≥ 33）',
+  meets: '达标',
+  short: '未达标',
+  digits: 1,
 };
 
 const ranks = (rows: { adcode: string; rank: number | null }[]) => rows.map((r) => [r.adcode, r.rank]);
 
 test('higher values rank first; equal values share a rank and the next rank skips', () => {
   const rows = rankRows({ adcodes, values: Float64Array.of(20, 40, 35, 40, 10) }, areas);
-  expect(ranks(rows)).toEqual([['520103', 1], ['520112', 1], ['520111', 3], ['520102', 4], ['520201', 5]]);
+  expect(ranks(rows)).toEqual([
+    ['520103', 1],
+    ['520112', 1],
+    ['520111', 3],
+    ['520102', 4],
+    ['520201', 5],
+  ]);
 });
 
 test('areas without a value come last, unranked', () => {
   const rows = rankRows({ adcodes, values: Float64Array.of(NaN, 5, NaN, 7, 6) }, areas);
-  expect(ranks(rows)).toEqual([['520112', 1], ['520201', 2], ['520103', 3], ['520102', null], ['520111', null]]);
+  expect(ranks(rows)).toEqual([
+    ['520112', 1],
+    ['520201', 2],
+    ['520103', 3],
+    ['520102', null],
+    ['520111', null],
+  ]);
 });
 
 test('lower-is-better metrics rank the lowest value first', () => {
   const rows = rankRows({ adcodes, values: Float64Array.of(3, 1, 2, NaN, 1), higherIsBetter: false }, areas);
-  expect(ranks(rows)).toEqual([['520103', 1], ['520201', 1], ['520111', 3], ['520102', 4], ['520112', null]]);
+  expect(ranks(rows)).toEqual([
+    ['520103', 1],
+    ['520201', 1],
+    ['520111', 3],
+    ['520102', 4],
+    ['520112', null],
+  ]);
 });
 
 test('rows carry names, prefecture and whether the target is met (inclusive)', () => {
   const rows = rankRows({ adcodes, values: Float64Array.of(33, 32.9, NaN, 50, 1), target: 33 }, areas);
-  expect(rows.find((r) => r.adcode === '520102')).toEqual({ rank: 2, adcode: '520102', name: '南明区', prefectureName: '贵阳市', value: 33, meetsTarget: true });
+  expect(rows.find((r) => r.adcode === '520102')).toEqual({
+    rank: 2,
+    adcode: '520102',
+    name: '南明区',
+    prefectureName: '贵阳市',
+    value: 33,
+    meetsTarget: true,
+  });
   expect(rows.map((r) => r.meetsTarget)).toEqual([true, true, false, false, null]);
-  const lowerIsBetter = rankRows({ adcodes: ['520102'], values: Float64Array.of(2), target: 3, higherIsBetter: false }, areas);
+  const lowerIsBetter = rankRows(
+    { adcodes: ['520102'], values: Float64Array.of(2), target: 3, higherIsBetter: false },
+    areas,
+  );
   expect(lowerIsBetter[0].meetsTarget).toBe(true);
 });
 
@@ -51,7 +95,8 @@ test('adcodes and values of different lengths are refused', () => {
 
 test('sorting by value, rank or name keeps rows without a value last in both directions', () => {
   const rows = rankRows({ adcodes, values: Float64Array.of(20, NaN, 35, 40, 10) }, areas);
-  const order = (key: 'rank' | 'name' | 'value', descending: boolean) => sortRankingRows(rows, { key, descending }).map((r) => r.adcode);
+  const order = (key: 'rank' | 'name' | 'value', descending: boolean) =>
+    sortRankingRows(rows, { key, descending }).map((r) => r.adcode);
   expect(order('value', false)).toEqual(['520201', '520102', '520111', '520112', '520103']);
   expect(order('value', true)).toEqual(['520112', '520111', '520102', '520201', '520103']);
   expect(order('rank', true)).toEqual(['520201', '520102', '520111', '520112', '520103']);
@@ -60,8 +105,20 @@ test('sorting by value, rank or name keeps rows without a value last in both dir
 
 test('names sort by pinyin: 花溪 huā, 南明 nán, 乌当 wū, 云岩 yún, 钟山 zhōng', () => {
   const rows = rankRows({ adcodes, values: Float64Array.of(1, 2, 3, 4, 5) }, areas);
-  expect(sortRankingRows(rows, { key: 'name', descending: false }).map((r) => r.name)).toEqual(['花溪区', '南明区', '乌当区', '云岩区', '钟山区']);
-  expect(sortRankingRows(rows, { key: 'name', descending: true }).map((r) => r.name)).toEqual(['钟山区', '云岩区', '乌当区', '南明区', '花溪区']);
+  expect(sortRankingRows(rows, { key: 'name', descending: false }).map((r) => r.name)).toEqual([
+    '花溪区',
+    '南明区',
+    '乌当区',
+    '云岩区',
+    '钟山区',
+  ]);
+  expect(sortRankingRows(rows, { key: 'name', descending: true }).map((r) => r.name)).toEqual([
+    '钟山区',
+    '云岩区',
+    '乌当区',
+    '南明区',
+    '花溪区',
+  ]);
 });
 
 test('sorting returns a new array and leaves the input alone', () => {
@@ -72,17 +129,26 @@ test('sorting returns a new array and leaves the input alone', () => {
 });
 
 test('the table has the prefecture and target columns only when asked, values to the shown digits', () => {
-  const rows = rankRows({ adcodes: ['520102', '520103'], values: Float64Array.of(33.46, NaN), target: 33 }, areas);
+  const rows = rankRows(
+    { adcodes: ['520102', '520103'], values: Float64Array.of(33.46, NaN), target: 33 },
+    areas,
+  );
   expect(rankingTable(rows, columns)).toEqual({
     header: ['排名', '区划代码', '名称', '所属市州', '每万人 5G 基站数（站/万人）', '达标（≥ 33）'],
-    rows: [['1', '520102', '南明区', '贵阳市', '33.5', '达标'], ['', '520103', '云岩区', '贵阳市', '', '']],
+    rows: [
+      ['1', '520102', '南明区', '贵阳市', '33.5', '达标'],
+      ['', '520103', '云岩区', '贵阳市', '', ''],
+    ],
   });
   const { prefecture: _prefecture, target: _target, ...bare } = columns;
   expect(rankingTable(rows, { ...bare, digits: 0 }).rows[0]).toEqual(['1', '520102', '南明区', '33']);
 });
 
 test('CSV: BOM, notes above a blank line, then the rows in the order given', () => {
-  const rows = sortRankingRows(rankRows({ adcodes, values: Float64Array.of(20, 40, 35, 40, 10), target: 33 }, areas), { key: 'name', descending: false });
+  const rows = sortRankingRows(
+    rankRows({ adcodes, values: Float64Array.of(20, 40, 35, 40, 10), target: 33 }, areas),
+    { key: 'name', descending: false },
+  );
   const csv = rankingCsv(rows, columns, ['示例数据 / sample data']);
   expect(csv.startsWith('\uFEFF示例数据 / sample data\r\n\r\n排名,区划代码,名称,所属市州,')).toBe(true);
   const table = Papa.parse<string[]>(csv.slice(1).trimEnd(), { skipEmptyLines: true }).data;
@@ -91,21 +157,40 @@ test('CSV: BOM, notes above a blank line, then the rows in the order given', () 
 });
 
 test('CSV: no notes means the header is the first line; text is never a formula', () => {
-  const rows = rankRows({ adcodes: ['520102'], values: Float64Array.of(-1.5) }, new Map([['520102', { name: '=1+2', prefectureName: '@x' }]]));
-  expect(rankingCsv(rows, columns)).toBe('\uFEFF排名,区划代码,名称,所属市州,每万人 5G 基站数（站/万人）,达标（≥ 33）\r\n1,520102,\'=1+2,\'@x,-1.5,\r\n');
+  const rows = rankRows(
+    { adcodes: ['520102'], values: Float64Array.of(-1.5) },
+    new Map([['520102', { name: '=1+2', prefectureName: '@x' }]]),
+  );
+  expect(rankingCsv(rows, columns)).toBe(
+    "\uFEFF排名,区划代码,名称,所属市州,每万人 5G 基站数（站/万人）,达标（≥ 33）\r\n1,520102,'=1+2,'@x,-1.5,\r\n",
+  );
 });
 
 test('XLSX rows: notes, a blank row, a bold header, numbers as numbers and text as text', () => {
-  const rows = rankRows({ adcodes: ['520102', '520103'], values: Float64Array.of(33.46, NaN), target: 33 }, areas);
+  const rows = rankRows(
+    { adcodes: ['520102', '520103'], values: Float64Array.of(33.46, NaN), target: 33 },
+    areas,
+  );
   const sheet = rankingXlsxRows(rows, columns, ['示例数据 / sample data']);
   expect(sheet[0]).toEqual([{ value: '示例数据 / sample data', type: String }]);
   expect(sheet[1]).toEqual([]);
   expect(sheet[2][0]).toEqual({ value: '排名', type: String, fontWeight: 'bold' });
   expect(sheet[3]).toEqual([
-    { value: 1, type: Number, format: '0' }, { value: '520102', type: String }, { value: '南明区', type: String }, { value: '贵阳市', type: String },
-    { value: 33.46, type: Number, format: '0.0' }, { value: '达标', type: String },
+    { value: 1, type: Number, format: '0' },
+    { value: '520102', type: String },
+    { value: '南明区', type: String },
+    { value: '贵阳市', type: String },
+    { value: 33.46, type: Number, format: '0.0' },
+    { value: '达标', type: String },
   ]);
-  expect(sheet[4]).toEqual([null, { value: '520103', type: String }, { value: '云岩区', type: String }, { value: '贵阳市', type: String }, null, null]);
+  expect(sheet[4]).toEqual([
+    null,
+    { value: '520103', type: String },
+    { value: '云岩区', type: String },
+    { value: '贵阳市', type: String },
+    null,
+    null,
+  ]);
 });
 
 test('a few thousand rows rank and sort at once', () => {

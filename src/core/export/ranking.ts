@@ -46,31 +46,50 @@ export interface RankingRow {
 
 export type AreaNames = ReadonlyMap<string, Pick<AreaRecord, 'name' | 'prefectureName'>>;
 
-export function rankRows(input: Pick<RankingInput, 'adcodes' | 'values' | 'target' | 'higherIsBetter'>, areas: AreaNames): RankingRow[] {
+export function rankRows(
+  input: Pick<RankingInput, 'adcodes' | 'values' | 'target' | 'higherIsBetter'>,
+  areas: AreaNames,
+): RankingRow[] {
   const { adcodes, values, target } = input;
-  if (adcodes.length !== values.length) throw new RangeError(`${adcodes.length} adcodes but ${values.length} values`);
+  if (adcodes.length !== values.length)
+    throw new RangeError(`${adcodes.length} adcodes but ${values.length} values`);
   const higherIsBetter = input.higherIsBetter ?? true;
   const better = (a: number, b: number) => (higherIsBetter ? b - a : a - b);
-  const order = adcodes.map((_, i) => i).sort((i, j) => {
-    const a = values[i], b = values[j];
-    if (Number.isNaN(a) || Number.isNaN(b)) return Number(Number.isNaN(a)) - Number(Number.isNaN(b)) || compareCodes(adcodes[i], adcodes[j]);
-    return better(a, b) || compareCodes(adcodes[i], adcodes[j]);
-  });
+  const order = adcodes
+    .map((_, i) => i)
+    .sort((i, j) => {
+      const a = values[i],
+        b = values[j];
+      if (Number.isNaN(a) || Number.isNaN(b))
+        return Number(Number.isNaN(a)) - Number(Number.isNaN(b)) || compareCodes(adcodes[i], adcodes[j]);
+      return better(a, b) || compareCodes(adcodes[i], adcodes[j]);
+    });
   const rows: RankingRow[] = [];
   order.forEach((i, position) => {
     const value = values[i];
     const missing = Number.isNaN(value);
     const previous = rows[position - 1];
     const rank = missing ? null : previous && previous.value === value ? previous.rank : position + 1;
-    const meetsTarget = missing || target === undefined ? null : higherIsBetter ? value >= target : value <= target;
+    const meetsTarget =
+      missing || target === undefined ? null : higherIsBetter ? value >= target : value <= target;
     const area = areas.get(adcodes[i]);
-    rows.push({ rank, adcode: adcodes[i], name: area?.name ?? adcodes[i], prefectureName: area?.prefectureName ?? '', value, meetsTarget });
+    rows.push({
+      rank,
+      adcode: adcodes[i],
+      name: area?.name ?? adcodes[i],
+      prefectureName: area?.prefectureName ?? '',
+      value,
+      meetsTarget,
+    });
   });
   return rows;
 }
 
 export type RankingSortKey = 'rank' | 'name' | 'value';
-export interface RankingSort { key: RankingSortKey; descending: boolean }
+export interface RankingSort {
+  key: RankingSortKey;
+  descending: boolean;
+}
 
 const PLACE_NAMES = new Intl.Collator('zh-CN', { numeric: true });
 const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -79,8 +98,10 @@ const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function sortRankingRows(rows: readonly RankingRow[], { key, descending }: RankingSort): RankingRow[] {
   const direction = descending ? -1 : 1;
   const compare = (a: RankingRow, b: RankingRow): number => {
-    if (key === 'name') return direction * PLACE_NAMES.compare(a.name, b.name) || compareCodes(a.adcode, b.adcode);
-    const missingA = a.rank === null, missingB = b.rank === null;
+    if (key === 'name')
+      return direction * PLACE_NAMES.compare(a.name, b.name) || compareCodes(a.adcode, b.adcode);
+    const missingA = a.rank === null,
+      missingB = b.rank === null;
     if (missingA || missingB) return Number(missingA) - Number(missingB) || compareCodes(a.adcode, b.adcode);
     const difference = key === 'rank' ? a.rank! - b.rank! : a.value - b.value;
     return direction * difference || compareCodes(a.adcode, b.adcode);
@@ -116,14 +137,19 @@ export function rankingTable(rows: readonly RankingRow[], columns: RankingColumn
       const cells = [row.rank === null ? '' : String(row.rank), row.adcode, row.name];
       if (columns.prefecture !== undefined) cells.push(row.prefectureName);
       cells.push(Number.isNaN(row.value) ? '' : row.value.toFixed(columns.digits));
-      if (columns.target !== undefined) cells.push(row.meetsTarget === null ? '' : row.meetsTarget ? columns.meets : columns.short);
+      if (columns.target !== undefined)
+        cells.push(row.meetsTarget === null ? '' : row.meetsTarget ? columns.meets : columns.short);
       return cells;
     }),
   };
 }
 
 /** CSV with a BOM (Excel in China then reads the Chinese): notes, a blank line, then the table. */
-export function rankingCsv(rows: readonly RankingRow[], columns: RankingColumns, notes: readonly string[] = []): string {
+export function rankingCsv(
+  rows: readonly RankingRow[],
+  columns: RankingColumns,
+  notes: readonly string[] = [],
+): string {
   const noteLines = notes.length > 0 ? notes.map(csvCell).join('\r\n') + '\r\n\r\n' : '';
   return '\uFEFF' + noteLines + tableToCsv(rankingTable(rows, columns));
 }
@@ -134,9 +160,14 @@ export type XlsxCell =
   | { value: number; type: NumberConstructor; format?: string }
   | null;
 
-export function rankingXlsxRows(rows: readonly RankingRow[], columns: RankingColumns, notes: readonly string[] = []): XlsxCell[][] {
+export function rankingXlsxRows(
+  rows: readonly RankingRow[],
+  columns: RankingColumns,
+  notes: readonly string[] = [],
+): XlsxCell[][] {
   const text = (value: string): XlsxCell => ({ value, type: String });
-  const number = (value: number, format: string): XlsxCell => (Number.isNaN(value) ? null : { value, type: Number, format });
+  const number = (value: number, format: string): XlsxCell =>
+    Number.isNaN(value) ? null : { value, type: Number, format };
   const valueFormat = columns.digits > 0 ? `0.${'0'.repeat(columns.digits)}` : '0';
   const { header } = rankingTable([], columns);
   const sheet: XlsxCell[][] = notes.map((note) => [text(note)]);
@@ -146,7 +177,8 @@ export function rankingXlsxRows(rows: readonly RankingRow[], columns: RankingCol
     const cells = [row.rank === null ? null : number(row.rank, '0'), text(row.adcode), text(row.name)];
     if (columns.prefecture !== undefined) cells.push(text(row.prefectureName));
     cells.push(number(row.value, valueFormat));
-    if (columns.target !== undefined) cells.push(row.meetsTarget === null ? null : text(row.meetsTarget ? columns.meets : columns.short));
+    if (columns.target !== undefined)
+      cells.push(row.meetsTarget === null ? null : text(row.meetsTarget ? columns.meets : columns.short));
     sheet.push(cells);
   }
   return sheet;

@@ -13,7 +13,7 @@ test('Guizhou at zoom 7: about 546 m per CSS pixel, within 0.5 % of the WGS84 el
   // 1000 pixels east along 26.8° N at zoom 7 span 360° × 1000 / (512 × 2⁷) of longitude.
   const degrees = (360 * 1000) / (512 * 2 ** 7);
   const ellipsoidMeters = geographiclib.Geodesic.WGS84.Inverse(26.8, 106, 26.8, 106 + degrees).s12!;
-  expect(Math.abs(metersPerCssPixel(26.8, 7) * 1000 / ellipsoidMeters - 1)).toBeLessThan(0.005);
+  expect(Math.abs((metersPerCssPixel(26.8, 7) * 1000) / ellipsoidMeters - 1)).toBeLessThan(0.005);
 });
 
 test('the bar is the longest of 1, 2, 5 × 10ⁿ metres that fits', () => {

@@ -11,14 +11,24 @@ export function metersPerCssPixel(latitude: number, zoom: number): number {
   return (EARTH_CIRCUMFERENCE_METERS * Math.cos((latitude * Math.PI) / 180)) / (TILE_SIZE_PX * 2 ** zoom);
 }
 
-export interface ScaleBar { meters: number; lengthPx: number; label: string }
+export interface ScaleBar {
+  meters: number;
+  lengthPx: number;
+  label: string;
+}
 
 /** The longest round distance whose bar is at most `maxLengthPx` long. */
 export function chooseScaleBar(metersPerPixel: number, maxLengthPx: number): ScaleBar {
-  if (!(metersPerPixel > 0) || !(maxLengthPx > 0)) throw new RangeError('scale bar needs positive metres per pixel and length');
+  if (!(metersPerPixel > 0) || !(maxLengthPx > 0))
+    throw new RangeError('scale bar needs positive metres per pixel and length');
   const maxMeters = metersPerPixel * maxLengthPx;
   const magnitude = 10 ** Math.floor(Math.log10(maxMeters));
   // log10 may land a hair under an exact power of ten: allow for that rounding, not more.
-  const meters = [10, 5, 2, 1].map((step) => step * magnitude).find((m) => m <= maxMeters * (1 + 1e-9)) ?? magnitude / 2;
-  return { meters, lengthPx: meters / metersPerPixel, label: meters >= 1000 ? `${meters / 1000} km` : `${meters} m` };
+  const meters =
+    [10, 5, 2, 1].map((step) => step * magnitude).find((m) => m <= maxMeters * (1 + 1e-9)) ?? magnitude / 2;
+  return {
+    meters,
+    lengthPx: meters / metersPerPixel,
+    label: meters >= 1000 ? `${meters / 1000} km` : `${meters} m`,
+  };
 }

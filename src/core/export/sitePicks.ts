@@ -24,19 +24,33 @@ export interface PickRow {
 
 /** Headings and words, already translated; cumulativeWeight only when the run was weighted. */
 export interface PickColumns {
-  rank: string; lon: string; lat: string; gain: string; cumulativeCount: string; cumulativeWeight?: string;
-  newlyCoveredCount: string; newlyCovered: string; standsOn: string;
+  rank: string;
+  lon: string;
+  lat: string;
+  gain: string;
+  cumulativeCount: string;
+  cumulativeWeight?: string;
+  newlyCoveredCount: string;
+  newlyCovered: string;
+  standsOn: string;
   /** What standsOn says of a site at a candidate-cell centre. */
   cellCentre: string;
 }
 
-const targetText = (target: { name: string; code: string }) => (target.code ? `${target.name} ${target.code}` : target.name);
+const targetText = (target: { name: string; code: string }) =>
+  target.code ? `${target.name} ${target.code}` : target.name;
 
 function header(columns: PickColumns): string[] {
   return [
-    columns.rank, columns.lon, columns.lat, columns.gain, columns.cumulativeCount,
+    columns.rank,
+    columns.lon,
+    columns.lat,
+    columns.gain,
+    columns.cumulativeCount,
     ...(columns.cumulativeWeight === undefined ? [] : [columns.cumulativeWeight]),
-    columns.newlyCoveredCount, columns.standsOn, columns.newlyCovered,
+    columns.newlyCoveredCount,
+    columns.standsOn,
+    columns.newlyCovered,
   ];
 }
 
@@ -44,20 +58,34 @@ export function sitePicksTable(picks: readonly PickRow[], columns: PickColumns):
   return {
     header: header(columns),
     rows: picks.map((pick) => [
-      String(pick.rank), pick.lon.toFixed(5), pick.lat.toFixed(5), pick.gain.toFixed(0), String(pick.cumulativeCount),
+      String(pick.rank),
+      pick.lon.toFixed(5),
+      pick.lat.toFixed(5),
+      pick.gain.toFixed(0),
+      String(pick.cumulativeCount),
       ...(columns.cumulativeWeight === undefined ? [] : [pick.cumulativeWeight.toFixed(0)]),
-      String(pick.newlyCovered.length), pick.standsOn?.name ?? columns.cellCentre, pick.newlyCovered.map(targetText).join('；'),
+      String(pick.newlyCovered.length),
+      pick.standsOn?.name ?? columns.cellCentre,
+      pick.newlyCovered.map(targetText).join('；'),
     ]),
   };
 }
 
 /** CSV with a BOM (Excel in China then reads the Chinese): notes, a blank line, then the table. */
-export function sitePicksCsv(picks: readonly PickRow[], columns: PickColumns, notes: readonly string[] = []): string {
+export function sitePicksCsv(
+  picks: readonly PickRow[],
+  columns: PickColumns,
+  notes: readonly string[] = [],
+): string {
   const noteLines = notes.length > 0 ? notes.map(csvCell).join('\r\n') + '\r\n\r\n' : '';
   return '\uFEFF' + noteLines + tableToCsv(sitePicksTable(picks, columns));
 }
 
-export function sitePicksXlsxRows(picks: readonly PickRow[], columns: PickColumns, notes: readonly string[] = []): XlsxCell[][] {
+export function sitePicksXlsxRows(
+  picks: readonly PickRow[],
+  columns: PickColumns,
+  notes: readonly string[] = [],
+): XlsxCell[][] {
   const text = (value: string): XlsxCell => ({ value, type: String });
   const number = (value: number, format: string): XlsxCell => ({ value, type: Number, format });
   const sheet: XlsxCell[][] = notes.map((note) => [text(note)]);
@@ -65,9 +93,15 @@ export function sitePicksXlsxRows(picks: readonly PickRow[], columns: PickColumn
   sheet.push(header(columns).map((heading) => ({ value: heading, type: String, fontWeight: 'bold' })));
   for (const pick of picks) {
     sheet.push([
-      number(pick.rank, '0'), number(pick.lon, '0.00000'), number(pick.lat, '0.00000'), number(pick.gain, '0'), number(pick.cumulativeCount, '0'),
+      number(pick.rank, '0'),
+      number(pick.lon, '0.00000'),
+      number(pick.lat, '0.00000'),
+      number(pick.gain, '0'),
+      number(pick.cumulativeCount, '0'),
       ...(columns.cumulativeWeight === undefined ? [] : [number(pick.cumulativeWeight, '0')]),
-      number(pick.newlyCovered.length, '0'), text(pick.standsOn?.name ?? columns.cellCentre), text(pick.newlyCovered.map(targetText).join('；')),
+      number(pick.newlyCovered.length, '0'),
+      text(pick.standsOn?.name ?? columns.cellCentre),
+      text(pick.newlyCovered.map(targetText).join('；')),
     ]);
   }
   return sheet;

@@ -1,10 +1,18 @@
 import { expect, test } from 'vitest';
 import { textTableCsv, textTableXlsx } from './textTable';
 
-const table = { header: ['名称', '代码'], rows: [['=1+2', '520122'], ['水口寺社区', '']] };
+const table = {
+  header: ['名称', '代码'],
+  rows: [
+    ['=1+2', '520122'],
+    ['水口寺社区', ''],
+  ],
+};
 
 test('CSV: BOM, notes, a blank line, then the table; formula-like text is neutralised', () => {
-  expect(textTableCsv(table, ['示例数据 / sample data'])).toBe('\uFEFF示例数据 / sample data\r\n\r\n名称,代码\r\n\'=1+2,520122\r\n水口寺社区,\r\n');
+  expect(textTableCsv(table, ['示例数据 / sample data'])).toBe(
+    "\uFEFF示例数据 / sample data\r\n\r\n名称,代码\r\n'=1+2,520122\r\n水口寺社区,\r\n",
+  );
   expect(textTableCsv(table).startsWith('\uFEFF名称,代码\r\n')).toBe(true);
 });
 
@@ -12,7 +20,13 @@ test('XLSX: notes, a blank row, a bold header, every value a string cell and emp
   const sheet = textTableXlsx(table, ['note']);
   expect(sheet[0]).toEqual([{ value: 'note', type: String }]);
   expect(sheet[1]).toEqual([]);
-  expect(sheet[2]).toEqual([{ value: '名称', type: String, fontWeight: 'bold' }, { value: '代码', type: String, fontWeight: 'bold' }]);
-  expect(sheet[3]).toEqual([{ value: '=1+2', type: String }, { value: '520122', type: String }]);
+  expect(sheet[2]).toEqual([
+    { value: '名称', type: String, fontWeight: 'bold' },
+    { value: '代码', type: String, fontWeight: 'bold' },
+  ]);
+  expect(sheet[3]).toEqual([
+    { value: '=1+2', type: String },
+    { value: '520122', type: String },
+  ]);
   expect(sheet[4]).toEqual([{ value: '水口寺社区', type: String }, null]);
 });

@@ -3,11 +3,19 @@ import { parseCsv } from '../io/table';
 import { rejectedRowsCsv, type RejectedRow } from './dataset';
 
 const rejected: RejectedRow[] = [
-  { rowIndex: 0, row: ['X-1', '<img src=x onerror=alert(1)>', 'abc'], problems: [{ code: 'not-a-number', row: 2, column: 'lon', params: { value: 'abc' } }] },
-  { rowIndex: 2, row: ['X-3', 'a, "b"\nc', ''], problems: [
-    { code: 'missing-value', row: 4, column: 'lon', params: { field: 'lon' } },
-    { code: 'duplicate-id', row: 4, column: 'id', params: { value: 'X-3', firstRow: 3 } },
-  ] },
+  {
+    rowIndex: 0,
+    row: ['X-1', '<img src=x onerror=alert(1)>', 'abc'],
+    problems: [{ code: 'not-a-number', row: 2, column: 'lon', params: { value: 'abc' } }],
+  },
+  {
+    rowIndex: 2,
+    row: ['X-3', 'a, "b"\nc', ''],
+    problems: [
+      { code: 'missing-value', row: 4, column: 'lon', params: { field: 'lon' } },
+      { code: 'duplicate-id', row: 4, column: 'id', params: { value: 'X-3', firstRow: 3 } },
+    ],
+  },
 ];
 
 test('rejected rows keep their cells verbatim and gain the row and the reasons', () => {
@@ -17,11 +25,20 @@ test('rejected rows keep their cells verbatim and gain the row and the reasons',
   expect(table.header).toEqual(['id', 'name', 'lon', 'row', 'reason']);
   expect(table.rows).toEqual([
     ['X-1', '<img src=x onerror=alert(1)>', 'abc', '2', 'column lon: "abc" is not a number'],
-    ['X-3', 'a, "b"\nc', '', '4', 'column lon: lon is missing; column id: the id "X-3" already appears in row 3'],
+    [
+      'X-3',
+      'a, "b"\nc',
+      '',
+      '4',
+      'column lon: lon is missing; column id: the id "X-3" already appears in row 3',
+    ],
   ]);
 });
 
-test('the localiser and labels are the caller\'s', () => {
-  const text = rejectedRowsCsv(['id'], rejected.slice(0, 1), (p) => `错误:${p.code}`, { row: '行', reason: '原因' });
+test("the localiser and labels are the caller's", () => {
+  const text = rejectedRowsCsv(['id'], rejected.slice(0, 1), (p) => `错误:${p.code}`, {
+    row: '行',
+    reason: '原因',
+  });
   expect(text).toBe('\uFEFFid,行,原因\r\nX-1,2,错误:not-a-number\r\n');
 });

@@ -13,7 +13,10 @@ import { csvCell } from '../io/csv';
 
 export const FLAG_UNKNOWN = 255;
 
-export interface CategoricalColumn { codes: Uint32Array; labels: string[] }
+export interface CategoricalColumn {
+  codes: Uint32Array;
+  labels: string[];
+}
 
 export interface ImportedDataset {
   layer: Layer;
@@ -37,45 +40,82 @@ export class DatasetBuilder {
   private readonly lat: Float64Array;
   private readonly county: Int16Array;
   private readonly sourceRowNumbers: Uint32Array;
-  private readonly categorical = new Map<string, { codes: Uint32Array; index: Map<string, number>; labels: string[] }>();
+  private readonly categorical = new Map<
+    string,
+    { codes: Uint32Array; index: Map<string, number>; labels: string[] }
+  >();
   private readonly numeric = new Map<string, Float64Array>();
   private readonly flags = new Map<string, Uint8Array>();
   private readonly text = new Map<string, string[]>();
   private readonly extra = new Map<string, string[]>();
 
-  constructor(readonly layer: Layer, private readonly capacity: number) {
-    this.lon = new Float64Array(capacity); this.lat = new Float64Array(capacity);
-    this.county = new Int16Array(capacity); this.sourceRowNumbers = new Uint32Array(capacity);
+  constructor(
+    readonly layer: Layer,
+    private readonly capacity: number,
+  ) {
+    this.lon = new Float64Array(capacity);
+    this.lat = new Float64Array(capacity);
+    this.county = new Int16Array(capacity);
+    this.sourceRowNumbers = new Uint32Array(capacity);
   }
 
-  declareCategorical(name: string) { this.categorical.set(name, { codes: new Uint32Array(this.capacity), index: new Map(), labels: [] }); }
-  declareNumeric(name: string) { this.numeric.set(name, new Float64Array(this.capacity).fill(NaN)); }
-  declareFlag(name: string) { this.flags.set(name, new Uint8Array(this.capacity).fill(FLAG_UNKNOWN)); }
-  declareText(name: string) { this.text.set(name, []); }
-  declareExtra(name: string) { this.extra.set(name, []); }
+  declareCategorical(name: string) {
+    this.categorical.set(name, { codes: new Uint32Array(this.capacity), index: new Map(), labels: [] });
+  }
+  declareNumeric(name: string) {
+    this.numeric.set(name, new Float64Array(this.capacity).fill(NaN));
+  }
+  declareFlag(name: string) {
+    this.flags.set(name, new Uint8Array(this.capacity).fill(FLAG_UNKNOWN));
+  }
+  declareText(name: string) {
+    this.text.set(name, []);
+  }
+  declareExtra(name: string) {
+    this.extra.set(name, []);
+  }
 
   /** Starts a row; the setters below fill the current one (rowCount − 1). */
   addRow(sourceRowNumber: number, lon: number, lat: number, county: number): void {
     const i = this.rowCount++;
-    this.lon[i] = lon; this.lat[i] = lat; this.county[i] = county; this.sourceRowNumbers[i] = sourceRowNumber;
+    this.lon[i] = lon;
+    this.lat[i] = lat;
+    this.county[i] = county;
+    this.sourceRowNumbers[i] = sourceRowNumber;
   }
   setCategory(name: string, label: string): void {
     const column = this.categorical.get(name)!;
     let code = column.index.get(label);
-    if (code === undefined) { code = column.labels.length; column.labels.push(label); column.index.set(label, code); }
+    if (code === undefined) {
+      code = column.labels.length;
+      column.labels.push(label);
+      column.index.set(label, code);
+    }
     column.codes[this.rowCount - 1] = code;
   }
-  setNumber(name: string, value: number): void { this.numeric.get(name)![this.rowCount - 1] = value; }
-  setFlag(name: string, value: number): void { this.flags.get(name)![this.rowCount - 1] = value; }
-  setText(name: string, value: string): void { this.text.get(name)![this.rowCount - 1] = value; }
-  setExtra(name: string, value: string): void { this.extra.get(name)![this.rowCount - 1] = value; }
+  setNumber(name: string, value: number): void {
+    this.numeric.get(name)![this.rowCount - 1] = value;
+  }
+  setFlag(name: string, value: number): void {
+    this.flags.get(name)![this.rowCount - 1] = value;
+  }
+  setText(name: string, value: string): void {
+    this.text.get(name)![this.rowCount - 1] = value;
+  }
+  setExtra(name: string, value: string): void {
+    this.extra.get(name)![this.rowCount - 1] = value;
+  }
 
   finish(): ImportedDataset {
     const n = this.rowCount;
-    const record = <T, U>(map: Map<string, T>, f: (value: T) => U) => Object.fromEntries([...map].map(([name, value]) => [name, f(value)]));
+    const record = <T, U>(map: Map<string, T>, f: (value: T) => U) =>
+      Object.fromEntries([...map].map(([name, value]) => [name, f(value)]));
     return {
-      layer: this.layer, rowCount: n,
-      lon: this.lon.slice(0, n), lat: this.lat.slice(0, n), county: this.county.slice(0, n),
+      layer: this.layer,
+      rowCount: n,
+      lon: this.lon.slice(0, n),
+      lat: this.lat.slice(0, n),
+      county: this.county.slice(0, n),
       categorical: record(this.categorical, (c) => ({ codes: c.codes.slice(0, n), labels: c.labels })),
       numeric: record(this.numeric, (a) => a.slice(0, n)),
       flags: record(this.flags, (a) => a.slice(0, n)),
@@ -93,20 +133,23 @@ export interface RejectedRow {
   problems: Problem[];
 }
 
-
 /**
  * The rejected rows as CSV: the file's columns as they were, then the row number and the reasons
  * (joined with "; "). Text is written verbatim, quoted where CSV needs it; with a BOM so Excel in
  * China opens the Chinese correctly.
  */
 export function rejectedRowsCsv(
-  header: readonly string[], rejected: readonly RejectedRow[], localise: (problem: Problem) => string = defaultLocalise,
+  header: readonly string[],
+  rejected: readonly RejectedRow[],
+  localise: (problem: Problem) => string = defaultLocalise,
   labels: { row: string; reason: string } = { row: 'row', reason: 'reason' },
 ): string {
   const lines = [[...header, labels.row, labels.reason].map(csvCell).join(',')];
   for (const { row, problems } of rejected) {
     const cells = header.map((_, c) => row[c] ?? '');
-    lines.push([...cells, String(problems[0]?.row ?? ''), problems.map(localise).join('; ')].map(csvCell).join(','));
+    lines.push(
+      [...cells, String(problems[0]?.row ?? ''), problems.map(localise).join('; ')].map(csvCell).join(','),
+    );
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -3,10 +3,12 @@ import { haversineMeters, pointFromWgs84, pointToWgs84, toWgs84 } from './datum'
 
 // A grid over Guizhou's extent (103.6–109.6 E, 24.6–29.2 N).
 const grid: Array<[number, number]> = [];
-for (let lon = 103.6; lon <= 109.6; lon += 0.25) for (let lat = 24.6; lat <= 29.2; lat += 0.25) grid.push([lon, lat]);
+for (let lon = 103.6; lon <= 109.6; lon += 0.25)
+  for (let lat = 24.6; lat <= 29.2; lat += 0.25) grid.push([lon, lat]);
 
 test.each(['gcj02', 'bd09'] as const)('WGS84 → %s → WGS84 stays within 1 m over Guizhou', (datum) => {
-  let worstMeters = 0, shiftMeters = 0;
+  let worstMeters = 0,
+    shiftMeters = 0;
   for (const [lon, lat] of grid) {
     const [x, y] = pointFromWgs84(lon, lat, datum);
     shiftMeters = Math.max(shiftMeters, haversineMeters(lon, lat, x, y));

@@ -26,8 +26,13 @@ export function pointFromWgs84(lon: number, lat: number, datum: Datum): [number,
 }
 
 /** Columns of coordinates to WGS84, as new arrays. */
-export function toWgs84(lon: Float64Array, lat: Float64Array, datum: Datum): { lon: Float64Array; lat: Float64Array } {
-  const outLon = new Float64Array(lon.length), outLat = new Float64Array(lat.length);
+export function toWgs84(
+  lon: Float64Array,
+  lat: Float64Array,
+  datum: Datum,
+): { lon: Float64Array; lat: Float64Array } {
+  const outLon = new Float64Array(lon.length),
+    outLat = new Float64Array(lat.length);
   for (let i = 0; i < lon.length; i++) [outLon[i], outLat[i]] = pointToWgs84(lon[i], lat[i], datum);
   return { lon: outLon, lat: outLat };
 }
@@ -36,7 +41,9 @@ const EARTH_RADIUS_METERS = 6_371_008.8;
 
 export function haversineMeters(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const radians = Math.PI / 180;
-  const dLat = (lat2 - lat1) * radians, dLon = (lon2 - lon1) * radians;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * radians) * Math.cos(lat2 * radians) * Math.sin(dLon / 2) ** 2;
+  const dLat = (lat2 - lat1) * radians,
+    dLon = (lon2 - lon1) * radians;
+  const a =
+    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * radians) * Math.cos(lat2 * radians) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
 }

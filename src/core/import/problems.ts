@@ -9,16 +9,44 @@
 import { InputError, type ProblemParams } from '../io/table';
 
 export type FileProblemCode =
-  | 'empty-file' | 'binary-file' | 'html-page' | 'unsupported-format' | 'unreadable-file'
-  | 'no-header' | 'no-rows' | 'unclosed-quote'
-  | 'invalid-json' | 'not-geojson' | 'invalid-xlsx' | 'invalid-kml'
-  | 'invalid-zip' | 'no-shapefile' | 'several-shapefiles' | 'invalid-shapefile' | 'projected-crs' | 'unsupported-crs';
+  | 'empty-file'
+  | 'binary-file'
+  | 'html-page'
+  | 'unsupported-format'
+  | 'unreadable-file'
+  | 'no-header'
+  | 'no-rows'
+  | 'unclosed-quote'
+  | 'invalid-json'
+  | 'not-geojson'
+  | 'invalid-xlsx'
+  | 'invalid-kml'
+  | 'invalid-zip'
+  | 'no-shapefile'
+  | 'several-shapefiles'
+  | 'invalid-shapefile'
+  | 'projected-crs'
+  | 'unsupported-crs';
 
 export type RowProblemCode =
-  | 'not-a-point' | 'missing-value' | 'not-a-number' | 'not-a-coordinate' | 'outside-guizhou' | 'lat-lon-swapped'
-  | 'duplicate-id' | 'invalid-village-code' | 'unknown-village-code' | 'village-county-mismatch'
-  | 'not-yes-no' | 'not-a-year' | 'year-out-of-range' | 'not-a-date' | 'not-a-count'
-  | 'unknown-technology' | 'technology-mismatch' | 'invalid-scenic-level';
+  | 'not-a-point'
+  | 'missing-value'
+  | 'not-a-number'
+  | 'not-a-coordinate'
+  | 'outside-guizhou'
+  | 'lat-lon-swapped'
+  | 'duplicate-id'
+  | 'invalid-village-code'
+  | 'unknown-village-code'
+  | 'village-county-mismatch'
+  | 'not-yes-no'
+  | 'not-a-year'
+  | 'year-out-of-range'
+  | 'not-a-date'
+  | 'not-a-count'
+  | 'unknown-technology'
+  | 'technology-mismatch'
+  | 'invalid-scenic-level';
 
 /** A mapping that leaves a required field without a column: reported once, not per row. */
 export type DatasetProblemCode = 'unmapped-field';
@@ -43,9 +71,11 @@ const p = (params: ProblemParams, key: string) => String(params[key] ?? '');
 
 const ENGLISH: Record<ProblemCode, (params: ProblemParams) => string> = {
   'empty-file': () => 'the file is empty',
-  'binary-file': () => 'the file is not text, a spreadsheet, GeoJSON, KML or a zipped Shapefile (binary data)',
+  'binary-file': () =>
+    'the file is not text, a spreadsheet, GeoJSON, KML or a zipped Shapefile (binary data)',
   'html-page': () => 'the file is a web page (HTML), not a table: save the data itself as CSV or XLSX',
-  'unsupported-format': (x) => `the format ${p(x, 'format')} is not supported (use CSV, XLSX, GeoJSON, KML or a zipped Shapefile)`,
+  'unsupported-format': (x) =>
+    `the format ${p(x, 'format')} is not supported (use CSV, XLSX, GeoJSON, KML or a zipped Shapefile)`,
   'unreadable-file': (x) => `the ${p(x, 'format')} file cannot be read (${p(x, 'reason')})`,
   'no-header': () => 'the file has no header row',
   'no-rows': () => 'the file has a header but no data rows',
@@ -56,34 +86,45 @@ const ENGLISH: Record<ProblemCode, (params: ProblemParams) => string> = {
   'invalid-kml': (x) => `not a readable KML document (${p(x, 'reason')})`,
   'invalid-zip': (x) => `not a readable ZIP archive (${p(x, 'reason')})`,
   'no-shapefile': () => 'the ZIP archive holds no .shp file',
-  'several-shapefiles': (x) => `the ZIP archive holds several Shapefiles (${p(x, 'names')}): zip one at a time`,
+  'several-shapefiles': (x) =>
+    `the ZIP archive holds several Shapefiles (${p(x, 'names')}): zip one at a time`,
   'invalid-shapefile': (x) => `the Shapefile cannot be read (${p(x, 'reason')})`,
-  'projected-crs': (x) => `the Shapefile uses the projected coordinate system "${p(x, 'crs')}": only longitude/latitude (geographic) coordinates are supported; export it as WGS84 or CGCS2000 geographic`,
+  'projected-crs': (x) =>
+    `the Shapefile uses the projected coordinate system "${p(x, 'crs')}": only longitude/latitude (geographic) coordinates are supported; export it as WGS84 or CGCS2000 geographic`,
   'unsupported-crs': (x) => `the Shapefile's coordinate system "${p(x, 'crs')}" is not a geographic one`,
   'not-a-point': (x) => `the feature is a ${p(x, 'geometryType')}, not a point`,
   'missing-value': (x) => `${p(x, 'field')} is missing`,
   'not-a-number': (x) => `"${p(x, 'value')}" is not a number`,
   'not-a-coordinate': (x) => `(${p(x, 'lon')}, ${p(x, 'lat')}) is not a longitude/latitude pair`,
   'outside-guizhou': (x) => `(${p(x, 'lon')}, ${p(x, 'lat')}) lies outside Guizhou`,
-  'lat-lon-swapped': (x) => `(${p(x, 'lon')}, ${p(x, 'lat')}) lies outside Guizhou but inside it with longitude and latitude swapped`,
+  'lat-lon-swapped': (x) =>
+    `(${p(x, 'lon')}, ${p(x, 'lat')}) lies outside Guizhou but inside it with longitude and latitude swapped`,
   'duplicate-id': (x) => `the id "${p(x, 'value')}" already appears in row ${p(x, 'firstRow')}`,
   'invalid-village-code': (x) => `"${p(x, 'value')}" is not a 12-digit village code`,
-  'unknown-village-code': (x) => `the village code ${p(x, 'value')} is not a Guizhou village (NBS 2023 codes)`,
-  'village-county-mismatch': (x) => `the village code ${p(x, 'value')} belongs to county ${p(x, 'codeCounty')} but its coordinates lie in county ${p(x, 'pointCounty')}`,
+  'unknown-village-code': (x) =>
+    `the village code ${p(x, 'value')} is not a Guizhou village (NBS 2023 codes)`,
+  'village-county-mismatch': (x) =>
+    `the village code ${p(x, 'value')} belongs to county ${p(x, 'codeCounty')} but its coordinates lie in county ${p(x, 'pointCounty')}`,
   'not-yes-no': (x) => `"${p(x, 'value')}" is not yes or no (是/否, 有/无, Y/N, 1/0, true/false, ✓)`,
   'not-a-year': (x) => `"${p(x, 'value')}" is not a year`,
   'year-out-of-range': (x) => `the year ${p(x, 'value')} is not between ${p(x, 'min')} and ${p(x, 'max')}`,
   'not-a-date': (x) => `"${p(x, 'value')}" is not a date (yyyy-mm-dd, yyyy-mm or yyyy)`,
   'not-a-count': (x) => `"${p(x, 'value')}" is not a whole number of 0 or more`,
   'unknown-technology': (x) => `"${p(x, 'value')}" is neither 5G nor 4G`,
-  'technology-mismatch': (x) => `the row says ${p(x, 'value')} but the layer holds ${p(x, 'expected')} stations`,
+  'technology-mismatch': (x) =>
+    `the row says ${p(x, 'value')} but the layer holds ${p(x, 'expected')} stations`,
   'invalid-scenic-level': (x) => `"${p(x, 'value')}" is not a scenic-area level (1A to 5A)`,
   'unmapped-field': (x) => `no column is chosen for the required field ${p(x, 'field')}`,
 };
 
 /** The default localiser: English, with the row and column when the problem has them. */
 export function englishMessage(problem: Pick<Problem, 'code' | 'params'> & Partial<Problem>): string {
-  const where = [problem.row === undefined ? '' : `row ${problem.row}`, problem.column === undefined ? '' : `column ${problem.column}`].filter(Boolean).join(', ');
+  const where = [
+    problem.row === undefined ? '' : `row ${problem.row}`,
+    problem.column === undefined ? '' : `column ${problem.column}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const text = ENGLISH[problem.code](problem.params);
   return where ? `${where}: ${text}` : text;
 }

@@ -14,7 +14,12 @@ const read = (name: string, bytes: Uint8Array = fixture(name)) => readFile(name,
 const text = (s: string) => new TextEncoder().encode(s);
 
 async function failure(promise: Promise<unknown>): Promise<InputError> {
-  try { await promise; } catch (e) { expect(e).toBeInstanceOf(InputError); return e as InputError; }
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return e as InputError;
+  }
   throw new Error('expected an InputError');
 }
 
@@ -59,7 +64,15 @@ describe('XLSX', () => {
     const table = await read('stations.xlsx');
     expect(table.format).toBe('xlsx');
     expect(table.header).toEqual(['站号', '名称', '运营商', '频段', '经度', '纬度', '开通日期']);
-    expect(table.rows[0]).toEqual(['X-1', '观山湖站', '中国移动', 'n41', '106.6251', '26.6468', '2021-03-15']);
+    expect(table.rows[0]).toEqual([
+      'X-1',
+      '观山湖站',
+      '中国移动',
+      'n41',
+      '106.6251',
+      '26.6468',
+      '2021-03-15',
+    ]);
     expect(table.rows[1][6]).toBe('2023-12-31');
     expect(table.rowNumbers).toEqual([3, 4, 5]);
   });
@@ -89,7 +102,9 @@ describe('GeoJSON and KML', () => {
     ]);
   });
   test('malformed KML', async () => {
-    expect((await failure(read('bad.kml', text('<kml><Placemark><name>x</Placemark>')))).code).toBe('invalid-kml');
+    expect((await failure(read('bad.kml', text('<kml><Placemark><name>x</Placemark>')))).code).toBe(
+      'invalid-kml',
+    );
   });
   test('KML without a parser (Node, none injected)', async () => {
     expect((await failure(readFile('a.kml', fixture('stations-qgis.kml')))).code).toBe('invalid-kml');
@@ -141,7 +156,8 @@ describe('zipped Shapefile', () => {
     const zip = zipStored([['x.shp', text('')]]);
     // Patch both copies of the name to the GBK bytes of "站点" padded: same length as "x.shp" + 0.
     const gbk = [0xd5, 0xbe, 0xb5, 0xe3, 0x2e];
-    for (let i = 0; i + 5 <= zip.length; i++) if (String.fromCharCode(...zip.subarray(i, i + 5)) === 'x.shp') zip.set(gbk, i);
+    for (let i = 0; i + 5 <= zip.length; i++)
+      if (String.fromCharCode(...zip.subarray(i, i + 5)) === 'x.shp') zip.set(gbk, i);
     expect(listZip(zip).map((e) => e.name)).toEqual(['站点.']);
   });
 });
@@ -170,9 +186,21 @@ describe('files that are not data', () => {
   });
   test('random bytes under any name reject with InputError only', async () => {
     const names = ['a.csv', 'a.txt', 'a.xlsx', 'a.zip', 'a.kml', 'a.geojson', 'a.json', 'a', 'a.xls'];
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), fc.constantFrom(...names), fc.boolean(), async (bytes, name, zipMagic) => {
-      const input = zipMagic ? new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...bytes]) : bytes;
-      try { await read(name, input); } catch (e) { expect(e).toBeInstanceOf(InputError); }
-    }), { numRuns: 400 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 600 }),
+        fc.constantFrom(...names),
+        fc.boolean(),
+        async (bytes, name, zipMagic) => {
+          const input = zipMagic ? new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...bytes]) : bytes;
+          try {
+            await read(name, input);
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

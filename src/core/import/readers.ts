@@ -27,7 +27,8 @@ export interface ReaderDependencies {
 const extensionOf = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
 /** Old binary Excel and other OLE compound files start with these bytes. */
-const isOleCompound = (b: Uint8Array) => b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+const isOleCompound = (b: Uint8Array) =>
+  b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
 /**
  * Text holds no NUL and hardly any control characters or undecodable bytes; binary files are full
@@ -44,11 +45,17 @@ function looksBinary(text: string): boolean {
   return suspicious > Math.max(0, length * 0.01);
 }
 
-const looksLikeHtml = (start: string) => /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(start) || /<html[\s>][\s\S]*<(head|body)[\s>]/i.test(start.slice(0, 4096));
+const looksLikeHtml = (start: string) =>
+  /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(start) ||
+  /<html[\s>][\s\S]*<(head|body)[\s>]/i.test(start.slice(0, 4096));
 
 async function readXlsx(bytes: Uint8Array, file: string): Promise<ImportedTable> {
   let sheet: unknown[][];
-  try { sheet = await readSheet(bytes.slice().buffer); } catch (e) { return fail(file, 'invalid-xlsx', { reason: (e as Error)?.message ?? String(e) }); }
+  try {
+    sheet = await readSheet(bytes.slice().buffer);
+  } catch (e) {
+    return fail(file, 'invalid-xlsx', { reason: (e as Error)?.message ?? String(e) });
+  }
   const texts = sheet.map((row) => row.map((value) => cellText(value, 'utc').trim()));
   const filled = (row: string[]) => row.reduce((n, cell) => n + (cell === '' ? 0 : 1), 0);
   const widest = texts.reduce((n, row) => Math.max(n, filled(row)), 0);
@@ -57,7 +64,8 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<ImportedTable>
   const headerIndex = texts.findIndex((row) => filled(row) >= Math.min(2, widest) && filled(row) > 0);
   if (headerIndex === -1) fail(file, 'no-header');
   const header = texts[headerIndex];
-  const rows: string[][] = [], rowNumbers: number[] = [];
+  const rows: string[][] = [],
+    rowNumbers: number[] = [];
   for (let i = headerIndex + 1; i < texts.length; i++) {
     if (filled(texts[i]) === 0) continue;
     rows.push(texts[i]);
@@ -67,20 +75,34 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<ImportedTable>
 }
 
 function zipHoldsWorkbook(bytes: Uint8Array): boolean {
-  try { return listZip(bytes).some((e) => e.name === 'xl/workbook.xml' || e.name === '[Content_Types].xml'); } catch { return false; }
+  try {
+    return listZip(bytes).some((e) => e.name === 'xl/workbook.xml' || e.name === '[Content_Types].xml');
+  } catch {
+    return false;
+  }
 }
 
-async function dispatch(name: string, bytes: Uint8Array, deps: ReaderDependencies, attempt: { format: string }): Promise<ImportedTable> {
+async function dispatch(
+  name: string,
+  bytes: Uint8Array,
+  deps: ReaderDependencies,
+  attempt: { format: string },
+): Promise<ImportedTable> {
   const extension = extensionOf(name);
   if (bytes.length === 0) fail(name, 'empty-file');
   if (isZip(bytes)) {
-    if (extension === 'xlsx' || zipHoldsWorkbook(bytes)) { attempt.format = 'xlsx'; return readXlsx(bytes, name); }
+    if (extension === 'xlsx' || zipHoldsWorkbook(bytes)) {
+      attempt.format = 'xlsx';
+      return readXlsx(bytes, name);
+    }
     attempt.format = 'shapefile';
     return readZippedShapefile(bytes, name);
   }
   if (isOleCompound(bytes)) fail(name, 'unsupported-format', { format: extension === 'xls' ? 'xls' : 'ole' });
-  if (['xls', 'xlsx', 'zip'].includes(extension)) fail(name, extension === 'zip' ? 'invalid-zip' : 'invalid-xlsx', { reason: 'not a ZIP archive' });
-  if (['shp', 'dbf', 'shx', 'kmz', 'gpkg', 'mdb', 'pdf', 'docx', 'doc'].includes(extension)) fail(name, 'unsupported-format', { format: extension });
+  if (['xls', 'xlsx', 'zip'].includes(extension))
+    fail(name, extension === 'zip' ? 'invalid-zip' : 'invalid-xlsx', { reason: 'not a ZIP archive' });
+  if (['shp', 'dbf', 'shx', 'kmz', 'gpkg', 'mdb', 'pdf', 'docx', 'doc'].includes(extension))
+    fail(name, 'unsupported-format', { format: extension });
 
   const { text, encoding } = decodeText(bytes);
   if (text.trim() === '') fail(name, 'empty-file');
@@ -100,14 +122,21 @@ async function dispatch(name: string, bytes: Uint8Array, deps: ReaderDependencie
 }
 
 /** Reads a file's bytes into a table. Rejects only with InputError (`code` says why). */
-export async function readFile(name: string, bytes: Uint8Array, deps: ReaderDependencies = {}): Promise<ImportedTable> {
+export async function readFile(
+  name: string,
+  bytes: Uint8Array,
+  deps: ReaderDependencies = {},
+): Promise<ImportedTable> {
   const attempt = { format: extensionOf(name) || 'unknown' };
   let table: ImportedTable;
   try {
     table = await dispatch(name, bytes, deps, attempt);
   } catch (e) {
     if (e instanceof InputError) throw e;
-    return fail(name, 'unreadable-file', { format: attempt.format, reason: (e as Error)?.message ?? String(e) });
+    return fail(name, 'unreadable-file', {
+      format: attempt.format,
+      reason: (e as Error)?.message ?? String(e),
+    });
   }
   if (table.header.every((h) => h.trim() === '')) fail(name, 'no-header');
   if (table.rows.length === 0) fail(name, 'no-rows');

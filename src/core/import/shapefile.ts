@@ -24,7 +24,11 @@ export function cpgEncoding(cpg: string): string | null {
   if (/^(utf-?8|65001)$/i.test(label)) return 'utf-8';
   const windows = /^(?:ansi\s*)?(\d{3,4})$/i.exec(label);
   for (const candidate of windows ? [`windows-${windows[1]}`] : [label]) {
-    try { return new TextDecoder(candidate).encoding; } catch { /* not a label this platform knows */ }
+    try {
+      return new TextDecoder(candidate).encoding;
+    } catch {
+      /* not a label this platform knows */
+    }
   }
   return null;
 }
@@ -61,7 +65,11 @@ async function readText(entry: ZipEntry | undefined): Promise<string | undefined
 
 export async function readZippedShapefile(bytes: Uint8Array, file: string): Promise<ImportedTable> {
   let entries: ZipEntry[];
-  try { entries = listZip(bytes); } catch (e) { return fail(file, 'invalid-zip', { reason: (e as Error).message }); }
+  try {
+    entries = listZip(bytes);
+  } catch (e) {
+    return fail(file, 'invalid-zip', { reason: (e as Error).message });
+  }
   entries = entries.filter((e) => !e.name.startsWith('__MACOSX/') && !/(^|\/)\._/.test(e.name));
   const shps = entries.filter((e) => /\.shp$/i.test(e.name));
   if (shps.length === 0) fail(file, 'no-shapefile');
@@ -80,14 +88,18 @@ export async function readZippedShapefile(bytes: Uint8Array, file: string): Prom
     if (prj !== undefined && prj.trim() !== '') {
       crs = wktName(prj);
       if (/^\s*PROJ(CS|CRS|ECTEDCRS)\s*\[/i.test(prj)) fail(file, 'projected-crs', { crs });
-      if (!/^\s*(GEOGCS|GEOGCRS|GEOGRAPHICCRS|GEODCRS)\s*\[/i.test(prj)) fail(file, 'unsupported-crs', { crs });
+      if (!/^\s*(GEOGCS|GEOGCRS|GEOGRAPHICCRS|GEODCRS)\s*\[/i.test(prj))
+        fail(file, 'unsupported-crs', { crs });
     } else if (shp.length >= 68) {
       const header = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
       const [west, south, east, north] = [36, 44, 52, 60].map((at) => header.getFloat64(at, true));
-      if (Math.max(Math.abs(west), Math.abs(east)) > 180 || Math.max(Math.abs(south), Math.abs(north)) > 90) fail(file, 'projected-crs', { crs: 'unknown (no .prj)' });
+      if (Math.max(Math.abs(west), Math.abs(east)) > 180 || Math.max(Math.abs(south), Math.abs(north)) > 90)
+        fail(file, 'projected-crs', { crs: 'unknown (no .prj)' });
     }
 
-    const encoding = dbf ? ((cpg !== undefined ? cpgEncoding(cpg) : null) ?? (dbfIsUtf8(dbf) ? 'utf-8' : 'gb18030')) : undefined;
+    const encoding = dbf
+      ? ((cpg !== undefined ? cpgEncoding(cpg) : null) ?? (dbfIsUtf8(dbf) ? 'utf-8' : 'gb18030'))
+      : undefined;
     const geometries = parseShp(shp);
     const records = dbf ? parseDbf(dbf, encoding) : [];
     const names = [...new Set(records.flatMap((r) => Object.keys(r)))];

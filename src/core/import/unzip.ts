@@ -6,7 +6,10 @@
 // - Names are UTF-8 when the archive says so (flag bit 11); otherwise UTF-8 if valid, else GBK
 //   (GB18030): zips made by Windows in China store names in the system code page.
 // - ZIP64, encryption and methods other than store/deflate are refused with a reason, never guessed.
-export interface ZipEntry { name: string; read: () => Promise<Uint8Array> }
+export interface ZipEntry {
+  name: string;
+  read: () => Promise<Uint8Array>;
+}
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_FILE_HEADER = 0x02014b50;
@@ -14,11 +17,16 @@ const LOCAL_FILE_HEADER = 0x04034b50;
 
 export class ZipError extends Error {}
 
-export const isZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+export const isZip = (bytes: Uint8Array) =>
+  bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 function decodeName(bytes: Uint8Array, utf8Flag: boolean): string {
   if (utf8Flag) return new TextDecoder('utf-8').decode(bytes);
-  try { return new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { return new TextDecoder('gb18030').decode(bytes); }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
 }
 
 /** The archive's entries (directories left out); reading one inflates it. Throws ZipError. */
@@ -27,7 +35,10 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
   // The end record sits in the last 22 bytes plus an optional comment of up to 65,535 bytes.
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === END_OF_CENTRAL_DIRECTORY) { end = i; break; }
+    if (view.getUint32(i, true) === END_OF_CENTRAL_DIRECTORY) {
+      end = i;
+      break;
+    }
   }
   if (end === -1) throw new ZipError('no end of central directory');
   const count = view.getUint16(end + 10, true);
@@ -35,25 +46,37 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
   if (count === 0xffff || offset === 0xffffffff) throw new ZipError('ZIP64 archives are not supported');
   const entries: ZipEntry[] = [];
   for (let k = 0; k < count; k++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_FILE_HEADER) throw new ZipError('damaged central directory');
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_FILE_HEADER)
+      throw new ZipError('damaged central directory');
     const flags = view.getUint16(offset + 8, true);
     const method = view.getUint16(offset + 10, true);
     const compressedSize = view.getUint32(offset + 20, true);
-    const nameLength = view.getUint16(offset + 28, true), extraLength = view.getUint16(offset + 30, true), commentLength = view.getUint16(offset + 32, true);
+    const nameLength = view.getUint16(offset + 28, true),
+      extraLength = view.getUint16(offset + 30, true),
+      commentLength = view.getUint16(offset + 32, true);
     const localOffset = view.getUint32(offset + 42, true);
     const name = decodeName(bytes.subarray(offset + 46, offset + 46 + nameLength), (flags & 0x800) !== 0);
     offset += 46 + nameLength + extraLength + commentLength;
     if (name.endsWith('/')) continue;
-    entries.push({ name, read: () => readEntry(bytes, view, { name, flags, method, compressedSize, localOffset }) });
+    entries.push({
+      name,
+      read: () => readEntry(bytes, view, { name, flags, method, compressedSize, localOffset }),
+    });
   }
   return entries;
 }
 
-async function readEntry(bytes: Uint8Array, view: DataView, entry: { name: string; flags: number; method: number; compressedSize: number; localOffset: number }): Promise<Uint8Array> {
+async function readEntry(
+  bytes: Uint8Array,
+  view: DataView,
+  entry: { name: string; flags: number; method: number; compressedSize: number; localOffset: number },
+): Promise<Uint8Array> {
   const { name, flags, method, compressedSize, localOffset } = entry;
   if (flags & 0x1) throw new ZipError(`${name} is encrypted`);
-  if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL_FILE_HEADER) throw new ZipError(`damaged entry ${name}`);
-  const start = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+  if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL_FILE_HEADER)
+    throw new ZipError(`damaged entry ${name}`);
+  const start =
+    localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
   if (start + compressedSize > bytes.length) throw new ZipError(`truncated entry ${name}`);
   const data = bytes.subarray(start, start + compressedSize);
   if (method === 0) return data.slice();
@@ -62,8 +85,15 @@ async function readEntry(bytes: Uint8Array, view: DataView, entry: { name: strin
 }
 
 async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  const input = new ReadableStream<Uint8Array>({ start(controller) { controller.enqueue(data.slice()); controller.close(); } });
-  const reader = input.pipeThrough(new DecompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
+  const input = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(data.slice());
+      controller.close();
+    },
+  });
+  const reader = input
+    .pipeThrough(new DecompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>)
+    .getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
   for (;;) {
@@ -74,6 +104,9 @@ async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
   }
   const out = new Uint8Array(length);
   let at = 0;
-  for (const chunk of chunks) { out.set(chunk, at); at += chunk.length; }
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
   return out;
 }

@@ -9,7 +9,8 @@ import { validateRows } from './validate';
 
 const context = importContext();
 const csv = (text: string) => parseCsv(text, 'test.csv');
-const run = (table: Table, layer: Layer, datum = context.datum) => validateRows(table, guessMapping(table.header, layer), layer, { ...context, datum });
+const run = (table: Table, layer: Layer, datum = context.datum) =>
+  validateRows(table, guessMapping(table.header, layer), layer, { ...context, datum });
 const codes = (result: ReturnType<typeof run>) => result.rejected.map((r) => r.problems.map((p) => p.code));
 
 // 南明区 (520102) and 花溪区 (520111) near their seats, WGS84.
@@ -18,7 +19,12 @@ const HUAXI = '106.6703,26.4097';
 
 describe('stations', () => {
   test('a clean file is accepted whole, in columns', () => {
-    const result = run(csv(`站号,名称,运营商,制式,频段,建成年份,经度,纬度,备注\nA,南明站,中国移动,5G,n41,2021,${NANMING},x\nB,花溪站,中国电信,LTE,B3,2016-05-01,${HUAXI},\n`), 'stations');
+    const result = run(
+      csv(
+        `站号,名称,运营商,制式,频段,建成年份,经度,纬度,备注\nA,南明站,中国移动,5G,n41,2021,${NANMING},x\nB,花溪站,中国电信,LTE,B3,2016-05-01,${HUAXI},\n`,
+      ),
+      'stations',
+    );
     expect(result.rejected).toEqual([]);
     const { accepted } = result;
     expect(accepted.rowCount).toBe(2);
@@ -31,31 +37,49 @@ describe('stations', () => {
     expect(accepted.extra).toEqual({ 备注: ['x', ''] });
   });
   test('each problem names the row and the column', () => {
-    const result = run(csv([
-      '站号,制式,建成年份,经度,纬度',
-      `A,5G,2021,${NANMING}`,
-      'B,5G,2021,abc,26.5',          // not a number
-      'C,5G,2021,116.40,39.90',      // Beijing
-      'D,5G,2021,26.5773,106.7122',  // swapped
-      'E,5G,2021,,',                 // missing
-      `A,5G,2021,${HUAXI}`,          // duplicate of row 2
-      `F,3G,1999,${HUAXI}`,          // technology, year
-      'G,5G,2021,500,26',            // not a coordinate
-    ].join('\n')), 'stations');
+    const result = run(
+      csv(
+        [
+          '站号,制式,建成年份,经度,纬度',
+          `A,5G,2021,${NANMING}`,
+          'B,5G,2021,abc,26.5', // not a number
+          'C,5G,2021,116.40,39.90', // Beijing
+          'D,5G,2021,26.5773,106.7122', // swapped
+          'E,5G,2021,,', // missing
+          `A,5G,2021,${HUAXI}`, // duplicate of row 2
+          `F,3G,1999,${HUAXI}`, // technology, year
+          'G,5G,2021,500,26', // not a coordinate
+        ].join('\n'),
+      ),
+      'stations',
+    );
     expect(result.accepted.rowCount).toBe(1);
     expect(result.rejected.map((r) => r.problems)).toEqual([
       [{ code: 'not-a-number', row: 3, column: '经度', params: { value: 'abc' } }],
       [{ code: 'outside-guizhou', row: 4, column: '经度', params: { lon: '116.40', lat: '39.90' } }],
       [{ code: 'lat-lon-swapped', row: 5, column: '经度', params: { lon: '26.5773', lat: '106.7122' } }],
-      [{ code: 'missing-value', row: 6, column: '经度', params: { field: 'lon' } }, { code: 'missing-value', row: 6, column: '纬度', params: { field: 'lat' } }],
+      [
+        { code: 'missing-value', row: 6, column: '经度', params: { field: 'lon' } },
+        { code: 'missing-value', row: 6, column: '纬度', params: { field: 'lat' } },
+      ],
       [{ code: 'duplicate-id', row: 7, column: '站号', params: { value: 'A', firstRow: 2 } }],
-      [{ code: 'unknown-technology', row: 8, column: '制式', params: { value: '3G' } }, { code: 'year-out-of-range', row: 8, column: '建成年份', params: { value: 1999, min: 2000, max: 2030 } }],
+      [
+        { code: 'unknown-technology', row: 8, column: '制式', params: { value: '3G' } },
+        {
+          code: 'year-out-of-range',
+          row: 8,
+          column: '建成年份',
+          params: { value: 1999, min: 2000, max: 2030 },
+        },
+      ],
       [{ code: 'not-a-coordinate', row: 9, column: '经度', params: { lon: '500', lat: '26' } }],
     ]);
     expect(result.problems).toHaveLength(9);
   });
   test('a 4G row in a 5G layer', () => {
-    expect(codes(run(csv(`制式,经度,纬度\n4G,${NANMING}\n5G,${NANMING}\n`), 'stations5g'))).toEqual([['technology-mismatch']]);
+    expect(codes(run(csv(`制式,经度,纬度\n4G,${NANMING}\n5G,${NANMING}\n`), 'stations5g'))).toEqual([
+      ['technology-mismatch'],
+    ]);
   });
   test('an unmapped required field is reported once and rejects every row', () => {
     const result = run(csv(`经度,纬度\n${NANMING}\n`), 'stations');
@@ -72,35 +96,65 @@ describe('stations', () => {
 describe('villages', () => {
   const header = '村代码,村名,光纤,千兆,5G,统计日期,经度,纬度';
   test('a valid code without coordinates is accepted and placed by its code', () => {
-    const { accepted, rejected } = run(csv(`${header}\n520102016001,纪念塔社区,是,否,,2024-06-30,,\n`), 'villages');
+    const { accepted, rejected } = run(
+      csv(`${header}\n520102016001,纪念塔社区,是,否,,2024-06-30,,\n`),
+      'villages',
+    );
     expect(rejected).toEqual([]);
     expect(Number.isNaN(accepted.lon[0])).toBe(true);
     expect(context.countyAdcodes[accepted.county[0]]).toBe('520102');
-    expect([accepted.flags.fiber[0], accepted.flags.gigabit[0], accepted.flags.has5g[0]]).toEqual([1, 0, FLAG_UNKNOWN]);
+    expect([accepted.flags.fiber[0], accepted.flags.gigabit[0], accepted.flags.has5g[0]]).toEqual([
+      1,
+      0,
+      FLAG_UNKNOWN,
+    ]);
     expect(accepted.text.statusDate).toEqual(['2024-06-30']);
   });
   test('codes: malformed, unknown, in another county than the point, duplicated; flags and dates', () => {
-    const result = run(csv([
-      header,
-      '52010201600,a,是,否,是,2024,,',
-      '520102999999,b,是,否,是,2024,,',
-      `520102016002,c,是,否,是,2024,${HUAXI}`,
-      `520102016003,d,是,否,是,2024,${NANMING}`,
-      '520102016003,e,可能,否,是,2024,,',
-      '520102016004,f,是,否,是,2024-02-30,,',
-      '520102016005,g,是,否,是,1990,106.7,',
-    ].join('\n')), 'villages');
+    const result = run(
+      csv(
+        [
+          header,
+          '52010201600,a,是,否,是,2024,,',
+          '520102999999,b,是,否,是,2024,,',
+          `520102016002,c,是,否,是,2024,${HUAXI}`,
+          `520102016003,d,是,否,是,2024,${NANMING}`,
+          '520102016003,e,可能,否,是,2024,,',
+          '520102016004,f,是,否,是,2024-02-30,,',
+          '520102016005,g,是,否,是,1990,106.7,',
+        ].join('\n'),
+      ),
+      'villages',
+    );
     expect(result.accepted.rowCount).toBe(1);
     expect(codes(result)).toEqual([
-      ['invalid-village-code'], ['unknown-village-code'], ['village-county-mismatch'], ['not-yes-no', 'duplicate-id'], ['not-a-date'], ['year-out-of-range', 'missing-value'],
+      ['invalid-village-code'],
+      ['unknown-village-code'],
+      ['village-county-mismatch'],
+      ['not-yes-no', 'duplicate-id'],
+      ['not-a-date'],
+      ['year-out-of-range', 'missing-value'],
     ]);
-    expect(result.rejected[2].problems[0].params).toEqual({ value: '520102016002', codeCounty: '520102', pointCounty: '520111' });
+    expect(result.rejected[2].problems[0].params).toEqual({
+      value: '520102016002',
+      codeCounty: '520102',
+      pointCounty: '520111',
+    });
   });
 });
 
 test('reader problems reject their rows (a polygon in a scenic-area GeoJSON)', () => {
-  const table = { header: ['lon', 'lat', 'name', 'level'], rows: [['105.66542', '25.99184', '黄果树', 'AAAAA'], ['', '', '梵净山', '5A']], rowNumbers: [1, 2],
-    rowProblems: [{ code: 'not-a-point' as const, row: 2, column: 'geometry', params: { geometryType: 'Polygon' } }] };
+  const table = {
+    header: ['lon', 'lat', 'name', 'level'],
+    rows: [
+      ['105.66542', '25.99184', '黄果树', 'AAAAA'],
+      ['', '', '梵净山', '5A'],
+    ],
+    rowNumbers: [1, 2],
+    rowProblems: [
+      { code: 'not-a-point' as const, row: 2, column: 'geometry', params: { geometryType: 'Polygon' } },
+    ],
+  };
   const result = run(table, 'scenicAreas');
   expect(result.accepted.categorical.level.labels).toEqual(['5A']);
   expect(codes(result)).toEqual([['not-a-point']]);
@@ -108,20 +162,70 @@ test('reader problems reject their rows (a polygon in a scenic-area GeoJSON)', (
 
 describe('every row is accepted or rejected with a reason (random tables)', () => {
   const cell = fc.oneof(
-    fc.constantFrom('', ' ', '是', '否', 'x', '5G', '4G', 'n78', '2021', '1999', '520102016001', '520102016002', '999999999999', '106.7122', '26.5773', '116.4', '39.9', 'NaN', '1e3', '-0', '"', ',', '\n'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '是',
+      '否',
+      'x',
+      '5G',
+      '4G',
+      'n78',
+      '2021',
+      '1999',
+      '520102016001',
+      '520102016002',
+      '999999999999',
+      '106.7122',
+      '26.5773',
+      '116.4',
+      '39.9',
+      'NaN',
+      '1e3',
+      '-0',
+      '"',
+      ',',
+      '\n',
+    ),
     fc.string({ maxLength: 8 }),
-    fc.double({ min: 100, max: 112 }).map(String), fc.double({ min: 22, max: 30 }).map(String),
+    fc.double({ min: 100, max: 112 }).map(String),
+    fc.double({ min: 22, max: 30 }).map(String),
   );
-  const headers = ['id', 'name', 'lon', 'lat', '制式', '建成年份', '村代码', '光纤', '5G', '等级', '搬迁人口', '覆盖', 'junk'];
+  const headers = [
+    'id',
+    'name',
+    'lon',
+    'lat',
+    '制式',
+    '建成年份',
+    '村代码',
+    '光纤',
+    '5G',
+    '等级',
+    '搬迁人口',
+    '覆盖',
+    'junk',
+  ];
   test.each(LAYERS)('%s', (layer) => {
-    fc.assert(fc.property(fc.shuffledSubarray(headers, { minLength: 1 }), fc.array(fc.array(cell, { maxLength: 14 }), { maxLength: 30 }), (header, rows) => {
-      const table = { header, rows, rowNumbers: rows.map((_, i) => i + 2) };
-      const result = run(table, layer);
-      expect(result.accepted.rowCount + result.rejected.length).toBe(rows.length);
-      for (const r of result.rejected) expect(r.problems.length).toBeGreaterThan(0);
-      const seen = new Set([...result.accepted.sourceRowNumbers, ...result.rejected.map((r) => table.rowNumbers[r.rowIndex])]);
-      expect(seen.size).toBe(rows.length);
-      for (const column of Object.values(result.accepted.text)) expect(column).toHaveLength(result.accepted.rowCount);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(headers, { minLength: 1 }),
+        fc.array(fc.array(cell, { maxLength: 14 }), { maxLength: 30 }),
+        (header, rows) => {
+          const table = { header, rows, rowNumbers: rows.map((_, i) => i + 2) };
+          const result = run(table, layer);
+          expect(result.accepted.rowCount + result.rejected.length).toBe(rows.length);
+          for (const r of result.rejected) expect(r.problems.length).toBeGreaterThan(0);
+          const seen = new Set([
+            ...result.accepted.sourceRowNumbers,
+            ...result.rejected.map((r) => table.rowNumbers[r.rowIndex]),
+          ]);
+          expect(seen.size).toBe(rows.length);
+          for (const column of Object.values(result.accepted.text))
+            expect(column).toHaveLength(result.accepted.rowCount);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

@@ -18,7 +18,18 @@ import { DatasetBuilder, FLAG_UNKNOWN, type ImportedDataset, type RejectedRow } 
 import { pointToWgs84 } from './datum';
 import { LAYER_FIELDS, type FieldSpec, type Layer, type Mapping } from './mapping';
 import type { Problem } from './problems';
-import { INVALID, MAX_YEAR, MIN_YEAR, readCount, readDate, readScenicLevel, readTechnology, readVillageCode, readYear, readYesNo } from './values';
+import {
+  INVALID,
+  MAX_YEAR,
+  MIN_YEAR,
+  readCount,
+  readDate,
+  readScenicLevel,
+  readTechnology,
+  readVillageCode,
+  readYear,
+  readYesNo,
+} from './values';
 
 export interface ValidationContext {
   datum: Datum;
@@ -40,35 +51,62 @@ const LAYER_TECHNOLOGY: Partial<Record<Layer, '5G' | '4G'>> = { stations5g: '5G'
 
 function declare(builder: DatasetBuilder, spec: FieldSpec): void {
   switch (spec.kind) {
-    case 'category': case 'technology': case 'scenicLevel': builder.declareCategorical(spec.field); break;
-    case 'flag': builder.declareFlag(spec.field); break;
-    case 'year': case 'count': builder.declareNumeric(spec.field); break;
-    case 'id': case 'text': case 'villageCode': case 'date': builder.declareText(spec.field); break;
-    case 'longitude': case 'latitude': break;
+    case 'category':
+    case 'technology':
+    case 'scenicLevel':
+      builder.declareCategorical(spec.field);
+      break;
+    case 'flag':
+      builder.declareFlag(spec.field);
+      break;
+    case 'year':
+    case 'count':
+      builder.declareNumeric(spec.field);
+      break;
+    case 'id':
+    case 'text':
+    case 'villageCode':
+    case 'date':
+      builder.declareText(spec.field);
+      break;
+    case 'longitude':
+    case 'latitude':
+      break;
   }
 }
 
 /** `onProgress` receives the share of rows checked (0–1), every 10,000 rows. */
-export function validateRows(table: Table & { rowProblems?: Problem[] }, mapping: Mapping, layer: Layer, context: ValidationContext, onProgress?: (fraction: number) => void): ValidationResult {
+export function validateRows(
+  table: Table & { rowProblems?: Problem[] },
+  mapping: Mapping,
+  layer: Layer,
+  context: ValidationContext,
+  onProgress?: (fraction: number) => void,
+): ValidationResult {
   const specs = LAYER_FIELDS[layer];
   const { header, rows, rowNumbers } = table;
   const builder = new DatasetBuilder(layer, rows.length);
   const mappedSpecs = specs.filter((s) => s.kind !== 'longitude' && s.kind !== 'latitude');
   for (const spec of mappedSpecs) declare(builder, spec);
   const usedColumns = new Set(Object.values(mapping).filter((c): c is number => c !== undefined));
-  const extraColumns = header.flatMap((name, c) => (usedColumns.has(c) ? [] : [{ c, name: uniqueName(name, c, header) }]));
+  const extraColumns = header.flatMap((name, c) =>
+    usedColumns.has(c) ? [] : [{ c, name: uniqueName(name, c, header) }],
+  );
   for (const { name } of extraColumns) builder.declareExtra(name);
 
-  const mappingProblems: Problem[] = specs.filter((s) => s.required && mapping[s.field] === undefined)
+  const mappingProblems: Problem[] = specs
+    .filter((s) => s.required && mapping[s.field] === undefined)
     .map((s) => ({ code: 'unmapped-field', params: { field: s.field } }));
   const readerProblems = new Map<number, Problem[]>();
   for (const problem of table.rowProblems ?? []) {
-    if (problem.row !== undefined) readerProblems.set(problem.row, [...(readerProblems.get(problem.row) ?? []), problem]);
+    if (problem.row !== undefined)
+      readerProblems.set(problem.row, [...(readerProblems.get(problem.row) ?? []), problem]);
   }
   const countyOfAdcode = new Map(context.countyAdcodes.map((adcode, k) => [adcode, k]));
   const keyField = layer === 'villages' ? 'villageCode' : 'id';
   const firstRowOfKey = new Map<string, number>();
-  const lonColumn = mapping.lon, latColumn = mapping.lat;
+  const lonColumn = mapping.lon,
+    latColumn = mapping.lat;
   const coordinatesRequired = specs.some((s) => s.kind === 'longitude' && s.required);
   const expectedTechnology = LAYER_TECHNOLOGY[layer];
 
@@ -76,15 +114,24 @@ export function validateRows(table: Table & { rowProblems?: Problem[] }, mapping
   const values = new Array<unknown>(mappedSpecs.length);
   for (let i = 0; i < rows.length; i++) {
     if (onProgress && i % 10_000 === 0) onProgress(i / rows.length);
-    const row = rows[i], rowNumber = rowNumbers[i];
+    const row = rows[i],
+      rowNumber = rowNumbers[i];
     const problems: Problem[] = [...(readerProblems.get(rowNumber) ?? [])];
     const problem = (column: number | undefined, code: Problem['code'], params: Problem['params']) =>
-      problems.push({ code, row: rowNumber, column: column === undefined ? undefined : header[column], params });
+      problems.push({
+        code,
+        row: rowNumber,
+        column: column === undefined ? undefined : header[column],
+        params,
+      });
 
     // Fields other than coordinates.
-    let villageCounty = -1, villageCountyAdcode = '', villageCode = '';
+    let villageCounty = -1,
+      villageCountyAdcode = '',
+      villageCode = '';
     for (let f = 0; f < mappedSpecs.length; f++) {
-      const spec = mappedSpecs[f], column = mapping[spec.field];
+      const spec = mappedSpecs[f],
+        column = mapping[spec.field];
       const cell = column === undefined ? '' : (row[column] ?? '');
       values[f] = null;
       if (cell.trim() === '') {
@@ -93,48 +140,64 @@ export function validateRows(table: Table & { rowProblems?: Problem[] }, mapping
       }
       const value = cell.trim();
       switch (spec.kind) {
-        case 'id': case 'text': case 'category': values[f] = value; break;
+        case 'id':
+        case 'text':
+        case 'category':
+          values[f] = value;
+          break;
         case 'flag': {
           const flag = readYesNo(value);
-          if (flag === INVALID) problem(column, 'not-yes-no', { value }); else values[f] = flag;
+          if (flag === INVALID) problem(column, 'not-yes-no', { value });
+          else values[f] = flag;
           break;
         }
         case 'year': {
           const year = readYear(value);
           if (year === INVALID) problem(column, 'not-a-year', { value });
-          else if (year !== null && (year < MIN_YEAR || year > MAX_YEAR)) problem(column, 'year-out-of-range', { value: year, min: MIN_YEAR, max: MAX_YEAR });
+          else if (year !== null && (year < MIN_YEAR || year > MAX_YEAR))
+            problem(column, 'year-out-of-range', { value: year, min: MIN_YEAR, max: MAX_YEAR });
           else values[f] = year;
           break;
         }
         case 'date': {
           const date = readDate(value);
           if (date === INVALID) problem(column, 'not-a-date', { value });
-          else if (date !== null && (date.year < MIN_YEAR || date.year > MAX_YEAR)) problem(column, 'year-out-of-range', { value: date.year, min: MIN_YEAR, max: MAX_YEAR });
+          else if (date !== null && (date.year < MIN_YEAR || date.year > MAX_YEAR))
+            problem(column, 'year-out-of-range', { value: date.year, min: MIN_YEAR, max: MAX_YEAR });
           else values[f] = date?.iso ?? null;
           break;
         }
         case 'count': {
           const count = readCount(value);
-          if (count === INVALID) problem(column, 'not-a-count', { value }); else values[f] = count;
+          if (count === INVALID) problem(column, 'not-a-count', { value });
+          else values[f] = count;
           break;
         }
         case 'technology': {
           const technology = readTechnology(value);
           if (technology === INVALID) problem(column, 'unknown-technology', { value });
-          else if (expectedTechnology && technology !== expectedTechnology) problem(column, 'technology-mismatch', { value, expected: expectedTechnology });
+          else if (expectedTechnology && technology !== expectedTechnology)
+            problem(column, 'technology-mismatch', { value, expected: expectedTechnology });
           else values[f] = technology;
           break;
         }
         case 'scenicLevel': {
           const level = readScenicLevel(value);
-          if (level === INVALID) problem(column, 'invalid-scenic-level', { value }); else values[f] = level;
+          if (level === INVALID) problem(column, 'invalid-scenic-level', { value });
+          else values[f] = level;
           break;
         }
         case 'villageCode': {
           const code = readVillageCode(value);
-          if (code === INVALID || code === null) { problem(column, 'invalid-village-code', { value }); break; }
+          if (code === INVALID || code === null) {
+            problem(column, 'invalid-village-code', { value });
+            break;
+          }
           const adcode = context.villageCodes.get(code);
-          if (adcode === undefined) { problem(column, 'unknown-village-code', { value: code }); break; }
+          if (adcode === undefined) {
+            problem(column, 'unknown-village-code', { value: code });
+            break;
+          }
           values[f] = code;
           villageCode = code;
           villageCountyAdcode = adcode;
@@ -145,14 +208,17 @@ export function validateRows(table: Table & { rowProblems?: Problem[] }, mapping
     }
 
     // Coordinates.
-    let lon = NaN, lat = NaN, county = villageCounty;
+    let lon = NaN,
+      lat = NaN,
+      county = villageCounty;
     const lonCell = lonColumn === undefined ? '' : (row[lonColumn] ?? '').trim();
     const latCell = latColumn === undefined ? '' : (row[latColumn] ?? '').trim();
     const hasReaderProblem = readerProblems.has(rowNumber);
     if (!hasReaderProblem && (lonCell !== '' || latCell !== '' || coordinatesRequired)) {
       if (lonCell === '') problem(lonColumn, 'missing-value', { field: 'lon' });
       if (latCell === '') problem(latColumn, 'missing-value', { field: 'lat' });
-      const x = lonCell === '' ? null : parseNumber(lonCell), y = latCell === '' ? null : parseNumber(latCell);
+      const x = lonCell === '' ? null : parseNumber(lonCell),
+        y = latCell === '' ? null : parseNumber(latCell);
       if (lonCell !== '' && x === null) problem(lonColumn, 'not-a-number', { value: lonCell });
       if (latCell !== '' && y === null) problem(latColumn, 'not-a-number', { value: latCell });
       if (x !== null && y !== null) {
@@ -160,16 +226,22 @@ export function validateRows(table: Table & { rowProblems?: Problem[] }, mapping
         const [wx, wy] = inRange ? pointToWgs84(x, y, context.datum) : [NaN, NaN];
         const pointCounty = inRange ? countyAt(context.countyIndex, wx, wy) : -1;
         if (pointCounty !== -1) {
-          lon = wx; lat = wy;
+          lon = wx;
+          lat = wy;
           if (villageCounty !== -1 && pointCounty !== villageCounty) {
-            problem(mapping.villageCode, 'village-county-mismatch', { value: villageCode, codeCounty: villageCountyAdcode, pointCounty: context.countyAdcodes[pointCounty] ?? '' });
+            problem(mapping.villageCode, 'village-county-mismatch', {
+              value: villageCode,
+              codeCounty: villageCountyAdcode,
+              pointCounty: context.countyAdcodes[pointCounty] ?? '',
+            });
           }
           county = pointCounty;
         } else {
           const swappedInRange = Math.abs(y) <= 180 && Math.abs(x) <= 90;
           const [sx, sy] = swappedInRange ? pointToWgs84(y, x, context.datum) : [NaN, NaN];
           const params = { lon: lonCell, lat: latCell };
-          if (swappedInRange && countyAt(context.countyIndex, sx, sy) !== -1) problem(lonColumn, 'lat-lon-swapped', params);
+          if (swappedInRange && countyAt(context.countyIndex, sx, sy) !== -1)
+            problem(lonColumn, 'lat-lon-swapped', params);
           else if (!inRange) problem(lonColumn, 'not-a-coordinate', params);
           else problem(lonColumn, 'outside-guizhou', params);
         }
@@ -185,21 +257,44 @@ export function validateRows(table: Table & { rowProblems?: Problem[] }, mapping
       else problem(keyColumn, 'duplicate-id', { value: key, firstRow: first });
     }
 
-    if (problems.length > 0) { rejected.push({ rowIndex: i, row, problems }); continue; }
+    if (problems.length > 0) {
+      rejected.push({ rowIndex: i, row, problems });
+      continue;
+    }
     builder.addRow(rowNumber, lon, lat, county);
     for (let f = 0; f < mappedSpecs.length; f++) store(builder, mappedSpecs[f], values[f]);
     for (const { c, name } of extraColumns) builder.setExtra(name, row[c] ?? '');
   }
-  return { accepted: builder.finish(), rejected, problems: [...mappingProblems, ...rejected.flatMap((r) => r.problems)] };
+  return {
+    accepted: builder.finish(),
+    rejected,
+    problems: [...mappingProblems, ...rejected.flatMap((r) => r.problems)],
+  };
 }
 
 function store(builder: DatasetBuilder, spec: FieldSpec, value: unknown): void {
   switch (spec.kind) {
-    case 'category': case 'technology': case 'scenicLevel': builder.setCategory(spec.field, (value as string | null) ?? ''); break;
-    case 'flag': builder.setFlag(spec.field, (value as number | null) ?? FLAG_UNKNOWN); break;
-    case 'year': case 'count': builder.setNumber(spec.field, (value as number | null) ?? NaN); break;
-    case 'id': case 'text': case 'villageCode': case 'date': builder.setText(spec.field, (value as string | null) ?? ''); break;
-    case 'longitude': case 'latitude': break;
+    case 'category':
+    case 'technology':
+    case 'scenicLevel':
+      builder.setCategory(spec.field, (value as string | null) ?? '');
+      break;
+    case 'flag':
+      builder.setFlag(spec.field, (value as number | null) ?? FLAG_UNKNOWN);
+      break;
+    case 'year':
+    case 'count':
+      builder.setNumber(spec.field, (value as number | null) ?? NaN);
+      break;
+    case 'id':
+    case 'text':
+    case 'villageCode':
+    case 'date':
+      builder.setText(spec.field, (value as string | null) ?? '');
+      break;
+    case 'longitude':
+    case 'latitude':
+      break;
   }
 }
 
@@ -214,7 +309,8 @@ function uniqueName(name: string, column: number, header: readonly string[]): st
 export function parseVillageCodes(csvText: string): Map<string, string> {
   const lines = csvText.replace(/^\uFEFF/, '').split(/\r?\n/);
   const columns = lines[0].split(',');
-  const code = columns.indexOf('code'), county = columns.indexOf('countyAdcode');
+  const code = columns.indexOf('code'),
+    county = columns.indexOf('countyAdcode');
   const codes = new Map<string, string>();
   for (let i = 1; i < lines.length; i++) {
     if (lines[i] === '') continue;

@@ -17,7 +17,25 @@ export const MAX_YEAR = 2030;
 const clean = (text: string | undefined) => (text ?? '').normalize('NFKC').trim();
 
 const YES = new Set(['是', '有', '已', '已通', '通', 'y', 'yes', '1', 'true', 't', '✓', '✔', '√', '☑']);
-const NO = new Set(['否', '无', '没有', '未', '未通', '不通', 'n', 'no', '0', 'false', 'f', '✗', '✘', '×', 'x', '✕', '☐']);
+const NO = new Set([
+  '否',
+  '无',
+  '没有',
+  '未',
+  '未通',
+  '不通',
+  'n',
+  'no',
+  '0',
+  'false',
+  'f',
+  '✗',
+  '✘',
+  '×',
+  'x',
+  '✕',
+  '☐',
+]);
 
 export function readYesNo(text: string | undefined): Read<0 | 1> {
   const value = clean(text).toLowerCase();
@@ -36,7 +54,8 @@ function readDateParts(text: string): { year: number; month?: number; day?: numb
   const month = match[2] === undefined ? undefined : Number(match[2]);
   const day = match[3] === undefined ? undefined : Number(match[3]);
   if (month !== undefined && (month < 1 || month > 12)) return INVALID;
-  if (day !== undefined && (day < 1 || day > new Date(Date.UTC(year, month!, 0)).getUTCDate())) return INVALID;
+  if (day !== undefined && (day < 1 || day > new Date(Date.UTC(year, month!, 0)).getUTCDate()))
+    return INVALID;
   return { year, month, day };
 }
 
@@ -55,7 +74,9 @@ export function readDate(text: string | undefined): Read<{ iso: string; year: nu
   const parts = readDateParts(value);
   if (parts === INVALID) return INVALID;
   const pad = (n: number) => String(n).padStart(2, '0');
-  const iso = [String(parts.year), parts.month && pad(parts.month), parts.day && pad(parts.day)].filter(Boolean).join('-');
+  const iso = [String(parts.year), parts.month && pad(parts.month), parts.day && pad(parts.day)]
+    .filter(Boolean)
+    .join('-');
   return { iso, year: parts.year };
 }
 
@@ -79,7 +100,9 @@ export function readTechnology(text: string | undefined): Read<Technology> {
 
 /** 5A, 5A级, AAAAA, AAAAA级 → "5A" (1A–5A). */
 export function readScenicLevel(text: string | undefined): Read<string> {
-  const value = clean(text).toUpperCase().replace(/级|景区|旅游景区|\s/g, '');
+  const value = clean(text)
+    .toUpperCase()
+    .replace(/级|景区|旅游景区|\s/g, '');
   if (value === '') return null;
   const digit = /^([1-5])A$/.exec(value);
   if (digit) return `${digit[1]}A`;

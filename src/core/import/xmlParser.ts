@@ -3,6 +3,9 @@
 import { DOMParser } from '@xmldom/xmldom';
 import type { XmlParser } from './features';
 
-export const xmldomParser: XmlParser = (text) => new DOMParser({
-  onError: (level: string, message: string) => { if (level !== 'warning') throw new Error(message); },
-}).parseFromString(text, 'text/xml') as unknown as Document;
+export const xmldomParser: XmlParser = (text) =>
+  new DOMParser({
+    onError: (level: string, message: string) => {
+      if (level !== 'warning') throw new Error(message);
+    },
+  }).parseFromString(text, 'text/xml') as unknown as Document;

@@ -26,7 +26,8 @@ test('text that a spreadsheet would run as a formula gets a leading quote', () =
 });
 
 test('plain numbers keep their sign and stay numbers', () => {
-  for (const number of ['-3.5', '-3', '+3', '-0.25', '-.5', '-1e-5', '+2.5E3', '106.712300', '0']) expect(csvCell(number)).toBe(number);
+  for (const number of ['-3.5', '-3', '+3', '-0.25', '-.5', '-1e-5', '+2.5E3', '106.712300', '0'])
+    expect(csvCell(number)).toBe(number);
 });
 
 test('a formula sign later in the text is harmless and left alone', () => {

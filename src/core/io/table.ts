@@ -3,7 +3,11 @@
 // position (1-based) for GeoJSON.
 import Papa from 'papaparse';
 
-export interface Table { header: string[]; rows: string[][]; rowNumbers: number[] }
+export interface Table {
+  header: string[];
+  rows: string[][];
+  rowNumbers: number[];
+}
 
 /** Parameters of an error or problem, for a message in the user's language. */
 export type ProblemParams = Record<string, string | number>;
@@ -15,8 +19,16 @@ export type ProblemParams = Record<string, string | number>;
 export class InputError extends Error {
   readonly code: string;
   readonly params: ProblemParams;
-  constructor(readonly file: string, message: string, readonly row?: number, readonly column?: string, detail?: { code: string; params?: ProblemParams }) {
-    super(`${file}${row === undefined ? '' : ` row ${row}`}${column === undefined ? '' : `, column ${column}`}: ${message}`);
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly row?: number,
+    readonly column?: string,
+    detail?: { code: string; params?: ProblemParams },
+  ) {
+    super(
+      `${file}${row === undefined ? '' : ` row ${row}`}${column === undefined ? '' : `, column ${column}`}: ${message}`,
+    );
     this.name = 'InputError';
     this.code = detail?.code ?? 'invalid-input';
     this.params = detail?.params ?? {};
@@ -27,8 +39,12 @@ export class InputError extends Error {
 export function parseCsv(text: string, file: string, onProgress?: (fraction: number) => void): Table {
   const records: string[][] = [];
   const lineNumbers: number[] = [];
-  let previousCursor = 0, line = 1;
-  const countLines = (from: number, to: number) => { for (let i = from; i < to; i++) if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) line++; };
+  let previousCursor = 0,
+    line = 1;
+  const countLines = (from: number, to: number) => {
+    for (let i = from; i < to; i++)
+      if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) line++;
+  };
   let quoteError: Papa.ParseError | undefined;
   Papa.parse<string[]>(text, {
     skipEmptyLines: true,
@@ -41,33 +57,59 @@ export function parseCsv(text: string, file: string, onProgress?: (fraction: num
       lineNumbers.push(line);
       countLines(start, result.meta.cursor);
       previousCursor = result.meta.cursor;
-      if (result.data.every((cell) => cell.trim() === '')) { lineNumbers.pop(); return; } // a row of empty cells holds nothing
+      if (result.data.every((cell) => cell.trim() === '')) {
+        lineNumbers.pop();
+        return;
+      } // a row of empty cells holds nothing
       records.push(result.data);
       quoteError ??= result.errors.find((e) => e.type === 'Quotes');
     },
   });
   if (quoteError) {
     const row = lineNumbers[lineNumbers.length - 1];
-    throw new InputError(file, `unclosed quote (${quoteError.message})`, row, undefined, { code: 'unclosed-quote', params: { row } });
+    throw new InputError(file, `unclosed quote (${quoteError.message})`, row, undefined, {
+      code: 'unclosed-quote',
+      params: { row },
+    });
   }
   const [header, ...rows] = records;
-  if (!header || header.every((h) => h.trim() === '')) throw new InputError(file, 'the file is empty or has no header row', undefined, undefined, { code: 'no-header' });
+  if (!header || header.every((h) => h.trim() === ''))
+    throw new InputError(file, 'the file is empty or has no header row', undefined, undefined, {
+      code: 'no-header',
+    });
   return { header: header.map((h) => h.trim()), rows, rowNumbers: lineNumbers.slice(1) };
 }
 
-interface PointFeature { type: 'Feature'; geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> | null }
+interface PointFeature {
+  type: 'Feature';
+  geometry: { type: string; coordinates: unknown } | null;
+  properties: Record<string, unknown> | null;
+}
 
 /** GeoJSON points become rows with `lon` and `lat` columns plus every property. */
 export function parseGeoJsonPoints(text: string, file: string): Table {
   let data: { type?: string; features?: PointFeature[] };
-  try { data = JSON.parse(text); } catch (e) { throw new InputError(file, `not valid JSON (${(e as Error).message})`); }
-  if (data.type !== 'FeatureCollection' || !Array.isArray(data.features)) throw new InputError(file, 'not a GeoJSON FeatureCollection');
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(file, `not valid JSON (${(e as Error).message})`);
+  }
+  if (data.type !== 'FeatureCollection' || !Array.isArray(data.features))
+    throw new InputError(file, 'not a GeoJSON FeatureCollection');
   const propertyNames = [...new Set(data.features.flatMap((f) => Object.keys(f.properties ?? {})))];
   const header = ['lon', 'lat', ...propertyNames.filter((p) => p !== 'lon' && p !== 'lat')];
   const rows = data.features.map((f, i) => {
-    const point = f.geometry?.type === 'Point' && Array.isArray(f.geometry.coordinates) ? f.geometry.coordinates : null;
-    if (!point) throw new InputError(file, `feature is not a Point (${f.geometry?.type ?? 'no geometry'})`, i + 1);
-    return [String(point[0]), String(point[1]), ...header.slice(2).map((p) => (f.properties?.[p] ?? '') === null ? '' : String(f.properties?.[p] ?? ''))];
+    const point =
+      f.geometry?.type === 'Point' && Array.isArray(f.geometry.coordinates) ? f.geometry.coordinates : null;
+    if (!point)
+      throw new InputError(file, `feature is not a Point (${f.geometry?.type ?? 'no geometry'})`, i + 1);
+    return [
+      String(point[0]),
+      String(point[1]),
+      ...header
+        .slice(2)
+        .map((p) => ((f.properties?.[p] ?? '') === null ? '' : String(f.properties?.[p] ?? ''))),
+    ];
   });
   return { header, rows, rowNumbers: rows.map((_, i) => i + 1) };
 }

@@ -5,32 +5,48 @@
 import type { StationLayer } from './types';
 import { UNKNOWN_CATEGORY } from './types';
 
-export interface CellGrid { west: number; south: number; cellDegrees: number; columns: number; rows: number }
+export interface CellGrid {
+  west: number;
+  south: number;
+  cellDegrees: number;
+  columns: number;
+  rows: number;
+}
 
 /** GeoJSON (text) of the non-empty cells: properties n count, o most common operator code. */
 export function stationCells(stations: StationLayer, mask: Uint8Array, grid: CellGrid): string {
   const { west, south, cellDegrees, columns, rows } = grid;
-  const cells = columns * rows, operatorCount = stations.operators.length + 1;
-  const counts = new Uint32Array(cells), byOperator = new Uint32Array(cells * operatorCount);
-  const sumLon = new Float64Array(cells), sumLat = new Float64Array(cells);
+  const cells = columns * rows,
+    operatorCount = stations.operators.length + 1;
+  const counts = new Uint32Array(cells),
+    byOperator = new Uint32Array(cells * operatorCount);
+  const sumLon = new Float64Array(cells),
+    sumLat = new Float64Array(cells);
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i] || stations.technology[i] !== 0) continue;
-    const x = Math.floor((stations.lon[i] - west) / cellDegrees), y = Math.floor((stations.lat[i] - south) / cellDegrees);
+    const x = Math.floor((stations.lon[i] - west) / cellDegrees),
+      y = Math.floor((stations.lat[i] - south) / cellDegrees);
     if (!(x >= 0 && x < columns && y >= 0 && y < rows)) continue;
-    const cell = y * columns + x, operator = stations.operator[i];
+    const cell = y * columns + x,
+      operator = stations.operator[i];
     counts[cell]++;
-    sumLon[cell] += stations.lon[i]; sumLat[cell] += stations.lat[i];
+    sumLon[cell] += stations.lon[i];
+    sumLat[cell] += stations.lat[i];
     byOperator[cell * operatorCount + (operator === UNKNOWN_CATEGORY ? operatorCount - 1 : operator)]++;
   }
   const features: string[] = [];
   for (let cell = 0; cell < cells; cell++) {
     if (counts[cell] === 0) continue;
     let top = 0;
-    for (let o = 1; o < operatorCount; o++) if (byOperator[cell * operatorCount + o] > byOperator[cell * operatorCount + top]) top = o;
+    for (let o = 1; o < operatorCount; o++)
+      if (byOperator[cell * operatorCount + o] > byOperator[cell * operatorCount + top]) top = o;
     const operator = top === operatorCount - 1 ? UNKNOWN_CATEGORY : top;
     // Drawn at the cell's centre of mass, so a cell with one town sits on the town.
-    const lon = sumLon[cell] / counts[cell], lat = sumLat[cell] / counts[cell];
-    features.push(`{"type":"Feature","geometry":{"type":"Point","coordinates":[${lon.toFixed(4)},${lat.toFixed(4)}]},"properties":{"n":${counts[cell]},"o":${operator}}}`);
+    const lon = sumLon[cell] / counts[cell],
+      lat = sumLat[cell] / counts[cell];
+    features.push(
+      `{"type":"Feature","geometry":{"type":"Point","coordinates":[${lon.toFixed(4)},${lat.toFixed(4)}]},"properties":{"n":${counts[cell]},"o":${operator}}}`,
+    );
   }
   return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
 }

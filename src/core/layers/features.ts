@@ -23,24 +23,52 @@ function collection(count: number, feature: (i: number) => string | null): strin
 
 const positioned = (lon: number, lat: number) => Number.isFinite(lon) && Number.isFinite(lat);
 
-export function stationFeatures(stations: StationLayer, radiiMeters: Float32Array, includeFourG: boolean): string {
-  return collection(stations.lon.length, (i) => (includeFourG || stations.technology[i] === 0) && positioned(stations.lon[i], stations.lat[i])
-    ? point(stations.lon[i], stations.lat[i], `"o":${stations.operator[i]},"b":${stations.band[i]},"t":${stations.technology[i]},"y":${stations.buildYear[i]},"r":${Math.round(radiiMeters[i])}`)
-    : null);
+export function stationFeatures(
+  stations: StationLayer,
+  radiiMeters: Float32Array,
+  includeFourG: boolean,
+): string {
+  return collection(stations.lon.length, (i) =>
+    (includeFourG || stations.technology[i] === 0) && positioned(stations.lon[i], stations.lat[i])
+      ? point(
+          stations.lon[i],
+          stations.lat[i],
+          `"o":${stations.operator[i]},"b":${stations.band[i]},"t":${stations.technology[i]},"y":${stations.buildYear[i]},"r":${Math.round(radiiMeters[i])}`,
+        )
+      : null,
+  );
 }
 
-export function villageFeatures(villages: VillageLayer, modelled5g: Int16Array, modelled4g: Int16Array): string {
+export function villageFeatures(
+  villages: VillageLayer,
+  modelled5g: Int16Array,
+  modelled4g: Int16Array,
+): string {
   const { fiber, gigabit, fourG, fiveG } = villages.status;
-  return collection(villages.code.length, (i) => positioned(villages.lon[i], villages.lat[i])
-    ? point(villages.lon[i], villages.lat[i], `"c":${JSON.stringify(villages.code[i])},"n":${JSON.stringify(villages.name[i])},"f":${fiber[i]},"g":${gigabit[i]},"q":${fourG[i]},"v":${fiveG[i]},"m":${modelled5g[i]},"k":${modelled4g[i]}`)
-    : null);
+  return collection(villages.code.length, (i) =>
+    positioned(villages.lon[i], villages.lat[i])
+      ? point(
+          villages.lon[i],
+          villages.lat[i],
+          `"c":${JSON.stringify(villages.code[i])},"n":${JSON.stringify(villages.name[i])},"f":${fiber[i]},"g":${gigabit[i]},"q":${fourG[i]},"v":${fiveG[i]},"m":${modelled5g[i]},"k":${modelled4g[i]}`,
+        )
+      : null,
+  );
 }
 
-export function placeFeatures(places: PlaceLayer, modelled5g: Int16Array, nearest5gMeters: Float64Array): string {
+export function placeFeatures(
+  places: PlaceLayer,
+  modelled5g: Int16Array,
+  nearest5gMeters: Float64Array,
+): string {
   return collection(places.name.length, (i) => {
     if (!positioned(places.lon[i], places.lat[i])) return null;
     const meters = Number.isFinite(nearest5gMeters[i]) ? Math.round(nearest5gMeters[i]) : -1;
     const population = Number.isFinite(places.population[i]) ? places.population[i] : -1;
-    return point(places.lon[i], places.lat[i], `"n":${JSON.stringify(places.name[i])},"a":${places.approximate[i]},"r":${places.reported[i]},"m":${modelled5g[i]},"d":${meters},"p":${population},"l":${JSON.stringify(places.level[i])}`);
+    return point(
+      places.lon[i],
+      places.lat[i],
+      `"n":${JSON.stringify(places.name[i])},"a":${places.approximate[i]},"r":${places.reported[i]},"m":${modelled5g[i]},"d":${meters},"p":${population},"l":${JSON.stringify(places.level[i])}`,
+    );
   });
 }

@@ -13,18 +13,45 @@ import type { AreaIndex } from '../areas';
 import { isGradedScenicArea, statusAt, VILLAGE_STATUSES, type LayerSet } from './types';
 
 export const FIGURES = [
-  'stations5g', 'stations4g', 'stations5gAt2020',
-  'villages', 'villagesWithPosition',
-  'fiberKnown', 'fiber', 'gigabitKnown', 'gigabit', 'fourGKnown', 'fourG', 'fiveGKnown', 'fiveG',
-  'villagesModelled5g', 'villagesModelled4g',
-  'townships', 'townshipsKnown5g', 'townships5g', 'townshipsModelled5g',
-  'relocationSites', 'relocationKnown', 'relocationReported', 'relocationModelled', 'relocatedPopulation', 'relocatedPopulationModelled',
-  'scenicAreas', 'scenicKnown', 'scenicReported', 'scenicModelled',
+  'stations5g',
+  'stations4g',
+  'stations5gAt2020',
+  'villages',
+  'villagesWithPosition',
+  'fiberKnown',
+  'fiber',
+  'gigabitKnown',
+  'gigabit',
+  'fourGKnown',
+  'fourG',
+  'fiveGKnown',
+  'fiveG',
+  'villagesModelled5g',
+  'villagesModelled4g',
+  'townships',
+  'townshipsKnown5g',
+  'townships5g',
+  'townshipsModelled5g',
+  'relocationSites',
+  'relocationKnown',
+  'relocationReported',
+  'relocationModelled',
+  'relocatedPopulation',
+  'relocatedPopulationModelled',
+  'scenicAreas',
+  'scenicKnown',
+  'scenicReported',
+  'scenicModelled',
 ] as const;
 export type Figure = (typeof FIGURES)[number];
 
 /** First year each target is modelled covered (0 never), from the filtered stations. */
-export interface ModelledYears { villages5g?: Int16Array; villages4g?: Int16Array; relocationSites5g?: Int16Array; scenicAreas5g?: Int16Array }
+export interface ModelledYears {
+  villages5g?: Int16Array;
+  villages4g?: Int16Array;
+  relocationSites5g?: Int16Array;
+  scenicAreas5g?: Int16Array;
+}
 
 export interface FigureInputs {
   layers: LayerSet;
@@ -35,15 +62,22 @@ export interface FigureInputs {
   asOfYear: number;
 }
 
-export interface FigureTable { adcodes: string[]; figures: Record<Figure, Float64Array> }
+export interface FigureTable {
+  adcodes: string[];
+  figures: Record<Figure, Float64Array>;
+}
 
 export const PROVINCE_ADCODE = '520000';
 
-const coveredBy = (firstYear: Int16Array | undefined, i: number, asOfYear: number) => (firstYear !== undefined && firstYear[i] !== 0 && firstYear[i] <= asOfYear ? 1 : 0);
+const coveredBy = (firstYear: Int16Array | undefined, i: number, asOfYear: number) =>
+  firstYear !== undefined && firstYear[i] !== 0 && firstYear[i] <= asOfYear ? 1 : 0;
 
 export function computeAreaFigures(areas: AreaIndex, inputs: FigureInputs): FigureTable {
   const countyCount = areas.counties.length;
-  const f = Object.fromEntries(FIGURES.map((name) => [name, new Float64Array(countyCount)])) as Record<Figure, Float64Array>;
+  const f = Object.fromEntries(FIGURES.map((name) => [name, new Float64Array(countyCount)])) as Record<
+    Figure,
+    Float64Array
+  >;
   const { layers, modelled, asOfYear } = inputs;
 
   const { stations } = layers;
@@ -59,7 +93,8 @@ export function computeAreaFigures(areas: AreaIndex, inputs: FigureInputs): Figu
   const { villages } = layers;
   if (villages) {
     // Townships by code: state per township is 0 none seen, 1 known without 5G, 2 with 5G.
-    const townshipReported = new Map<string, number>(), townshipModelled = new Map<string, number>();
+    const townshipReported = new Map<string, number>(),
+      townshipModelled = new Map<string, number>();
     const townshipCounty = new Map<string, number>();
     for (let i = 0; i < villages.code.length; i++) {
       const c = villages.county[i];
@@ -77,8 +112,13 @@ export function computeAreaFigures(areas: AreaIndex, inputs: FigureInputs): Figu
       const township = villages.code[i].slice(0, 9);
       townshipCounty.set(township, c);
       const reported = statusAt(villages.status.fiveG[i], asOfYear);
-      if (reported !== 255) townshipReported.set(township, Math.max(townshipReported.get(township) ?? 0, 1 + reported));
-      if (modelled.villages5g) townshipModelled.set(township, Math.max(townshipModelled.get(township) ?? 0, 1 + coveredBy(modelled.villages5g, i, asOfYear)));
+      if (reported !== 255)
+        townshipReported.set(township, Math.max(townshipReported.get(township) ?? 0, 1 + reported));
+      if (modelled.villages5g)
+        townshipModelled.set(
+          township,
+          Math.max(townshipModelled.get(township) ?? 0, 1 + coveredBy(modelled.villages5g, i, asOfYear)),
+        );
     }
     for (const [township, c] of townshipCounty) {
       f.townships[c]++;
@@ -95,11 +135,18 @@ export function computeAreaFigures(areas: AreaIndex, inputs: FigureInputs): Figu
       const c = relocation.county[i];
       if (c < 0) continue;
       f.relocationSites[c]++;
-      const reported = statusAt(relocation.reported[i], asOfYear), isModelled = coveredBy(modelled.relocationSites5g, i, asOfYear);
-      if (reported !== 255) { f.relocationKnown[c]++; f.relocationReported[c] += reported; }
+      const reported = statusAt(relocation.reported[i], asOfYear),
+        isModelled = coveredBy(modelled.relocationSites5g, i, asOfYear);
+      if (reported !== 255) {
+        f.relocationKnown[c]++;
+        f.relocationReported[c] += reported;
+      }
       f.relocationModelled[c] += isModelled;
       const population = relocation.population[i];
-      if (Number.isFinite(population)) { f.relocatedPopulation[c] += population; f.relocatedPopulationModelled[c] += isModelled * population; }
+      if (Number.isFinite(population)) {
+        f.relocatedPopulation[c] += population;
+        f.relocatedPopulationModelled[c] += isModelled * population;
+      }
     }
   }
 
@@ -110,7 +157,10 @@ export function computeAreaFigures(areas: AreaIndex, inputs: FigureInputs): Figu
       if (c < 0 || !isGradedScenicArea(scenic.level[i])) continue;
       f.scenicAreas[c]++;
       const reported = statusAt(scenic.reported[i], asOfYear);
-      if (reported !== 255) { f.scenicKnown[c]++; f.scenicReported[c] += reported; }
+      if (reported !== 255) {
+        f.scenicKnown[c]++;
+        f.scenicReported[c] += reported;
+      }
       f.scenicModelled[c] += coveredBy(modelled.scenicAreas5g, i, asOfYear);
     }
   }
@@ -119,7 +169,9 @@ export function computeAreaFigures(areas: AreaIndex, inputs: FigureInputs): Figu
 
 /** Appends a row per prefecture and one for the province, each the sum of its counties. */
 function withTotals(areas: AreaIndex, county: Record<Figure, Float64Array>): FigureTable {
-  const countyCount = areas.counties.length, prefectureCount = areas.prefectures.length, rowCount = countyCount + prefectureCount + 1;
+  const countyCount = areas.counties.length,
+    prefectureCount = areas.prefectures.length,
+    rowCount = countyCount + prefectureCount + 1;
   const prefectureRow = new Map(areas.prefectures.map((p, k) => [p.adcode, countyCount + k]));
   const figures = {} as Record<Figure, Float64Array>;
   for (const name of FIGURES) {
@@ -131,5 +183,12 @@ function withTotals(areas: AreaIndex, county: Record<Figure, Float64Array>): Fig
     });
     figures[name] = column;
   }
-  return { adcodes: [...areas.counties.map((c) => c.adcode), ...areas.prefectures.map((p) => p.adcode), PROVINCE_ADCODE], figures };
+  return {
+    adcodes: [
+      ...areas.counties.map((c) => c.adcode),
+      ...areas.prefectures.map((p) => p.adcode),
+      PROVINCE_ADCODE,
+    ],
+    figures,
+  };
 }

@@ -16,18 +16,31 @@ import type { BandClass, Technology } from '../coverage/types';
 import type { StoredDataset } from '../../storage/types';
 import { FLAG_UNKNOWN } from '../import/dataset';
 import {
-  STATUS_NO, STATUS_UNKNOWN, STATUS_YES_UNDATED, UNKNOWN_CATEGORY,
-  type LayerName, type LayerSet, type LayerSource, type PlaceLayer, type StationLayer, type VillageLayer,
+  STATUS_NO,
+  STATUS_UNKNOWN,
+  STATUS_YES_UNDATED,
+  UNKNOWN_CATEGORY,
+  type LayerName,
+  type LayerSet,
+  type LayerSource,
+  type PlaceLayer,
+  type StationLayer,
+  type VillageLayer,
 } from './types';
 
-const FLAG_YES = 1, FLAG_NO = 0;
+const FLAG_YES = 1,
+  FLAG_NO = 0;
 const TECHNOLOGY_CODE: Record<Technology, number> = { '5G': 0, '4G': 1 };
 const TECHNOLOGY_OF_LAYER: Partial<Record<string, Technology>> = { stations5g: '5G', stations4g: '4G' };
 
 /** The map layer a dataset of each import layer feeds; plain points feed none. */
 const MAP_LAYER_OF: Partial<Record<string, LayerName>> = {
-  stations5g: 'stations', stations4g: 'stations', stations: 'stations',
-  villages: 'villages', relocationSites: 'relocationSites', scenicAreas: 'scenicAreas',
+  stations5g: 'stations',
+  stations4g: 'stations',
+  stations: 'stations',
+  villages: 'villages',
+  relocationSites: 'relocationSites',
+  scenicAreas: 'scenicAreas',
 };
 
 export function mapLayerOfDataset(datasetLayer: string): LayerName | null {
@@ -35,43 +48,73 @@ export function mapLayerOfDataset(datasetLayer: string): LayerName | null {
 }
 
 /** The dataset as the layer `layer`; throws when the dataset feeds another layer. */
-export function layerFromDataset<K extends LayerName>(layer: K, dataset: StoredDataset): NonNullable<LayerSet[K]>;
-export function layerFromDataset(layer: LayerName, dataset: StoredDataset): StationLayer | VillageLayer | PlaceLayer {
+export function layerFromDataset<K extends LayerName>(
+  layer: K,
+  dataset: StoredDataset,
+): NonNullable<LayerSet[K]>;
+export function layerFromDataset(
+  layer: LayerName,
+  dataset: StoredDataset,
+): StationLayer | VillageLayer | PlaceLayer {
   switch (layer) {
-    case 'stations': return stationLayerFromDataset(dataset);
-    case 'villages': return villageLayerFromDataset(dataset);
-    case 'relocationSites': case 'scenicAreas': return placeLayerFromDataset(dataset, layer);
+    case 'stations':
+      return stationLayerFromDataset(dataset);
+    case 'villages':
+      return villageLayerFromDataset(dataset);
+    case 'relocationSites':
+    case 'scenicAreas':
+      return placeLayerFromDataset(dataset, layer);
   }
 }
 
 function expectLayer(dataset: StoredDataset, layer: LayerName): void {
-  if (mapLayerOfDataset(dataset.layer) !== layer) throw new RangeError(`dataset "${dataset.name}" holds ${dataset.layer}, not ${layer}`);
+  if (mapLayerOfDataset(dataset.layer) !== layer)
+    throw new RangeError(`dataset "${dataset.name}" holds ${dataset.layer}, not ${layer}`);
 }
 
-const sourceOf = (dataset: StoredDataset): LayerSource => ({ kind: 'dataset', name: dataset.name, datasetId: dataset.id });
+const sourceOf = (dataset: StoredDataset): LayerSource => ({
+  kind: 'dataset',
+  name: dataset.name,
+  datasetId: dataset.id,
+});
 
 export function stationLayerFromDataset(dataset: StoredDataset): StationLayer {
   expectLayer(dataset, 'stations');
   const n = dataset.rowCount;
-  const operator = categories(dataset, 'operator'), band = categories(dataset, 'band'), technologyColumn = categories(dataset, 'technology');
+  const operator = categories(dataset, 'operator'),
+    band = categories(dataset, 'band'),
+    technologyColumn = categories(dataset, 'technology');
   const buildYears = numbers(dataset, 'buildYear');
   const layerTechnology = TECHNOLOGY_OF_LAYER[dataset.layer];
-  const technology = new Uint8Array(n), bandClass = new Uint8Array(n), buildYear = new Int16Array(n);
+  const technology = new Uint8Array(n),
+    bandClass = new Uint8Array(n),
+    buildYear = new Int16Array(n);
   const classCodes = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const bandText = band.textOf(i);
-    const rowTechnology = layerTechnology ?? technologyOfText(technologyColumn.textOf(i)) ?? technologyOfBand(bandText);
+    const rowTechnology =
+      layerTechnology ?? technologyOfText(technologyColumn.textOf(i)) ?? technologyOfBand(bandText);
     technology[i] = TECHNOLOGY_CODE[rowTechnology];
     const key = `${rowTechnology} ${bandText}`;
     let code = classCodes.get(key);
-    if (code === undefined) { code = bandClassCode(bandClassOf(bandText, rowTechnology)); classCodes.set(key, code); }
+    if (code === undefined) {
+      code = bandClassCode(bandClassOf(bandText, rowTechnology));
+      classCodes.set(key, code);
+    }
     bandClass[i] = code;
     buildYear[i] = Number.isFinite(buildYears[i]) ? buildYears[i] : 0;
   }
   return {
-    lon: numbers(dataset, 'lon'), lat: numbers(dataset, 'lat'), county: counties(dataset),
-    technology, bandClass, buildYear,
-    operator: operator.codes, operators: operator.labels, band: band.codes, bands: band.labels,
+    lon: numbers(dataset, 'lon'),
+    lat: numbers(dataset, 'lat'),
+    county: counties(dataset),
+    technology,
+    bandClass,
+    buildYear,
+    operator: operator.codes,
+    operators: operator.labels,
+    band: band.codes,
+    bands: band.labels,
     source: sourceOf(dataset),
   };
 }
@@ -96,8 +139,11 @@ function bandClassOf(bandText: string, technology: Technology): BandClass {
 export function villageLayerFromDataset(dataset: StoredDataset): VillageLayer {
   expectLayer(dataset, 'villages');
   return {
-    code: texts(dataset, 'villageCode'), name: texts(dataset, 'name'), county: counties(dataset),
-    lon: numbers(dataset, 'lon'), lat: numbers(dataset, 'lat'),
+    code: texts(dataset, 'villageCode'),
+    name: texts(dataset, 'name'),
+    county: counties(dataset),
+    lon: numbers(dataset, 'lon'),
+    lat: numbers(dataset, 'lat'),
     status: {
       fiber: statusCodes(dataset, 'fiber', 'fiberYear'),
       gigabit: statusCodes(dataset, 'gigabit', 'gigabitYear'),
@@ -108,17 +154,23 @@ export function villageLayerFromDataset(dataset: StoredDataset): VillageLayer {
   };
 }
 
-export function placeLayerFromDataset(dataset: StoredDataset, kind: 'relocationSites' | 'scenicAreas'): PlaceLayer {
+export function placeLayerFromDataset(
+  dataset: StoredDataset,
+  kind: 'relocationSites' | 'scenicAreas',
+): PlaceLayer {
   expectLayer(dataset, kind);
   const n = dataset.rowCount;
   const approximate = flags(dataset, 'positionApproximate').map((flag) => (flag === FLAG_YES ? 1 : 0));
   const level = categories(dataset, 'level');
   return {
-    name: texts(dataset, 'name'), county: counties(dataset),
-    lon: numbers(dataset, 'lon'), lat: numbers(dataset, 'lat'),
+    name: texts(dataset, 'name'),
+    county: counties(dataset),
+    lon: numbers(dataset, 'lon'),
+    lat: numbers(dataset, 'lat'),
     approximate,
     reported: statusCodes(dataset, 'covered', 'coveredYear'),
-    population: kind === 'relocationSites' ? numbers(dataset, 'relocatedPopulation') : new Float64Array(n).fill(NaN),
+    population:
+      kind === 'relocationSites' ? numbers(dataset, 'relocatedPopulation') : new Float64Array(n).fill(NaN),
     level: Array.from({ length: n }, (_, i) => (kind === 'scenicAreas' ? level.textOf(i) : '')),
     source: sourceOf(dataset),
   };
@@ -146,9 +198,12 @@ interface Categories {
 }
 
 function categories(dataset: StoredDataset, name: string): Categories {
-  const column = dataset.columns[name], dictionary = dataset.dictionaries?.[name] ?? [];
-  const textOf = (i: number) => (column === undefined ? '' : Array.isArray(column) ? column[i] : dictionary[column[i]] ?? '').trim();
-  const codes = new Uint8Array(dataset.rowCount).fill(UNKNOWN_CATEGORY), labels: string[] = [];
+  const column = dataset.columns[name],
+    dictionary = dataset.dictionaries?.[name] ?? [];
+  const textOf = (i: number) =>
+    (column === undefined ? '' : Array.isArray(column) ? column[i] : (dictionary[column[i]] ?? '')).trim();
+  const codes = new Uint8Array(dataset.rowCount).fill(UNKNOWN_CATEGORY),
+    labels: string[] = [];
   const codeOf = new Map<string, number>();
   for (let i = 0; i < codes.length; i++) {
     const text = textOf(i);
@@ -167,19 +222,25 @@ function categories(dataset: StoredDataset, name: string): Categories {
 function numbers(dataset: StoredDataset, name: string): Float64Array {
   const column = dataset.columns[name];
   if (column instanceof Float64Array) return column;
-  return column === undefined || Array.isArray(column) ? new Float64Array(dataset.rowCount).fill(NaN) : Float64Array.from(column);
+  return column === undefined || Array.isArray(column)
+    ? new Float64Array(dataset.rowCount).fill(NaN)
+    : Float64Array.from(column);
 }
 
 function flags(dataset: StoredDataset, name: string): Uint8Array {
   const column = dataset.columns[name];
   if (column instanceof Uint8Array) return column;
-  return column === undefined || Array.isArray(column) ? new Uint8Array(dataset.rowCount).fill(FLAG_UNKNOWN) : Uint8Array.from(column);
+  return column === undefined || Array.isArray(column)
+    ? new Uint8Array(dataset.rowCount).fill(FLAG_UNKNOWN)
+    : Uint8Array.from(column);
 }
 
 function counties(dataset: StoredDataset): Int16Array {
   const column = dataset.columns.county;
   if (column instanceof Int16Array) return column;
-  return column === undefined || Array.isArray(column) ? new Int16Array(dataset.rowCount).fill(-1) : Int16Array.from(column);
+  return column === undefined || Array.isArray(column)
+    ? new Int16Array(dataset.rowCount).fill(-1)
+    : Int16Array.from(column);
 }
 
 function texts(dataset: StoredDataset, name: string): string[] {

@@ -12,12 +12,20 @@ import type { ModelledYears } from './figures';
 import type { LayerSet } from './types';
 
 /** First modelled 5G (and 4G for villages) year of every target of `targets`; 0 = never. */
-export function modelledYearsOf(stations: StationColumns, radiiMeters: Float32Array, targets: LayerSet): ModelledYears {
+export function modelledYearsOf(
+  stations: StationColumns,
+  radiiMeters: Float32Array,
+  targets: LayerSet,
+): ModelledYears {
   const years = buildYears(stations.buildYear);
-  const first = (technology: '5G' | '4G', lon: Float64Array, lat: Float64Array) => firstCoveredYear(stations, radiiMeters, technology, lon, lat, years);
+  const first = (technology: '5G' | '4G', lon: Float64Array, lat: Float64Array) =>
+    firstCoveredYear(stations, radiiMeters, technology, lon, lat, years);
   const { villages, relocationSites, scenicAreas } = targets;
   const result: ModelledYears = {};
-  if (villages) { result.villages5g = first('5G', villages.lon, villages.lat); result.villages4g = first('4G', villages.lon, villages.lat); }
+  if (villages) {
+    result.villages5g = first('5G', villages.lon, villages.lat);
+    result.villages4g = first('4G', villages.lon, villages.lat);
+  }
   if (relocationSites) result.relocationSites5g = first('5G', relocationSites.lon, relocationSites.lat);
   if (scenicAreas) result.scenicAreas5g = first('5G', scenicAreas.lon, scenicAreas.lat);
   return result;
@@ -31,4 +39,7 @@ function buildYears(buildYear: Int16Array): number[] {
 }
 
 /** Modelled years with the stations (all of them) and radii they came from. */
-export interface ModelledCoverage extends ModelledYears { columns: StationColumns; radiiMeters: Float32Array }
+export interface ModelledCoverage extends ModelledYears {
+  columns: StationColumns;
+  radiiMeters: Float32Array;
+}

@@ -19,8 +19,13 @@ export interface StationFilter {
 
 export const NO_STATION_FILTER: StationFilter = { operators: [], bands: [], fromYear: 0 };
 
-export function stationFilterMask(stations: StationLayer, filter: StationFilter, asOfYear: number): Uint8Array {
-  const keepOperator = lookup(stations.operators, filter.operators), keepBand = lookup(stations.bands, filter.bands);
+export function stationFilterMask(
+  stations: StationLayer,
+  filter: StationFilter,
+  asOfYear: number,
+): Uint8Array {
+  const keepOperator = lookup(stations.operators, filter.operators),
+    keepBand = lookup(stations.bands, filter.bands);
   const mask = new Uint8Array(stations.lon.length);
   for (let i = 0; i < mask.length; i++) {
     const year = stations.buildYear[i];
@@ -31,15 +36,27 @@ export function stationFilterMask(stations: StationLayer, filter: StationFilter,
 }
 
 /** The stations passing the filter (ignoring the as-of year) as compact columns, with their radii. */
-export function filteredStations(stations: StationLayer, radiiMeters: Float32Array, filter: StationFilter): { columns: StationColumns; radiiMeters: Float32Array } {
+export function filteredStations(
+  stations: StationLayer,
+  radiiMeters: Float32Array,
+  filter: StationFilter,
+): { columns: StationColumns; radiiMeters: Float32Array } {
   const mask = stationFilterMask(stations, filter, Number.MAX_SAFE_INTEGER);
   let count = 0;
   for (let i = 0; i < mask.length; i++) count += mask[i];
-  const result: StationColumns = { lon: new Float64Array(count), lat: new Float64Array(count), bandClass: new Uint8Array(count), buildYear: new Int16Array(count) };
+  const result: StationColumns = {
+    lon: new Float64Array(count),
+    lat: new Float64Array(count),
+    bandClass: new Uint8Array(count),
+    buildYear: new Int16Array(count),
+  };
   const radii = new Float32Array(count);
   for (let i = 0, k = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
-    result.lon[k] = stations.lon[i]; result.lat[k] = stations.lat[i]; result.bandClass[k] = stations.bandClass[i]; result.buildYear[k] = stations.buildYear[i];
+    result.lon[k] = stations.lon[i];
+    result.lat[k] = stations.lat[i];
+    result.bandClass[k] = stations.bandClass[i];
+    result.buildYear[k] = stations.buildYear[i];
     radii[k++] = radiiMeters[i];
   }
   return { columns: result, radiiMeters: radii };
@@ -49,6 +66,8 @@ export function filteredStations(stations: StationLayer, radiiMeters: Float32Arr
 function lookup(labels: readonly string[], wanted: string[]): Uint8Array {
   const keep = new Uint8Array(256);
   if (wanted.length === 0) return keep.fill(1);
-  labels.forEach((label, code) => { if (wanted.includes(label)) keep[code] = 1; });
+  labels.forEach((label, code) => {
+    if (wanted.includes(label)) keep[code] = 1;
+  });
   return keep;
 }

@@ -17,6 +17,18 @@ test('a dated yes becomes true at the end of its year and stays true', () => {
 });
 
 test('only 4A and 5A grades are graded scenic areas, whatever follows the grade', () => {
-  expect(['5A', '4A', ' 4A ', '5A级', '4A (红色旅游)'].map(isGradedScenicArea)).toEqual([true, true, true, true, true]);
-  expect(['3A', '', 'red-tourism', 'A4', '45'].map(isGradedScenicArea)).toEqual([false, false, false, false, false]);
+  expect(['5A', '4A', ' 4A ', '5A级', '4A (红色旅游)'].map(isGradedScenicArea)).toEqual([
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
+  expect(['3A', '', 'red-tourism', 'A4', '45'].map(isGradedScenicArea)).toEqual([
+    false,
+    false,
+    false,
+    false,
+    false,
+  ]);
 });

@@ -9,7 +9,9 @@
 // - Positions unknown (a village known only by its code) are NaN; such rows still count in areas.
 import type { StationColumns } from '../coverage/types';
 
-export const STATUS_NO = 0, STATUS_UNKNOWN = -1, STATUS_YES_UNDATED = 1;
+export const STATUS_NO = 0,
+  STATUS_UNKNOWN = -1,
+  STATUS_YES_UNDATED = 1;
 export const UNKNOWN_CATEGORY = 255;
 
 /** 1 yes, 0 no, 255 unknown: a status code as of the end of `year`. */
@@ -63,7 +65,11 @@ export interface PlaceLayer {
 }
 
 /** Where a layer's rows come from, as the UI names it. */
-export interface LayerSource { kind: 'sample' | 'dataset'; name: string; datasetId?: string }
+export interface LayerSource {
+  kind: 'sample' | 'dataset';
+  name: string;
+  datasetId?: string;
+}
 
 export interface LayerSet {
   stations?: StationLayer;

@@ -3,16 +3,27 @@ import type { AreaIndex } from '../areas';
 import type { LayerSet, LayerSource } from '../layers/types';
 import { newlyCovered } from './changes';
 
-const areas = { counties: [{ adcode: '520122', name: '息烽县' }, { adcode: '520123', name: '修文县' }], prefectures: [], neighbours: [] } as unknown as AreaIndex;
+const areas = {
+  counties: [
+    { adcode: '520122', name: '息烽县' },
+    { adcode: '520123', name: '修文县' },
+  ],
+  prefectures: [],
+  neighbours: [],
+} as unknown as AreaIndex;
 const source: LayerSource = { kind: 'sample', name: 'test' };
 
 function villages(fiveG: number[]): LayerSet['villages'] {
   const n = fiveG.length;
   const none = new Int16Array(n);
   return {
-    code: fiveG.map((_, i) => `52012210100${i}`), name: fiveG.map((_, i) => `村${i}`), county: new Int16Array(n),
-    lon: new Float64Array(n).fill(106.7), lat: new Float64Array(n).fill(27.1),
-    status: { fiber: none, gigabit: none, fourG: none, fiveG: Int16Array.from(fiveG) }, source,
+    code: fiveG.map((_, i) => `52012210100${i}`),
+    name: fiveG.map((_, i) => `村${i}`),
+    county: new Int16Array(n),
+    lon: new Float64Array(n).fill(106.7),
+    lat: new Float64Array(n).fill(27.1),
+    status: { fiber: none, gigabit: none, fourG: none, fiveG: Int16Array.from(fiveG) },
+    source,
   };
 }
 

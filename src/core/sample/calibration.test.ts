@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { calibrationTable, interpolateCumulative, PUBLISHED_4G_STATIONS, PUBLISHED_5G_STATIONS, SAMPLE_YEARS } from './calibration';
+import {
+  calibrationTable,
+  interpolateCumulative,
+  PUBLISHED_4G_STATIONS,
+  PUBLISHED_5G_STATIONS,
+  SAMPLE_YEARS,
+} from './calibration';
 
 describe('calibration table', () => {
   const table = calibrationTable();
@@ -10,8 +16,16 @@ describe('calibration table', () => {
       if (row.fiveGPublished) expect(row.fiveGCumulative).toBe(PUBLISHED_5G_STATIONS[row.year]);
       if (row.fourGPublished) expect(row.fourGCumulative).toBe(PUBLISHED_4G_STATIONS[row.year]);
     }
-    expect(table.filter((r) => r.fiveGPublished).map((r) => [r.year, r.fiveGCumulative])).toEqual([[2019, 1_467], [2020, 20_721], [2022, 84_300], [2025, 130_000]]);
-    expect(table.filter((r) => r.fourGPublished).map((r) => [r.year, r.fourGCumulative])).toEqual([[2020, 183_000], [2025, 196_000]]);
+    expect(table.filter((r) => r.fiveGPublished).map((r) => [r.year, r.fiveGCumulative])).toEqual([
+      [2019, 1_467],
+      [2020, 20_721],
+      [2022, 84_300],
+      [2025, 130_000],
+    ]);
+    expect(table.filter((r) => r.fourGPublished).map((r) => [r.year, r.fourGCumulative])).toEqual([
+      [2020, 183_000],
+      [2025, 196_000],
+    ]);
   });
 
   test('unpublished years are linear between the published points on either side', () => {
@@ -24,9 +38,11 @@ describe('calibration table', () => {
   });
 
   test('stations built by year add up to the cumulative counts, and no year is negative', () => {
-    let fiveG = 0, fourG = 0;
+    let fiveG = 0,
+      fourG = 0;
     for (const row of table) {
-      fiveG += row.fiveGBuilt; fourG += row.fourGBuilt;
+      fiveG += row.fiveGBuilt;
+      fourG += row.fourGBuilt;
       expect(fiveG).toBe(row.fiveGCumulative);
       expect(fourG).toBe(row.fourGCumulative);
       expect(row.fiveGBuilt).toBeGreaterThan(0);
@@ -41,7 +57,9 @@ describe('calibration table', () => {
   });
 
   test('extrapolates along the nearest two points outside the published range', () => {
-    expect(Array.from(interpolateCumulative({ 2020: 100, 2021: 200 }))).toEqual(SAMPLE_YEARS.map((y) => 100 + 100 * (y - 2020)));
+    expect(Array.from(interpolateCumulative({ 2020: 100, 2021: 200 }))).toEqual(
+      SAMPLE_YEARS.map((y) => 100 + 100 * (y - 2020)),
+    );
     expect(() => interpolateCumulative({ 2020: 1 })).toThrow(RangeError);
   });
 });

@@ -16,10 +16,18 @@
 //   size is an assumption of the sample: the 2020–2025 pace (2,600 a year) carried back one year.
 export const SAMPLE_FIRST_YEAR = 2019;
 export const SAMPLE_LAST_YEAR = 2025;
-export const SAMPLE_YEARS: readonly number[] = Array.from({ length: SAMPLE_LAST_YEAR - SAMPLE_FIRST_YEAR + 1 }, (_, k) => SAMPLE_FIRST_YEAR + k);
+export const SAMPLE_YEARS: readonly number[] = Array.from(
+  { length: SAMPLE_LAST_YEAR - SAMPLE_FIRST_YEAR + 1 },
+  (_, k) => SAMPLE_FIRST_YEAR + k,
+);
 
 /** Published cumulative 5G stations at the end of the year (see the header for sources). */
-export const PUBLISHED_5G_STATIONS: Readonly<Record<number, number>> = { 2019: 1_467, 2020: 20_721, 2022: 84_300, 2025: 130_000 };
+export const PUBLISHED_5G_STATIONS: Readonly<Record<number, number>> = {
+  2019: 1_467,
+  2020: 20_721,
+  2022: 84_300,
+  2025: 130_000,
+};
 /** Published cumulative 4G stations (the plan's baseline and target). */
 export const PUBLISHED_4G_STATIONS: Readonly<Record<number, number>> = { 2020: 183_000, 2025: 196_000 };
 
@@ -38,13 +46,16 @@ export interface CalibrationRow {
  * nearest published points on either side, or along the nearest two when a year lies outside them.
  */
 export function interpolateCumulative(published: Readonly<Record<number, number>>): Int32Array {
-  const years = Object.keys(published).map(Number).sort((a, b) => a - b);
+  const years = Object.keys(published)
+    .map(Number)
+    .sort((a, b) => a - b);
   if (years.length < 2) throw new RangeError('interpolation needs at least two published years');
   return Int32Array.from(SAMPLE_YEARS, (year) => {
     if (published[year] !== undefined) return published[year];
     let right = years.findIndex((y) => y > year);
     if (right <= 0) right = right === 0 ? 1 : years.length - 1;
-    const y0 = years[right - 1], y1 = years[right];
+    const y0 = years[right - 1],
+      y1 = years[right];
     return Math.round(published[y0] + ((published[y1] - published[y0]) * (year - y0)) / (y1 - y0));
   });
 }

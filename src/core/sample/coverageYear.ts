@@ -13,7 +13,14 @@ import { buildPointGrid, forEachWithin } from '../coverage/stationGrid';
 import type { StationColumns, Technology } from '../coverage/types';
 
 /** Per target: the first of `years` in which it is modelled covered, 0 when never. */
-export function firstCoveredYear(stations: StationColumns, radiiMeters: Float32Array, technology: Technology, targetLon: Float64Array, targetLat: Float64Array, years: readonly number[]): Int16Array {
+export function firstCoveredYear(
+  stations: StationColumns,
+  radiiMeters: Float32Array,
+  technology: Technology,
+  targetLon: Float64Array,
+  targetLat: Float64Array,
+  years: readonly number[],
+): Int16Array {
   const count = targetLon.length;
   const result = new Int16Array(count);
   const ofTechnology = BAND_CLASSES.map((bandClass) => technologyOf(bandClass) === technology);
@@ -25,12 +32,21 @@ export function firstCoveredYear(stations: StationColumns, radiiMeters: Float32A
     const slot = yearSlot(stations.buildYear[i]);
     if (slot >= 0 && ofTechnology[stations.bandClass[i]]) sizes[slot]++;
   }
-  const perYear = Array.from(sizes, (size) => ({ lon: new Float64Array(size), lat: new Float64Array(size), radiusMeters: new Float32Array(size), filled: 0, maxRadiusMeters: 0 }));
+  const perYear = Array.from(sizes, (size) => ({
+    lon: new Float64Array(size),
+    lat: new Float64Array(size),
+    radiusMeters: new Float32Array(size),
+    filled: 0,
+    maxRadiusMeters: 0,
+  }));
   for (let i = 0; i < stations.lon.length; i++) {
     const slot = yearSlot(stations.buildYear[i]);
     if (slot < 0 || !ofTechnology[stations.bandClass[i]]) continue;
-    const part = perYear[slot], k = part.filled++;
-    part.lon[k] = stations.lon[i]; part.lat[k] = stations.lat[i]; part.radiusMeters[k] = radiiMeters[i];
+    const part = perYear[slot],
+      k = part.filled++;
+    part.lon[k] = stations.lon[i];
+    part.lat[k] = stations.lat[i];
+    part.radiusMeters[k] = radiiMeters[i];
     if (radiiMeters[i] > part.maxRadiusMeters) part.maxRadiusMeters = radiiMeters[i];
   }
   perYear.forEach((part, slot) => {
@@ -39,7 +55,11 @@ export function firstCoveredYear(stations: StationColumns, radiiMeters: Float32A
     // Stop the search at the first station that reaches the target.
     const missesTarget = (station: number, meters: number) => !(meters <= part.radiusMeters[station]);
     for (let t = 0; t < count; t++) {
-      if (result[t] === 0 && !forEachWithin(grid, targetLon[t], targetLat[t], part.maxRadiusMeters, missesTarget)) result[t] = years[slot];
+      if (
+        result[t] === 0 &&
+        !forEachWithin(grid, targetLon[t], targetLat[t], part.maxRadiusMeters, missesTarget)
+      )
+        result[t] = years[slot];
     }
   });
   return result;

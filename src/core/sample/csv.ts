@@ -17,17 +17,57 @@ import { stationId, type SampleStations } from './stations';
 import type { VillageStatuses } from './villages';
 import { csvCell } from '../io/csv';
 
-export const STATION_HEADER = ['站号', '名称', '运营商', '共享运营商', '制式', '频段', '建成年份', '经度', '纬度', '县区代码', '县区', '示例数据'] as const;
-export const VILLAGE_HEADER = ['code', 'name', 'townshipCode', 'countyAdcode', 'kind', 'lon', 'lat', 'fiberYear', 'gigabitYear', 'fiveGYear', 'sample'] as const;
-export const PLACE_STATUS_COLUMNS = ['position_approximate', 'reported_5g_covered', 'reported_5g_year', 'status_sample'] as const;
+export const STATION_HEADER = [
+  '站号',
+  '名称',
+  '运营商',
+  '共享运营商',
+  '制式',
+  '频段',
+  '建成年份',
+  '经度',
+  '纬度',
+  '县区代码',
+  '县区',
+  '示例数据',
+] as const;
+export const VILLAGE_HEADER = [
+  'code',
+  'name',
+  'townshipCode',
+  'countyAdcode',
+  'kind',
+  'lon',
+  'lat',
+  'fiberYear',
+  'gigabitYear',
+  'fiveGYear',
+  'sample',
+] as const;
+export const PLACE_STATUS_COLUMNS = [
+  'position_approximate',
+  'reported_5g_covered',
+  'reported_5g_year',
+  'status_sample',
+] as const;
 
 /** How a station's placement reads in its sample name. */
-const PLACEMENT_NAMES: Record<string, string> = { seat: '城区', corridor: '公交走廊', township: '乡镇', village: '村', spread: '郊野' };
+const PLACEMENT_NAMES: Record<string, string> = {
+  seat: '城区',
+  corridor: '公交走廊',
+  township: '乡镇',
+  village: '村',
+  spread: '郊野',
+};
 
 /** A CSV field: quoted when it holds a comma, quote or line break, quotes doubled. */
 export const csvField = (value: string | number): string => csvCell(String(value));
 
-function csvText(header: readonly string[], rowCount: number, row: (i: number) => Array<string | number>): string {
+function csvText(
+  header: readonly string[],
+  rowCount: number,
+  row: (i: number) => Array<string | number>,
+): string {
   const lines = new Array<string>(rowCount + 1);
   lines[0] = header.map(csvField).join(',');
   for (let i = 0; i < rowCount; i++) lines[i + 1] = row(i).map(csvField).join(',');
@@ -36,7 +76,10 @@ function csvText(header: readonly string[], rowCount: number, row: (i: number) =
 
 const coordinate = (value: number) => value.toFixed(6);
 
-export function stationsCsv(stations: SampleStations, counties: readonly Pick<CountyProperties, 'adcode' | 'name'>[]): string {
+export function stationsCsv(
+  stations: SampleStations,
+  counties: readonly Pick<CountyProperties, 'adcode' | 'name'>[],
+): string {
   return csvText(STATION_HEADER, stations.lon.length, (i) => {
     const county = counties[stations.county[i]];
     const technology = TECHNOLOGIES[stations.technology[i]];
@@ -44,8 +87,16 @@ export function stationsCsv(stations: SampleStations, counties: readonly Pick<Co
     return [
       stationId(stations, counties, i),
       `${county.name}${PLACEMENT_NAMES[stations.placements[stations.placement[i]]]}${technology}站${String(stations.serial[i]).padStart(5, '0')}`,
-      stations.operators[stations.operator[i]], shared, technology, stations.bands[stations.band[i]], stations.buildYear[i],
-      coordinate(stations.lon[i]), coordinate(stations.lat[i]), county.adcode, county.name, '是',
+      stations.operators[stations.operator[i]],
+      shared,
+      technology,
+      stations.bands[stations.band[i]],
+      stations.buildYear[i],
+      coordinate(stations.lon[i]),
+      coordinate(stations.lat[i]),
+      county.adcode,
+      county.name,
+      '是',
     ];
   });
 }
@@ -53,10 +104,17 @@ export function stationsCsv(stations: SampleStations, counties: readonly Pick<Co
 export function villagesCsv(statuses: VillageStatuses): string {
   const { villages } = statuses;
   return csvText(VILLAGE_HEADER, villages.code.length, (i) => [
-    villages.code[i], villages.name[i], villages.townshipCode[i], villages.countyAdcode[i],
+    villages.code[i],
+    villages.name[i],
+    villages.townshipCode[i],
+    villages.countyAdcode[i],
     VILLAGE_KINDS[villages.kind[i]],
-    coordinate(statuses.lon[i]), coordinate(statuses.lat[i]),
-    statuses.fiberYear[i], statuses.gigabitYear[i], statuses.fiveGYear[i], statuses.sample[i],
+    coordinate(statuses.lon[i]),
+    coordinate(statuses.lat[i]),
+    statuses.fiberYear[i],
+    statuses.gigabitYear[i],
+    statuses.fiveGYear[i],
+    statuses.sample[i],
   ]);
 }
 
@@ -64,6 +122,9 @@ export function villagesCsv(statuses: VillageStatuses): string {
 export function placesCsv(places: PlaceStatuses): string {
   return csvText([...places.header, ...PLACE_STATUS_COLUMNS], places.rows.length, (i) => [
     ...places.header.map((_, c) => places.rows[i][c] ?? ''),
-    places.positionApproximate[i], places.reportedFiveGCovered[i], places.reportedFiveGYear[i], places.statusSample[i],
+    places.positionApproximate[i],
+    places.reportedFiveGCovered[i],
+    places.reportedFiveGYear[i],
+    places.statusSample[i],
   ]);
 }

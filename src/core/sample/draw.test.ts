@@ -49,9 +49,16 @@ describe('streams', () => {
 
   test('normal deviates have mean ≈ 0 and variance ≈ 1, and are finite', () => {
     const random = mulberry32(3);
-    let sum = 0, squares = 0, finite = true;
+    let sum = 0,
+      squares = 0,
+      finite = true;
     const n = 50_000;
-    for (let i = 0; i < n; i++) { const x = normal(random); finite &&= Number.isFinite(x); sum += x; squares += x * x; }
+    for (let i = 0; i < n; i++) {
+      const x = normal(random);
+      finite &&= Number.isFinite(x);
+      sum += x;
+      squares += x * x;
+    }
     expect(finite).toBe(true);
     expect(sum / n).toBeCloseTo(0, 1);
     expect(squares / n).toBeCloseTo(1, 1);

@@ -19,14 +19,18 @@ export function streamFor(seed: number, part: string): Random {
 /** A standard normal deviate (Box–Muller; one of the pair is discarded for simplicity). */
 export function normal(random: Random): number {
   // 1 − u lies in (0, 1], so the logarithm is finite.
-  const u = 1 - random(), v = random();
+  const u = 1 - random(),
+    v = random();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
 /** Index drawn with probability proportional to weights[i]; the weights need not sum to 1. */
 export function pickWeighted(random: Random, weights: ArrayLike<number>, total?: number): number {
   let sum = total;
-  if (sum === undefined) { sum = 0; for (let i = 0; i < weights.length; i++) sum += weights[i]; }
+  if (sum === undefined) {
+    sum = 0;
+    for (let i = 0; i < weights.length; i++) sum += weights[i];
+  }
   let target = random() * sum;
   for (let i = 0; i < weights.length; i++) {
     target -= weights[i];
@@ -42,7 +46,8 @@ export function pickWeighted(random: Random, weights: ArrayLike<number>, total?:
  * index), so the parts always sum to `total` exactly.
  */
 export function apportion(total: number, weights: ArrayLike<number>): Int32Array {
-  if (!Number.isInteger(total) || total < 0) throw new RangeError(`total must be a whole number ≥ 0, got ${total}`);
+  if (!Number.isInteger(total) || total < 0)
+    throw new RangeError(`total must be a whole number ≥ 0, got ${total}`);
   const counts = new Int32Array(weights.length);
   let sum = 0;
   for (let i = 0; i < weights.length; i++) {

@@ -17,7 +17,12 @@ import { calibrationTable, SAMPLE_YEARS, type CalibrationRow } from './calibrati
 import { firstCoveredYear } from './coverageYear';
 import { streamFor } from './draw';
 import { parseVillages, placeTownshipsAndVillages, type Layout, type TownshipTable } from './layout';
-import { generateRelocationSiteStatuses, generateScenicAreaStatuses, readPlaces, type PlaceStatuses } from './places';
+import {
+  generateRelocationSiteStatuses,
+  generateScenicAreaStatuses,
+  readPlaces,
+  type PlaceStatuses,
+} from './places';
 import { generateStations, type SampleStations } from './stations';
 import { generateVillageStatuses, type VillageStatuses } from './villages';
 
@@ -47,12 +52,21 @@ export interface Sample {
 }
 
 export function generateSample(seed: number, inputs: SampleInputs): Sample {
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed must be a whole number from 0 to 4294967295, got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new RangeError(`seed must be a whole number from 0 to 4294967295, got ${seed}`);
   const counties = inputs.areas.counties;
-  for (let k = 1; k < counties.length; k++) if (!(counties[k - 1].adcode < counties[k].adcode)) throw new RangeError('counties must be in ascending adcode order');
+  for (let k = 1; k < counties.length; k++)
+    if (!(counties[k - 1].adcode < counties[k].adcode))
+      throw new RangeError('counties must be in ascending adcode order');
   const { countyIndex } = inputs;
   const { villages, townships } = parseVillages(inputs.villagesCsv, counties);
-  const layout = placeTownshipsAndVillages(streamFor(seed, 'layout'), countyIndex, counties, villages, townships);
+  const layout = placeTownshipsAndVillages(
+    streamFor(seed, 'layout'),
+    countyIndex,
+    counties,
+    villages,
+    townships,
+  );
   const stations = generateStations(seed, { counties, countyIndex, villages, townships, layout });
 
   // The model's first 5G year for every target at once: villages, then relocation sites, then
@@ -60,20 +74,35 @@ export function generateSample(seed: number, inputs: SampleInputs): Sample {
   const relocation = readPlaces(inputs.relocationSitesCsv, 'relocation-sites.csv');
   const scenic = readPlaces(inputs.scenicAreasCsv, 'scenic-areas.csv');
   const fiveG: StationColumns = {
-    lon: stations.lon.subarray(0, stations.fiveGCount), lat: stations.lat.subarray(0, stations.fiveGCount),
-    bandClass: stations.bandClass.subarray(0, stations.fiveGCount), buildYear: stations.buildYear.subarray(0, stations.fiveGCount),
+    lon: stations.lon.subarray(0, stations.fiveGCount),
+    lat: stations.lat.subarray(0, stations.fiveGCount),
+    bandClass: stations.bandClass.subarray(0, stations.fiveGCount),
+    buildYear: stations.buildYear.subarray(0, stations.fiveGCount),
   };
   const radiiMeters = stationRadiiMeters(fiveG, seatColumns(inputs.areas));
   const targetLon = concatenate([layout.villageLon, relocation.lon, scenic.lon]);
   const targetLat = concatenate([layout.villageLat, relocation.lat, scenic.lat]);
   const modelled = firstCoveredYear(fiveG, radiiMeters, '5G', targetLon, targetLat, SAMPLE_YEARS);
-  const villageCount = villages.code.length, relocationEnd = villageCount + relocation.name.length;
+  const villageCount = villages.code.length,
+    relocationEnd = villageCount + relocation.name.length;
 
   return {
-    seed, label: SAMPLE_LABEL, calibration: calibrationTable(), stations,
-    villages: generateVillageStatuses(seed, villages, { counties, townships, layout, modelledFiveGYear: modelled.slice(0, villageCount) }),
+    seed,
+    label: SAMPLE_LABEL,
+    calibration: calibrationTable(),
+    stations,
+    villages: generateVillageStatuses(seed, villages, {
+      counties,
+      townships,
+      layout,
+      modelledFiveGYear: modelled.slice(0, villageCount),
+    }),
     townships: { ...townships, townshipLon: layout.townshipLon, townshipLat: layout.townshipLat },
-    relocationSites: generateRelocationSiteStatuses(seed, relocation, modelled.slice(villageCount, relocationEnd)),
+    relocationSites: generateRelocationSiteStatuses(
+      seed,
+      relocation,
+      modelled.slice(villageCount, relocationEnd),
+    ),
     scenicAreas: generateScenicAreaStatuses(seed, scenic, modelled.slice(relocationEnd)),
   };
 }
@@ -81,6 +110,9 @@ export function generateSample(seed: number, inputs: SampleInputs): Sample {
 function concatenate(parts: Float64Array[]): Float64Array {
   const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
-  for (const part of parts) { out.set(part, offset); offset += part.length; }
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
   return out;
 }

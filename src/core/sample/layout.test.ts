@@ -3,9 +3,30 @@ import { describe, expect, test } from 'vitest';
 import { assignCounties, buildCountyIndex } from '../assign/countyIndex';
 import { mulberry32 } from '../coverage/random';
 import { haversineMeters } from '../coverage/stationGrid';
-import { parseVillages, placeTownshipsAndVillages, RESIDENTS_COMMITTEE, STREET, TOWN, townSigmaMeters, VILLAGE_COMMITTEE } from './layout';
+import {
+  parseVillages,
+  placeTownshipsAndVillages,
+  RESIDENTS_COMMITTEE,
+  STREET,
+  TOWN,
+  townSigmaMeters,
+  VILLAGE_COMMITTEE,
+} from './layout';
 
-const square = (x: number, y: number, size: number): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [[[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]]] });
+const square = (x: number, y: number, size: number): MultiPolygon => ({
+  type: 'MultiPolygon',
+  coordinates: [
+    [
+      [
+        [x, y],
+        [x + size, y],
+        [x + size, y + size],
+        [x, y + size],
+        [x, y],
+      ],
+    ],
+  ],
+});
 const counties = [
   { adcode: '520101', seat: [106.1, 26.1] as [number, number], population2020: 400_000 },
   { adcode: '520102', seat: [106.5, 26.1] as [number, number], population2020: 150_000 },
@@ -26,7 +47,15 @@ describe('parseVillages', () => {
 
   test('reads every unit, its kind, county and township', () => {
     expect(villages.code).toHaveLength(7);
-    expect(Array.from(villages.kind)).toEqual([RESIDENTS_COMMITTEE, RESIDENTS_COMMITTEE, VILLAGE_COMMITTEE, RESIDENTS_COMMITTEE, VILLAGE_COMMITTEE, VILLAGE_COMMITTEE, VILLAGE_COMMITTEE]);
+    expect(Array.from(villages.kind)).toEqual([
+      RESIDENTS_COMMITTEE,
+      RESIDENTS_COMMITTEE,
+      VILLAGE_COMMITTEE,
+      RESIDENTS_COMMITTEE,
+      VILLAGE_COMMITTEE,
+      VILLAGE_COMMITTEE,
+      VILLAGE_COMMITTEE,
+    ]);
     expect(Array.from(villages.county)).toEqual([0, 0, 0, 1, 1, 1, 1]);
     expect(Array.from(villages.township)).toEqual([0, 0, 1, 2, 2, 3, 3]);
   });
@@ -39,8 +68,18 @@ describe('parseVillages', () => {
   });
 
   test('an unknown county or kind stops with the row', () => {
-    expect(() => parseVillages(csv.replace('520102201002,六村,520102201,丙乡,520102', '520102201002,六村,520102201,丙乡,520199'), counties)).toThrow(/row 8: county 520199/);
-    expect(() => parseVillages(csv.replace('六村,520102201,丙乡,520102,village_committee', '六村,520102201,丙乡,520102,hamlet'), counties)).toThrow(/kind hamlet/);
+    expect(() =>
+      parseVillages(
+        csv.replace('520102201002,六村,520102201,丙乡,520102', '520102201002,六村,520102201,丙乡,520199'),
+        counties,
+      ),
+    ).toThrow(/row 8: county 520199/);
+    expect(() =>
+      parseVillages(
+        csv.replace('六村,520102201,丙乡,520102,village_committee', '六村,520102201,丙乡,520102,hamlet'),
+        counties,
+      ),
+    ).toThrow(/kind hamlet/);
   });
 });
 
@@ -49,12 +88,17 @@ describe('placeTownshipsAndVillages', () => {
   const layout = placeTownshipsAndVillages(mulberry32(1), index, counties, villages, townships);
 
   test('every township and village lies in its county', () => {
-    expect(Array.from(assignCounties(index, layout.townshipLon, layout.townshipLat))).toEqual(Array.from(townships.county));
-    expect(Array.from(assignCounties(index, layout.villageLon, layout.villageLat))).toEqual(Array.from(villages.county));
+    expect(Array.from(assignCounties(index, layout.townshipLon, layout.townshipLat))).toEqual(
+      Array.from(townships.county),
+    );
+    expect(Array.from(assignCounties(index, layout.villageLon, layout.villageLat))).toEqual(
+      Array.from(villages.county),
+    );
   });
 
   test('streets, and the seat town of a county without streets, sit near the seat', () => {
-    const fromSeat = (k: number) => haversineMeters(layout.townshipLon[k], layout.townshipLat[k], ...counties[townships.county[k]].seat);
+    const fromSeat = (k: number) =>
+      haversineMeters(layout.townshipLon[k], layout.townshipLat[k], ...counties[townships.county[k]].seat);
     expect(fromSeat(0)).toBeLessThan(4 * townSigmaMeters(counties[0]));
     expect(fromSeat(2)).toBeLessThan(2_500);
   });

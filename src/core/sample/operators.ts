@@ -45,25 +45,53 @@ export interface BandOffer {
  */
 export const FIVE_G_OFFERS: readonly BandOffer[] = [
   { operator: CHINA_MOBILE, band: 'n41', sharedWith: NOT_SHARED, urbanWeight: 0.48, ruralWeight: 0.38 },
-  { operator: CHINA_MOBILE, band: 'n28', sharedWith: CHINA_BROADNET, urbanWeight: 0.02, ruralWeight: 0.10, fromYear: 2021 },
+  {
+    operator: CHINA_MOBILE,
+    band: 'n28',
+    sharedWith: CHINA_BROADNET,
+    urbanWeight: 0.02,
+    ruralWeight: 0.1,
+    fromYear: 2021,
+  },
   { operator: CHINA_TELECOM, band: 'n78', sharedWith: CHINA_UNICOM, urbanWeight: 0.25, ruralWeight: 0.25 },
   { operator: CHINA_UNICOM, band: 'n78', sharedWith: CHINA_TELECOM, urbanWeight: 0.23, ruralWeight: 0.23 },
-  { operator: CHINA_BROADNET, band: 'n28', sharedWith: CHINA_MOBILE, urbanWeight: 0.02, ruralWeight: 0.04, fromYear: 2021 },
+  {
+    operator: CHINA_BROADNET,
+    band: 'n28',
+    sharedWith: CHINA_MOBILE,
+    urbanWeight: 0.02,
+    ruralWeight: 0.04,
+    fromYear: 2021,
+  },
 ];
 
 /** 4G: about 55 % 中国移动, 24 % 中国电信, 21 % 中国联通; no 中国广电 4G (assumptions). */
 export const FOUR_G_OFFERS: readonly BandOffer[] = [
-  { operator: CHINA_MOBILE, band: 'B39', sharedWith: NOT_SHARED, urbanWeight: 0.10, ruralWeight: 0.13 },
-  { operator: CHINA_MOBILE, band: 'B41', sharedWith: NOT_SHARED, urbanWeight: 0.18, ruralWeight: 0.10 },
+  { operator: CHINA_MOBILE, band: 'B39', sharedWith: NOT_SHARED, urbanWeight: 0.1, ruralWeight: 0.13 },
+  { operator: CHINA_MOBILE, band: 'B41', sharedWith: NOT_SHARED, urbanWeight: 0.18, ruralWeight: 0.1 },
   { operator: CHINA_MOBILE, band: 'B40', sharedWith: NOT_SHARED, urbanWeight: 0.07, ruralWeight: 0 },
-  { operator: CHINA_MOBILE, band: 'FDD1800', sharedWith: NOT_SHARED, urbanWeight: 0.14, ruralWeight: 0.10 },
+  { operator: CHINA_MOBILE, band: 'FDD1800', sharedWith: NOT_SHARED, urbanWeight: 0.14, ruralWeight: 0.1 },
   { operator: CHINA_MOBILE, band: 'FDD900', sharedWith: NOT_SHARED, urbanWeight: 0.04, ruralWeight: 0.14 },
   { operator: CHINA_TELECOM, band: 'FDD1800', sharedWith: NOT_SHARED, urbanWeight: 0.13, ruralWeight: 0.08 },
   { operator: CHINA_TELECOM, band: 'FDD2100', sharedWith: NOT_SHARED, urbanWeight: 0.07, ruralWeight: 0.02 },
-  { operator: CHINA_TELECOM, band: 'FDD800', sharedWith: CHINA_UNICOM, urbanWeight: 0.04, ruralWeight: 0.14, sharedFromYear: 2020 },
+  {
+    operator: CHINA_TELECOM,
+    band: 'FDD800',
+    sharedWith: CHINA_UNICOM,
+    urbanWeight: 0.04,
+    ruralWeight: 0.14,
+    sharedFromYear: 2020,
+  },
   { operator: CHINA_UNICOM, band: 'FDD1800', sharedWith: NOT_SHARED, urbanWeight: 0.13, ruralWeight: 0.07 },
   { operator: CHINA_UNICOM, band: 'FDD2100', sharedWith: NOT_SHARED, urbanWeight: 0.07, ruralWeight: 0.02 },
-  { operator: CHINA_UNICOM, band: 'FDD900', sharedWith: CHINA_TELECOM, urbanWeight: 0.03, ruralWeight: 0.10, sharedFromYear: 2020 },
+  {
+    operator: CHINA_UNICOM,
+    band: 'FDD900',
+    sharedWith: CHINA_TELECOM,
+    urbanWeight: 0.03,
+    ruralWeight: 0.1,
+    sharedFromYear: 2020,
+  },
 ];
 
 export const OFFERS_BY_TECHNOLOGY: readonly (readonly BandOffer[])[] = [FIVE_G_OFFERS, FOUR_G_OFFERS];
@@ -79,7 +107,8 @@ export const BANDS: readonly string[] = [...new Set([...FIVE_G_OFFERS, ...FOUR_G
 export const BAND_CLASS_CODE_OF_BAND: Uint8Array = Uint8Array.from(BANDS, (band) => {
   const technology = FIVE_G_OFFERS.some((o) => o.band === band) ? '5G' : '4G';
   const parsed = parseBand(band, technology);
-  if (!parsed || !parsed.startsWith(technology)) throw new Error(`sample band ${band} parses as ${parsed}, not ${technology}`);
+  if (!parsed || !parsed.startsWith(technology))
+    throw new Error(`sample band ${band} parses as ${parsed}, not ${technology}`);
   return bandClassCode(parsed);
 });
 

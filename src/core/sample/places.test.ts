@@ -15,8 +15,24 @@ describe('readPlaces', () => {
   const scenic = readPlaces(scenicCsv, 'scenic.csv');
 
   test('keeps every source column and row unchanged, positions as given', () => {
-    expect(scenic.header).toEqual(['name', 'level', 'county_adcode', 'lon_wgs84', 'lat_wgs84', 'coord_quality', 'confidence_level']);
-    expect(scenic.rows[1]).toEqual(['乙景区', '4A', '520402', '105.84', '26.08', 'approx (compiler knowledge, ~±5 km)', 'medium']);
+    expect(scenic.header).toEqual([
+      'name',
+      'level',
+      'county_adcode',
+      'lon_wgs84',
+      'lat_wgs84',
+      'coord_quality',
+      'confidence_level',
+    ]);
+    expect(scenic.rows[1]).toEqual([
+      '乙景区',
+      '4A',
+      '520402',
+      '105.84',
+      '26.08',
+      'approx (compiler knowledge, ~±5 km)',
+      'medium',
+    ]);
     expect(Array.from(scenic.lon)).toEqual([106.68315, 105.84, 106.72]);
     expect(scenic.name).toEqual(['甲景区', '乙景区', '丙景区']);
     expect(scenic.countyAdcode).toEqual(['520111', '520402', '520122']);
@@ -28,8 +44,12 @@ describe('readPlaces', () => {
   });
 
   test('a missing column or a bad coordinate stops with its row', () => {
-    expect(() => readPlaces(scenicCsv.replace('lon_wgs84', 'x'), 'scenic.csv')).toThrow(/no lon_wgs84 column/);
-    expect(() => readPlaces(scenicCsv.replace('105.84', 'east'), 'scenic.csv')).toThrow(/row 3: lon_wgs84 "east"/);
+    expect(() => readPlaces(scenicCsv.replace('lon_wgs84', 'x'), 'scenic.csv')).toThrow(
+      /no lon_wgs84 column/,
+    );
+    expect(() => readPlaces(scenicCsv.replace('105.84', 'east'), 'scenic.csv')).toThrow(
+      /row 3: lon_wgs84 "east"/,
+    );
   });
 });
 
@@ -64,7 +84,9 @@ describe('synthetic statuses', () => {
   });
 
   test('reproducible by seed', () => {
-    expect(generateScenicAreaStatuses(3, scenic, Int16Array.of(2020, 2022, 0))).toEqual(generateScenicAreaStatuses(3, scenic, Int16Array.of(2020, 2022, 0)));
+    expect(generateScenicAreaStatuses(3, scenic, Int16Array.of(2020, 2022, 0))).toEqual(
+      generateScenicAreaStatuses(3, scenic, Int16Array.of(2020, 2022, 0)),
+    );
     expect(() => generateScenicAreaStatuses(3, scenic, Int16Array.of(2020))).toThrow(RangeError);
   });
 });

@@ -41,7 +41,11 @@ const NOISE_YEARS = 0.8;
 /** The year a status centres on when the model never covers the position. */
 const UNMODELLED_YEAR = 2023;
 
-interface StatusRule { earliestYear: number; latestYear: number; notReportedShare: number }
+interface StatusRule {
+  earliestYear: number;
+  latestYear: number;
+  notReportedShare: number;
+}
 const RELOCATION_RULE: StatusRule = { earliestYear: 2020, latestYear: LATEST_YEAR, notReportedShare: 0.1 };
 function scenicRule(level: string): StatusRule {
   if (level.startsWith('5A')) return { earliestYear: 2019, latestYear: 2021, notReportedShare: 0 };
@@ -57,43 +61,72 @@ export function readPlaces(text: string, file: string): PlaceTable {
     if (c === -1) throw new Error(`${file} has no ${names.join(' or ')} column`);
     return c;
   };
-  const [name, county, lon, lat, quality] = [column('name'), column('county_adcode'), column('lon_wgs84'), column('lat_wgs84'), column('coord_quality')];
+  const [name, county, lon, lat, quality] = [
+    column('name'),
+    column('county_adcode'),
+    column('lon_wgs84'),
+    column('lat_wgs84'),
+    column('coord_quality'),
+  ];
   const number = (row: string[], c: number, i: number) => {
     const value = Number(row[c]);
-    if (row[c]?.trim() === '' || !Number.isFinite(value)) throw new Error(`${file} row ${table.rowNumbers[i]}: ${table.header[c]} "${row[c]}" is not a number`);
+    if (row[c]?.trim() === '' || !Number.isFinite(value))
+      throw new Error(`${file} row ${table.rowNumbers[i]}: ${table.header[c]} "${row[c]}" is not a number`);
     return value;
   };
   return {
-    header: table.header, rows: table.rows,
-    name: table.rows.map((row) => row[name]), countyAdcode: table.rows.map((row) => row[county]),
+    header: table.header,
+    rows: table.rows,
+    name: table.rows.map((row) => row[name]),
+    countyAdcode: table.rows.map((row) => row[county]),
     lon: Float64Array.from(table.rows, (row, i) => number(row, lon, i)),
     lat: Float64Array.from(table.rows, (row, i) => number(row, lat, i)),
     positionApproximate: Uint8Array.from(table.rows, (row) => (/POI/.test(row[quality] ?? '') ? 0 : 1)),
   };
 }
 
-function withStatuses(random: Random, places: PlaceTable, modelledFiveGYear: Int16Array, ruleOf: (row: number) => StatusRule): PlaceStatuses {
+function withStatuses(
+  random: Random,
+  places: PlaceTable,
+  modelledFiveGYear: Int16Array,
+  ruleOf: (row: number) => StatusRule,
+): PlaceStatuses {
   const n = places.name.length;
   if (modelledFiveGYear.length !== n) throw new RangeError('modelledFiveGYear must have one entry per place');
-  const reportedFiveGCovered = new Uint8Array(n), reportedFiveGYear = new Int16Array(n);
+  const reportedFiveGCovered = new Uint8Array(n),
+    reportedFiveGYear = new Int16Array(n);
   for (let i = 0; i < n; i++) {
     const rule = ruleOf(i);
     // Both draws happen on every row, so one row's rule never shifts another row's numbers.
-    const skip = random(), noise = normal(random);
+    const skip = random(),
+      noise = normal(random);
     if (skip < rule.notReportedShare) continue;
     const centre = modelledFiveGYear[i] || UNMODELLED_YEAR;
-    reportedFiveGYear[i] = Math.min(rule.latestYear, Math.max(rule.earliestYear, Math.round(centre + NOISE_YEARS * noise)));
+    reportedFiveGYear[i] = Math.min(
+      rule.latestYear,
+      Math.max(rule.earliestYear, Math.round(centre + NOISE_YEARS * noise)),
+    );
     reportedFiveGCovered[i] = 1;
   }
   return { ...places, reportedFiveGCovered, reportedFiveGYear, statusSample: new Uint8Array(n).fill(1) };
 }
 
-export function generateRelocationSiteStatuses(seed: number, sites: PlaceTable, modelledFiveGYear: Int16Array): PlaceStatuses {
+export function generateRelocationSiteStatuses(
+  seed: number,
+  sites: PlaceTable,
+  modelledFiveGYear: Int16Array,
+): PlaceStatuses {
   return withStatuses(streamFor(seed, 'relocation-sites'), sites, modelledFiveGYear, () => RELOCATION_RULE);
 }
 
-export function generateScenicAreaStatuses(seed: number, areas: PlaceTable, modelledFiveGYear: Int16Array): PlaceStatuses {
+export function generateScenicAreaStatuses(
+  seed: number,
+  areas: PlaceTable,
+  modelledFiveGYear: Int16Array,
+): PlaceStatuses {
   const level = areas.header.indexOf('level');
   if (level === -1) throw new Error('scenic areas need a level column');
-  return withStatuses(streamFor(seed, 'scenic-areas'), areas, modelledFiveGYear, (i) => scenicRule(areas.rows[i][level] ?? ''));
+  return withStatuses(streamFor(seed, 'scenic-areas'), areas, modelledFiveGYear, (i) =>
+    scenicRule(areas.rows[i][level] ?? ''),
+  );
 }

@@ -30,28 +30,42 @@ const GAUSSIAN_ROUNDS = 16;
  * many rounds failing means the county has no area at all. */
 const MAX_ROUNDS = GAUSSIAN_ROUNDS + 2_000;
 
-export function scatterInCounties(random: Random, countyIndex: CountyIndex, request: ScatterRequest): { lon: Float64Array; lat: Float64Array } {
+export function scatterInCounties(
+  random: Random,
+  countyIndex: CountyIndex,
+  request: ScatterRequest,
+): { lon: Float64Array; lat: Float64Array } {
   const { county, centreLon, centreLat, sigmaMeters } = request;
   const count = county.length;
-  if ([centreLon, centreLat, sigmaMeters].some((column) => column.length !== count)) throw new RangeError('every scatter column must have one entry per point');
+  if ([centreLon, centreLat, sigmaMeters].some((column) => column.length !== count))
+    throw new RangeError('every scatter column must have one entry per point');
   const bounds = countyIndex.countyBounds;
-  const lon = new Float64Array(count), lat = new Float64Array(count);
+  const lon = new Float64Array(count),
+    lat = new Float64Array(count);
   let pending = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
-    if (!(county[i] >= 0 && county[i] < countyIndex.countyCount)) throw new RangeError(`point ${i} asks for county ${county[i]}, not one of 0–${countyIndex.countyCount - 1}`);
+    if (!(county[i] >= 0 && county[i] < countyIndex.countyCount))
+      throw new RangeError(
+        `point ${i} asks for county ${county[i]}, not one of 0–${countyIndex.countyCount - 1}`,
+      );
     pending[i] = i;
   }
-  const candidateLon = new Float64Array(count), candidateLat = new Float64Array(count);
+  const candidateLon = new Float64Array(count),
+    candidateLat = new Float64Array(count);
   const assigned = new Int16Array(count);
   for (let round = 0; pending.length > 0; round++) {
-    if (round >= MAX_ROUNDS) throw new Error(`could not place ${pending.length} points inside their counties`);
+    if (round >= MAX_ROUNDS)
+      throw new Error(`could not place ${pending.length} points inside their counties`);
     const gaussian = round < GAUSSIAN_ROUNDS;
     for (let j = 0; j < pending.length; j++) {
-      const i = pending[j], c = county[i];
+      const i = pending[j],
+        c = county[i];
       if (gaussian && centreLon[i] === centreLon[i] && centreLat[i] === centreLat[i]) {
         // Box–Muller, both deviates used: one per axis.
-        const radius = sigmaMeters[i] * Math.sqrt(-2 * Math.log(1 - random())), angle = 2 * Math.PI * random();
-        const metersPerDegreeLongitude = METERS_PER_DEGREE_LATITUDE * Math.cos((centreLat[i] * Math.PI) / 180);
+        const radius = sigmaMeters[i] * Math.sqrt(-2 * Math.log(1 - random())),
+          angle = 2 * Math.PI * random();
+        const metersPerDegreeLongitude =
+          METERS_PER_DEGREE_LATITUDE * Math.cos((centreLat[i] * Math.PI) / 180);
         candidateLon[j] = centreLon[i] + (radius * Math.cos(angle)) / metersPerDegreeLongitude;
         candidateLat[j] = centreLat[i] + (radius * Math.sin(angle)) / METERS_PER_DEGREE_LATITUDE;
       } else {
@@ -60,12 +74,19 @@ export function scatterInCounties(random: Random, countyIndex: CountyIndex, requ
       }
     }
     const n = pending.length;
-    assignCounties(countyIndex, candidateLon.subarray(0, n), candidateLat.subarray(0, n), assigned.subarray(0, n));
+    assignCounties(
+      countyIndex,
+      candidateLon.subarray(0, n),
+      candidateLat.subarray(0, n),
+      assigned.subarray(0, n),
+    );
     let stillPending = 0;
     for (let j = 0; j < n; j++) {
       const i = pending[j];
-      if (assigned[j] === county[i]) { lon[i] = candidateLon[j]; lat[i] = candidateLat[j]; }
-      else pending[stillPending++] = i;
+      if (assigned[j] === county[i]) {
+        lon[i] = candidateLon[j];
+        lat[i] = candidateLat[j];
+      } else pending[stillPending++] = i;
     }
     pending = pending.subarray(0, stillPending);
   }

@@ -28,16 +28,16 @@ import { VILLAGE_KINDS, type Layout, type TownshipTable, type VillageTable } fro
 type ShareTable = Record<(typeof VILLAGE_KINDS)[number], Readonly<Record<number, number>>>;
 
 export const FIBER_SHARES: ShareTable = {
-  village_committee: { 2013: 0.10, 2014: 0.25, 2015: 0.50, 2016: 0.75, 2017: 1 },
-  residents_committee: { 2010: 0.15, 2011: 0.30, 2012: 0.50, 2013: 0.70, 2014: 0.88, 2015: 1 },
+  village_committee: { 2013: 0.1, 2014: 0.25, 2015: 0.5, 2016: 0.75, 2017: 1 },
+  residents_committee: { 2010: 0.15, 2011: 0.3, 2012: 0.5, 2013: 0.7, 2014: 0.88, 2015: 1 },
 };
 export const GIGABIT_SHARES: ShareTable = {
-  village_committee: { 2020: 0.01, 2021: 0.04, 2022: 0.10, 2023: 0.20, 2024: 0.32, 2025: 0.45 },
-  residents_committee: { 2019: 0.02, 2020: 0.10, 2021: 0.30, 2022: 0.55, 2023: 0.75, 2024: 0.88, 2025: 0.95 },
+  village_committee: { 2020: 0.01, 2021: 0.04, 2022: 0.1, 2023: 0.2, 2024: 0.32, 2025: 0.45 },
+  residents_committee: { 2019: 0.02, 2020: 0.1, 2021: 0.3, 2022: 0.55, 2023: 0.75, 2024: 0.88, 2025: 0.95 },
 };
 export const FIVE_G_SHARES: ShareTable = {
-  village_committee: { 2019: 0.005, 2020: 0.08, 2021: 0.30, 2022: 0.55, 2023: 0.72, 2024: 0.84, 2025: 0.92 },
-  residents_committee: { 2019: 0.05, 2020: 0.50, 2021: 0.85, 2022: 0.95, 2023: 0.98, 2024: 0.995, 2025: 1 },
+  village_committee: { 2019: 0.005, 2020: 0.08, 2021: 0.3, 2022: 0.55, 2023: 0.72, 2024: 0.84, 2025: 0.92 },
+  residents_committee: { 2019: 0.05, 2020: 0.5, 2021: 0.85, 2022: 0.95, 2023: 0.98, 2024: 0.995, 2025: 1 },
 };
 
 /** Spread, in years, of the reported 5G year around the modelled one. */
@@ -78,10 +78,15 @@ export interface VillageStatusInputs {
   modelledFiveGYear: Int16Array;
 }
 
-export function generateVillageStatuses(seed: number, villages: VillageTable, inputs: VillageStatusInputs): VillageStatuses {
+export function generateVillageStatuses(
+  seed: number,
+  villages: VillageTable,
+  inputs: VillageStatusInputs,
+): VillageStatuses {
   const { counties, townships, layout, modelledFiveGYear } = inputs;
   const n = villages.code.length;
-  if (modelledFiveGYear.length !== n || layout.villageLon.length !== n) throw new RangeError('the layout and the modelled years must have one entry per village');
+  if (modelledFiveGYear.length !== n || layout.villageLon.length !== n)
+    throw new RangeError('the layout and the modelled years must have one entry per village');
   const random = streamFor(seed, 'villages');
   const seatKm = Float64Array.from({ length: n }, (_, i) => {
     const [lon, lat] = counties[villages.county[i]].seat;
@@ -89,9 +94,16 @@ export function generateVillageStatuses(seed: number, villages: VillageTable, in
   });
   const never = SAMPLE_YEARS[SAMPLE_YEARS.length - 1] + 2;
   const fiberScore = Float64Array.from(seatKm, (km) => km / KM_PER_YEAR + normal(random));
-  const gigabitScore = Float64Array.from(seatKm, (km, i) => km / KM_PER_YEAR + normal(random) - (counties[villages.county[i]].prefectureAdcode === GUIYANG ? GUIYANG_GIGABIT_LEAD_YEARS : 0));
+  const gigabitScore = Float64Array.from(
+    seatKm,
+    (km, i) =>
+      km / KM_PER_YEAR +
+      normal(random) -
+      (counties[villages.county[i]].prefectureAdcode === GUIYANG ? GUIYANG_GIGABIT_LEAD_YEARS : 0),
+  );
   const fiveGScore = Float64Array.from(modelledFiveGYear, (year) => {
-    const unexplained = random() < UNEXPLAINED_SHARE, anyYear = SAMPLE_YEARS[0] + random() * (never - SAMPLE_YEARS[0]);
+    const unexplained = random() < UNEXPLAINED_SHARE,
+      anyYear = SAMPLE_YEARS[0] + random() * (never - SAMPLE_YEARS[0]);
     return (unexplained ? anyYear : year || never) + FIVE_G_NOISE_YEARS * normal(random);
   });
 
@@ -99,9 +111,21 @@ export function generateVillageStatuses(seed: number, villages: VillageTable, in
   const gigabitYear = yearsByRank(gigabitScore, villages.kind, GIGABIT_SHARES);
   const fiveGYear = yearsByRank(fiveGScore, villages.kind, FIVE_G_SHARES);
   everyTownshipBy(EVERY_TOWNSHIP_5G_BY, fiveGYear, fiveGScore, villages.township, townships.code.length);
-  everyTownshipBy(EVERY_TOWNSHIP_GIGABIT_BY, gigabitYear, gigabitScore, villages.township, townships.code.length);
+  everyTownshipBy(
+    EVERY_TOWNSHIP_GIGABIT_BY,
+    gigabitYear,
+    gigabitScore,
+    villages.township,
+    townships.code.length,
+  );
   return {
-    villages, lon: layout.villageLon, lat: layout.villageLat, fiberYear, gigabitYear, fiveGYear, modelledFiveGYear,
+    villages,
+    lon: layout.villageLon,
+    lat: layout.villageLat,
+    fiberYear,
+    gigabitYear,
+    fiveGYear,
+    modelledFiveGYear,
     sample: new Uint8Array(n).fill(1),
   };
 }
@@ -115,7 +139,9 @@ function yearsByRank(score: Float64Array, kind: Uint8Array, shares: ShareTable):
   VILLAGE_KINDS.forEach((kindName, code) => {
     const members = Array.from({ length: score.length }, (_, i) => i).filter((i) => kind[i] === code);
     members.sort((a, b) => score[a] - score[b] || a - b);
-    const table = Object.entries(shares[kindName]).map(([year, share]) => [Number(year), Math.round(share * members.length)] as const).sort((a, b) => a[0] - b[0]);
+    const table = Object.entries(shares[kindName])
+      .map(([year, share]) => [Number(year), Math.round(share * members.length)] as const)
+      .sort((a, b) => a[0] - b[0]);
     let rank = 0;
     for (const [year, cumulative] of table) for (; rank < cumulative; rank++) years[members[rank]] = year;
   });
@@ -123,8 +149,15 @@ function yearsByRank(score: Float64Array, kind: Uint8Array, shares: ShareTable):
 }
 
 /** In each township with no unit having the status by `year`, its best-scored unit gets it then. */
-function everyTownshipBy(year: number, years: Int16Array, score: Float64Array, township: Uint32Array, townshipCount: number): void {
-  const best = new Int32Array(townshipCount).fill(-1), reached = new Uint8Array(townshipCount);
+function everyTownshipBy(
+  year: number,
+  years: Int16Array,
+  score: Float64Array,
+  township: Uint32Array,
+  townshipCount: number,
+): void {
+  const best = new Int32Array(townshipCount).fill(-1),
+    reached = new Uint8Array(townshipCount);
   for (let i = 0; i < years.length; i++) {
     const t = township[i];
     if (years[i] !== 0 && years[i] <= year) reached[t] = 1;

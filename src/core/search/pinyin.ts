@@ -21,7 +21,9 @@ const PLACE_READINGS: Record<string, string> = { 都: 'du' };
 
 export function pinyinKeys(name: string): PinyinKeys {
   const chars = [...name];
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true }).map((s, i) => PLACE_READINGS[chars[i]] ?? s.toLowerCase());
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true }).map(
+    (s, i) => PLACE_READINGS[chars[i]] ?? s.toLowerCase(),
+  );
   return { full: syllables.join(''), initials: syllables.map((s) => s[0] ?? '').join('') };
 }
 
@@ -38,16 +40,25 @@ export function placePinyin(name: string): string {
   let proper = name;
   const suffix = DIVISION_SUFFIXES.find((s) => proper.endsWith(s) && proper.length > s.length + 1);
   if (suffix) proper = proper.slice(0, -suffix.length);
-  for (let people = PEOPLES.find((p) => proper.endsWith(p)); people && proper.length > people.length + 1; people = PEOPLES.find((p) => proper.endsWith(p))) {
+  for (
+    let people = PEOPLES.find((p) => proper.endsWith(p));
+    people && proper.length > people.length + 1;
+    people = PEOPLES.find((p) => proper.endsWith(p))
+  ) {
     proper = proper.slice(0, -people.length);
   }
   const chars = [...proper];
-  const syllables = pinyin(proper, { toneType: 'none', type: 'array' }).map((s, i) => PLACE_READINGS[chars[i]] ?? s.toLowerCase());
+  const syllables = pinyin(proper, { toneType: 'none', type: 'array' }).map(
+    (s, i) => PLACE_READINGS[chars[i]] ?? s.toLowerCase(),
+  );
   const joined = syllables.map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s)).join('');
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
 /** What a typed query becomes for comparison with pinyin keys: lower case, no spaces or apostrophes. */
 export function pinyinQuery(query: string): string {
-  return query.toLowerCase().replace(/[\s'’]/g, '').replace(/ü/g, 'v');
+  return query
+    .toLowerCase()
+    .replace(/[\s'’]/g, '')
+    .replace(/ü/g, 'v');
 }

@@ -12,14 +12,28 @@ const first = (query: string) => search(index, query)[0];
 const names = (query: string, limit?: number) => search(index, query, limit).map((h) => h.name);
 
 describe('areas', () => {
-  test.each(['息烽', '息烽县', '520122', 'xifeng', 'xi feng', 'XiFeng', 'xf', 'xifengxian', '５２０１２２'])('%s finds 息烽县 first', (query) => {
-    expect(first(query)).toEqual({
-      kind: 'county', code: '520122', name: '息烽县', adcode: '520122', prefectureName: '贵阳市', countyName: '息烽县', townshipName: '',
-    });
-  });
+  test.each(['息烽', '息烽县', '520122', 'xifeng', 'xi feng', 'XiFeng', 'xf', 'xifengxian', '５２０１２２'])(
+    '%s finds 息烽县 first',
+    (query) => {
+      expect(first(query)).toEqual({
+        kind: 'county',
+        code: '520122',
+        name: '息烽县',
+        adcode: '520122',
+        prefectureName: '贵阳市',
+        countyName: '息烽县',
+        townshipName: '',
+      });
+    },
+  );
 
   test('a prefecture by full pinyin', () => {
-    expect(first('zunyi')).toMatchObject({ kind: 'prefecture', name: '遵义市', adcode: '520300', countyName: '' });
+    expect(first('zunyi')).toMatchObject({
+      kind: 'prefecture',
+      name: '遵义市',
+      adcode: '520300',
+      countyName: '',
+    });
   });
 
   test('都 in a place name is read dū', () => {
@@ -34,19 +48,35 @@ describe('areas', () => {
 
 describe('villages', () => {
   test('by its 12-digit code, with its township, county and prefecture', () => {
-    expect(search(index, '520122104202')).toEqual([{
-      kind: 'village', code: '520122104202', name: '林丰村', adcode: '520122', prefectureName: '贵阳市', countyName: '息烽县', townshipName: '西山镇',
-    }]);
+    expect(search(index, '520122104202')).toEqual([
+      {
+        kind: 'village',
+        code: '520122104202',
+        name: '林丰村',
+        adcode: '520122',
+        prefectureName: '贵阳市',
+        countyName: '息烽县',
+        townshipName: '西山镇',
+      },
+    ]);
   });
 
   test('by name', () => {
-    expect(first('团元山村')).toMatchObject({ kind: 'village', code: '520122104203', townshipName: '西山镇' });
+    expect(first('团元山村')).toMatchObject({
+      kind: 'village',
+      code: '520122104203',
+      townshipName: '西山镇',
+    });
   });
 
   test('a code of 9 digits lists the villages of that township in code order', () => {
     const hits = search(index, '520122104', 100);
     expect(hits.length).toBeGreaterThan(1);
-    expect(hits.every((h) => h.kind === 'village' && h.code.startsWith('520122104') && h.townshipName === '西山镇')).toBe(true);
+    expect(
+      hits.every(
+        (h) => h.kind === 'village' && h.code.startsWith('520122104') && h.townshipName === '西山镇',
+      ),
+    ).toBe(true);
     expect(hits.map((h) => h.code)).toEqual(hits.map((h) => h.code).sort());
   });
 
@@ -80,8 +110,16 @@ describe('ranking', () => {
 
   test('a name prefix comes before a pinyin match, areas before villages', () => {
     // 兴仁市 starts with the characters; the pinyin "xingren" matches nothing else.
-    expect(search(index, '兴').slice(0, 2).map((h) => h.name)).toEqual(['兴义市', '兴仁市']);
-    expect(search(index, '兴').slice(2).every((h) => h.kind === 'village')).toBe(true);
+    expect(
+      search(index, '兴')
+        .slice(0, 2)
+        .map((h) => h.name),
+    ).toEqual(['兴义市', '兴仁市']);
+    expect(
+      search(index, '兴')
+        .slice(2)
+        .every((h) => h.kind === 'village'),
+    ).toBe(true);
   });
 
   test('prefectures come before counties in the same tier', () => {
@@ -102,7 +140,20 @@ describe('odd input', () => {
     expect(search(index, query)).toEqual([]);
   });
 
-  test.each(['.*', '(', '[', '\\', '%', '💡', '52012210420212345', '-1', '1e5', 'NaN', '\u0000', '<img src=x>'])('%j does not throw', (query) => {
+  test.each([
+    '.*',
+    '(',
+    '[',
+    '\\',
+    '%',
+    '💡',
+    '52012210420212345',
+    '-1',
+    '1e5',
+    'NaN',
+    '\u0000',
+    '<img src=x>',
+  ])('%j does not throw', (query) => {
     expect(() => search(index, query)).not.toThrow();
   });
 

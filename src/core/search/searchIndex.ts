@@ -30,7 +30,13 @@ export interface SearchHit {
   townshipName: string;
 }
 
-interface AreaEntry { kind: 'prefecture' | 'county'; adcode: string; name: string; prefectureName: string; pinyin: PinyinKeys }
+interface AreaEntry {
+  kind: 'prefecture' | 'county';
+  adcode: string;
+  name: string;
+  prefectureName: string;
+  pinyin: PinyinKeys;
+}
 
 export interface SearchIndex {
   areas: AreaEntry[];
@@ -50,14 +56,28 @@ const [EXACT_CODE, EXACT_NAME, NAME_PREFIX, PINYIN, SUBSTRING] = [0, 1, 2, 3, 4]
 
 export function buildSearchIndex(areas: AreaIndex, villagesCsv: string): SearchIndex {
   const entries: AreaEntry[] = [
-    ...areas.prefectures.map((p) => ({ kind: 'prefecture' as const, adcode: p.adcode, name: p.name, prefectureName: p.name, pinyin: pinyinKeys(p.name) })),
-    ...areas.counties.map((c) => ({ kind: 'county' as const, adcode: c.adcode, name: c.name, prefectureName: c.prefectureName, pinyin: pinyinKeys(c.name) })),
+    ...areas.prefectures.map((p) => ({
+      kind: 'prefecture' as const,
+      adcode: p.adcode,
+      name: p.name,
+      prefectureName: p.name,
+      pinyin: pinyinKeys(p.name),
+    })),
+    ...areas.counties.map((c) => ({
+      kind: 'county' as const,
+      adcode: c.adcode,
+      name: c.name,
+      prefectureName: c.prefectureName,
+      pinyin: pinyinKeys(c.name),
+    })),
   ];
   const { villages, townships } = parseVillages(villagesCsv, areas.counties);
   const codes = Float64Array.from(villages.code, Number);
   const villageOrder = Uint32Array.from(codes.keys()).sort((a, b) => codes[a] - codes[b]);
   const sortedCodes = Float64Array.from(villageOrder, (i) => codes[i]);
-  const countyNames = new Map(areas.counties.map((c) => [c.adcode, { name: c.name, prefectureName: c.prefectureName }]));
+  const countyNames = new Map(
+    areas.counties.map((c) => [c.adcode, { name: c.name, prefectureName: c.prefectureName }]),
+  );
   return { areas: entries, villages, townships, villageOrder, sortedCodes, countyNames };
 }
 
@@ -65,18 +85,28 @@ export function buildSearchIndex(areas: AreaIndex, villagesCsv: string): SearchI
 export function search(index: SearchIndex, query: string, limit = DEFAULT_SEARCH_LIMIT): SearchHit[] {
   if (typeof query !== 'string') return [];
   const q = query.normalize('NFKC').replace(/\s+/g, '');
-  const max = Number.isFinite(limit) ? Math.min(MAX_SEARCH_LIMIT, Math.max(0, Math.floor(limit))) : DEFAULT_SEARCH_LIMIT;
+  const max = Number.isFinite(limit)
+    ? Math.min(MAX_SEARCH_LIMIT, Math.max(0, Math.floor(limit)))
+    : DEFAULT_SEARCH_LIMIT;
   if (q === '' || max === 0) return [];
   const tiers: SearchHit[][] = Array.from({ length: TIERS }, () => []);
-  const add = (tier: number, hit: SearchHit) => { if (tiers[tier].length < max) tiers[tier].push(hit); };
-  const matches = [...areaMatches(index, q)].sort((a, b) => a.tier - b.tier || kindRank(a.entry) - kindRank(b.entry)
-    || a.entry.name.length - b.entry.name.length || (a.entry.adcode < b.entry.adcode ? -1 : 1));
+  const add = (tier: number, hit: SearchHit) => {
+    if (tiers[tier].length < max) tiers[tier].push(hit);
+  };
+  const matches = [...areaMatches(index, q)].sort(
+    (a, b) =>
+      a.tier - b.tier ||
+      kindRank(a.entry) - kindRank(b.entry) ||
+      a.entry.name.length - b.entry.name.length ||
+      (a.entry.adcode < b.entry.adcode ? -1 : 1),
+  );
   for (const { tier, entry } of matches) add(tier, areaHit(entry));
   if (/^\d+$/.test(q)) {
     if (q.length <= CODE_DIGITS) {
       const [from, to] = codeRange(index.sortedCodes, q);
       const tier = q.length === CODE_DIGITS ? EXACT_CODE : SUBSTRING;
-      for (let k = from; k < Math.min(to, from + max); k++) add(tier, villageHit(index, index.villageOrder[k]));
+      for (let k = from; k < Math.min(to, from + max); k++)
+        add(tier, villageHit(index, index.villageOrder[k]));
     }
   } else {
     villageNameMatches(index, q, add);
@@ -88,12 +118,18 @@ function* areaMatches(index: SearchIndex, q: string): Generator<{ tier: number; 
   const p = pinyinQuery(q);
   const latin = /^[a-z]+$/.test(p);
   for (const entry of index.areas) {
-    const tier = entry.adcode === q ? EXACT_CODE
-      : entry.name === q ? EXACT_NAME
-        : entry.name.startsWith(q) ? NAME_PREFIX
-          : latin && (entry.pinyin.full.startsWith(p) || entry.pinyin.initials.startsWith(p)) ? PINYIN
-            : entry.name.includes(q) || (/^\d+$/.test(q) && entry.adcode.startsWith(q)) ? SUBSTRING
-              : -1;
+    const tier =
+      entry.adcode === q
+        ? EXACT_CODE
+        : entry.name === q
+          ? EXACT_NAME
+          : entry.name.startsWith(q)
+            ? NAME_PREFIX
+            : latin && (entry.pinyin.full.startsWith(p) || entry.pinyin.initials.startsWith(p))
+              ? PINYIN
+              : entry.name.includes(q) || (/^\d+$/.test(q) && entry.adcode.startsWith(q))
+                ? SUBSTRING
+                : -1;
     if (tier !== -1) yield { tier, entry };
   }
 }
@@ -102,7 +138,8 @@ function* areaMatches(index: SearchIndex, q: string): Generator<{ tier: number; 
 function villageNameMatches(index: SearchIndex, q: string, add: (tier: number, hit: SearchHit) => void) {
   const { villages, villageOrder } = index;
   for (let k = 0; k < villageOrder.length; k++) {
-    const i = villageOrder[k], name = villages.name[i];
+    const i = villageOrder[k],
+      name = villages.name[i];
     if (name === q) add(EXACT_NAME, villageHit(index, i));
     else if (name.startsWith(q)) add(NAME_PREFIX, villageHit(index, i));
     else if (name.includes(q)) add(SUBSTRING, villageHit(index, i));
@@ -117,10 +154,12 @@ export function codeRange(sortedCodes: Float64Array, prefix: string): [number, n
 }
 
 function lowerBound(values: Float64Array, value: number): number {
-  let lo = 0, hi = values.length;
+  let lo = 0,
+    hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (values[mid] < value) lo = mid + 1; else hi = mid;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
@@ -129,15 +168,25 @@ const kindRank = (entry: AreaEntry) => (entry.kind === 'prefecture' ? 0 : 1);
 
 function areaHit(entry: AreaEntry): SearchHit {
   return {
-    kind: entry.kind, code: entry.adcode, name: entry.name, adcode: entry.adcode, prefectureName: entry.prefectureName,
-    countyName: entry.kind === 'county' ? entry.name : '', townshipName: '',
+    kind: entry.kind,
+    code: entry.adcode,
+    name: entry.name,
+    adcode: entry.adcode,
+    prefectureName: entry.prefectureName,
+    countyName: entry.kind === 'county' ? entry.name : '',
+    townshipName: '',
   };
 }
 
 function villageHit({ villages, townships, countyNames }: SearchIndex, i: number): SearchHit {
   const county = countyNames.get(villages.countyAdcode[i]);
   return {
-    kind: 'village', code: villages.code[i], name: villages.name[i], adcode: villages.countyAdcode[i],
-    prefectureName: county?.prefectureName ?? '', countyName: county?.name ?? '', townshipName: townships.name[villages.township[i]],
+    kind: 'village',
+    code: villages.code[i],
+    name: villages.name[i],
+    adcode: villages.countyAdcode[i],
+    prefectureName: county?.prefectureName ?? '',
+    countyName: county?.name ?? '',
+    townshipName: townships.name[villages.township[i]],
   };
 }

@@ -26,8 +26,11 @@ export function areaTable(index: AreaIndex, level: Level): AreaTable {
   const counties = sortedCounties(index);
   if (level === 'county') {
     return {
-      level, adcodes: counties.map((c) => c.adcode), names: counties.map((c) => c.name),
-      population2020: Float64Array.from(counties, (c) => c.population2020), areaKm2: Float64Array.from(counties, (c) => c.areaKm2),
+      level,
+      adcodes: counties.map((c) => c.adcode),
+      names: counties.map((c) => c.name),
+      population2020: Float64Array.from(counties, (c) => c.population2020),
+      areaKm2: Float64Array.from(counties, (c) => c.areaKm2),
       rowOfCounty: Int16Array.from(counties, (_, i) => i),
     };
   }
@@ -35,13 +38,18 @@ export function areaTable(index: AreaIndex, level: Level): AreaTable {
     const prefectures = [...index.prefectures].sort((a, b) => a.adcode.localeCompare(b.adcode));
     const rowOf = new Map(prefectures.map((p, i) => [p.adcode, i]));
     return {
-      level, adcodes: prefectures.map((p) => p.adcode), names: prefectures.map((p) => p.name),
-      population2020: Float64Array.from(prefectures, (p) => p.population2020), areaKm2: Float64Array.from(prefectures, (p) => p.areaKm2),
+      level,
+      adcodes: prefectures.map((p) => p.adcode),
+      names: prefectures.map((p) => p.name),
+      population2020: Float64Array.from(prefectures, (p) => p.population2020),
+      areaKm2: Float64Array.from(prefectures, (p) => p.areaKm2),
       rowOfCounty: Int16Array.from(counties, (c) => rowOf.get(c.prefectureAdcode)!),
     };
   }
   return {
-    level, adcodes: [PROVINCE.adcode], names: [PROVINCE.name],
+    level,
+    adcodes: [PROVINCE.adcode],
+    names: [PROVINCE.name],
     population2020: Float64Array.of(counties.reduce((s, c) => s + c.population2020, 0)),
     areaKm2: Float64Array.of(counties.reduce((s, c) => s + c.areaKm2, 0)),
     rowOfCounty: new Int16Array(counties.length),

@@ -22,8 +22,11 @@ export interface Progress {
 
 export function progress(value: number, target: number, baseline?: number): Progress {
   return {
-    value, target, gap: Math.max(0, target - value),
-    shareOfWay: baseline === undefined || target === baseline ? null : (value - baseline) / (target - baseline),
+    value,
+    target,
+    gap: Math.max(0, target - value),
+    shareOfWay:
+      baseline === undefined || target === baseline ? null : (value - baseline) / (target - baseline),
     reached: value >= target,
   };
 }
@@ -33,10 +36,15 @@ export function progress(value: number, target: number, baseline?: number): Prog
  * township counts as having 5G when at least one of its village-level units is covered.
  * Returns per township index: 1 covered, 0 not, 255 when none of its villages has a known flag.
  */
-export function townshipCoverage(townshipOfVillage: Uint32Array, townshipCount: number, villageCovered: Uint8Array): Uint8Array {
+export function townshipCoverage(
+  townshipOfVillage: Uint32Array,
+  townshipCount: number,
+  villageCovered: Uint8Array,
+): Uint8Array {
   const result = new Uint8Array(townshipCount).fill(255);
   for (let i = 0; i < townshipOfVillage.length; i++) {
-    const t = townshipOfVillage[i], flag = villageCovered[i];
+    const t = townshipOfVillage[i],
+      flag = villageCovered[i];
     if (flag === 1) result[t] = 1;
     else if (flag === 0 && result[t] === 255) result[t] = 0;
   }

@@ -23,7 +23,8 @@ import type { Figure } from '../layers/figures';
 import type { LayerName } from '../layers/types';
 import { PLAN } from './plan';
 
-export type IndicatorUnit = 'stations' | 'per10kResidents' | 'percent' | 'tenThousand' | 'tenThousandKm' | 'gbps' | 'count';
+export type IndicatorUnit =
+  'stations' | 'per10kResidents' | 'percent' | 'tenThousand' | 'tenThousandKm' | 'gbps' | 'count';
 
 /** A figure published after the plan; `month` 12 means the end of the year. */
 export interface ReportedFigure {
@@ -60,65 +61,161 @@ export interface PlanIndicator {
 }
 
 export const INDICATOR_IDS = [
-  'fiveGStations', 'fiveGStationsPer10k', 'fourGStations',
-  'townshipsWith5g', 'villagesWith5g', 'villagesWithFiber', 'relocationSitesCovered', 'scenicAreas4a5aWith5g',
-  'telephoneUsers', 'mobilePhoneUsers', 'fiveGPhoneUsers', 'fiveGUserShare', 'fixedBroadbandUsers', 'gigabitHouseholdPenetration',
-  'mobileInternetUsers', 'ftthHouseholds', 'fixedBroadbandPorts', 'ftthPorts', 'tenGPonPortShare', 'internetEgressBandwidth',
-  'mobileBaseStations', 'fiveGShareOfStations', 'opticalCableLength', 'dataCentreRacks', 'iotConnections',
-  'fiveGPrivateNetworks', 'fiveGApplicationScenarios',
+  'fiveGStations',
+  'fiveGStationsPer10k',
+  'fourGStations',
+  'townshipsWith5g',
+  'villagesWith5g',
+  'villagesWithFiber',
+  'relocationSitesCovered',
+  'scenicAreas4a5aWith5g',
+  'telephoneUsers',
+  'mobilePhoneUsers',
+  'fiveGPhoneUsers',
+  'fiveGUserShare',
+  'fixedBroadbandUsers',
+  'gigabitHouseholdPenetration',
+  'mobileInternetUsers',
+  'ftthHouseholds',
+  'fixedBroadbandPorts',
+  'ftthPorts',
+  'tenGPonPortShare',
+  'internetEgressBandwidth',
+  'mobileBaseStations',
+  'fiveGShareOfStations',
+  'opticalCableLength',
+  'dataCentreRacks',
+  'iotConnections',
+  'fiveGPrivateNetworks',
+  'fiveGApplicationScenarios',
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
 const FULL_PERCENT = 100;
-const endOf = (year: number, value: number, extra: Partial<ReportedFigure> = {}): ReportedFigure => ({ year, month: 12, value, ...extra });
+const endOf = (year: number, value: number, extra: Partial<ReportedFigure> = {}): ReportedFigure => ({
+  year,
+  month: 12,
+  value,
+  ...extra,
+});
 
 /** Published only: no measure, not spatial. */
-const published = (id: IndicatorId, unit: IndicatorUnit, baseline2020: number | null, target2025: number | null, extra: Partial<PlanIndicator> = {}): PlanIndicator =>
-  ({ id, unit, baseline2020, target2025, reported: [], measures: [], spatial: false, ...extra });
+const published = (
+  id: IndicatorId,
+  unit: IndicatorUnit,
+  baseline2020: number | null,
+  target2025: number | null,
+  extra: Partial<PlanIndicator> = {},
+): PlanIndicator => ({
+  id,
+  unit,
+  baseline2020,
+  target2025,
+  reported: [],
+  measures: [],
+  spatial: false,
+  ...extra,
+});
 
-const reportedAndModelled = (layer: LayerName, reported: [Figure, Figure], modelled: [Figure, Figure]): Measure[] => [
+const reportedAndModelled = (
+  layer: LayerName,
+  reported: [Figure, Figure],
+  modelled: [Figure, Figure],
+): Measure[] => [
   { kind: 'share', basis: 'reported', layer, part: reported[0], whole: reported[1] },
   { kind: 'share', basis: 'modelled', layer, part: modelled[0], whole: modelled[1] },
 ];
 
 export const PLAN_INDICATORS: readonly PlanIndicator[] = [
   {
-    id: 'fiveGStations', unit: 'stations', baseline2020: PLAN.fiveGStations.baseline2020, target2025: PLAN.fiveGStations.target2025,
-    reported: [endOf(2019, 1_467), endOf(2020, 20_721), endOf(2022, 84_300), { year: 2025, month: 10, value: 126_000 }],
-    measures: [{ kind: 'count', layer: 'stations', figure: 'stations5g' }], spatial: false,
+    id: 'fiveGStations',
+    unit: 'stations',
+    baseline2020: PLAN.fiveGStations.baseline2020,
+    target2025: PLAN.fiveGStations.target2025,
+    reported: [
+      endOf(2019, 1_467),
+      endOf(2020, 20_721),
+      endOf(2022, 84_300),
+      { year: 2025, month: 10, value: 126_000 },
+    ],
+    measures: [{ kind: 'count', layer: 'stations', figure: 'stations5g' }],
+    spatial: false,
   },
   {
-    id: 'fiveGStationsPer10k', unit: 'per10kResidents', baseline2020: PLAN.fiveGStationsPer10kResidents.baseline2020, target2025: PLAN.fiveGStationsPer10kResidents.target2025,
-    reported: [], measures: [{ kind: 'per10kResidents', layer: 'stations', figure: 'stations5g' }], spatial: true,
+    id: 'fiveGStationsPer10k',
+    unit: 'per10kResidents',
+    baseline2020: PLAN.fiveGStationsPer10kResidents.baseline2020,
+    target2025: PLAN.fiveGStationsPer10kResidents.target2025,
+    reported: [],
+    measures: [{ kind: 'per10kResidents', layer: 'stations', figure: 'stations5g' }],
+    spatial: true,
   },
   {
-    id: 'fourGStations', unit: 'stations', baseline2020: PLAN.fourGStations.baseline2020, target2025: PLAN.fourGStations.target2025,
-    reported: [], measures: [{ kind: 'count', layer: 'stations', figure: 'stations4g' }], spatial: false,
+    id: 'fourGStations',
+    unit: 'stations',
+    baseline2020: PLAN.fourGStations.baseline2020,
+    target2025: PLAN.fourGStations.target2025,
+    reported: [],
+    measures: [{ kind: 'count', layer: 'stations', figure: 'stations4g' }],
+    spatial: false,
   },
   {
-    id: 'townshipsWith5g', unit: 'percent', baseline2020: null, target2025: FULL_PERCENT * PLAN.townshipsWith5g.target2025,
-    reported: [endOf(2021, 100)], spatial: true,
-    measures: reportedAndModelled('villages', ['townships5g', 'townshipsKnown5g'], ['townshipsModelled5g', 'townships']),
+    id: 'townshipsWith5g',
+    unit: 'percent',
+    baseline2020: null,
+    target2025: FULL_PERCENT * PLAN.townshipsWith5g.target2025,
+    reported: [endOf(2021, 100)],
+    spatial: true,
+    measures: reportedAndModelled(
+      'villages',
+      ['townships5g', 'townshipsKnown5g'],
+      ['townshipsModelled5g', 'townships'],
+    ),
   },
   {
-    id: 'villagesWith5g', unit: 'percent', baseline2020: null, target2025: null, targetWording: 'basicallyCovered',
-    reported: [endOf(2022, 50, { atLeast: true })], spatial: true,
+    id: 'villagesWith5g',
+    unit: 'percent',
+    baseline2020: null,
+    target2025: null,
+    targetWording: 'basicallyCovered',
+    reported: [endOf(2022, 50, { atLeast: true })],
+    spatial: true,
     measures: [{ kind: 'share', basis: 'reported', layer: 'villages', part: 'fiveG', whole: 'fiveGKnown' }],
   },
   {
-    id: 'villagesWithFiber', unit: 'percent', baseline2020: FULL_PERCENT, target2025: FULL_PERCENT,
-    reported: [endOf(2017, 100)], spatial: true,
+    id: 'villagesWithFiber',
+    unit: 'percent',
+    baseline2020: FULL_PERCENT,
+    target2025: FULL_PERCENT,
+    reported: [endOf(2017, 100)],
+    spatial: true,
     measures: [{ kind: 'share', basis: 'reported', layer: 'villages', part: 'fiber', whole: 'fiberKnown' }],
   },
   {
-    id: 'relocationSitesCovered', unit: 'percent', baseline2020: null, target2025: FULL_PERCENT * PLAN.relocationSitesCovered.target2025,
-    reported: [], spatial: true,
-    measures: reportedAndModelled('relocationSites', ['relocationReported', 'relocationKnown'], ['relocationModelled', 'relocationSites']),
+    id: 'relocationSitesCovered',
+    unit: 'percent',
+    baseline2020: null,
+    target2025: FULL_PERCENT * PLAN.relocationSitesCovered.target2025,
+    reported: [],
+    spatial: true,
+    measures: reportedAndModelled(
+      'relocationSites',
+      ['relocationReported', 'relocationKnown'],
+      ['relocationModelled', 'relocationSites'],
+    ),
   },
   {
-    id: 'scenicAreas4a5aWith5g', unit: 'percent', baseline2020: null, target2025: FULL_PERCENT * PLAN.scenicAreas4a5aWith5g.target2025,
-    reported: [], spatial: true,
-    measures: reportedAndModelled('scenicAreas', ['scenicReported', 'scenicKnown'], ['scenicModelled', 'scenicAreas']),
+    id: 'scenicAreas4a5aWith5g',
+    unit: 'percent',
+    baseline2020: null,
+    target2025: FULL_PERCENT * PLAN.scenicAreas4a5aWith5g.target2025,
+    reported: [],
+    spatial: true,
+    measures: reportedAndModelled(
+      'scenicAreas',
+      ['scenicReported', 'scenicKnown'],
+      ['scenicModelled', 'scenicAreas'],
+    ),
   },
   published('telephoneUsers', 'tenThousand', 4610, 5107),
   published('mobilePhoneUsers', 'tenThousand', 4387, 4897),
@@ -130,10 +227,15 @@ export const PLAN_INDICATORS: readonly PlanIndicator[] = [
   published('ftthHouseholds', 'tenThousand', 2756, 2924),
   published('fixedBroadbandPorts', 'tenThousand', 1744, 2053),
   published('ftthPorts', 'tenThousand', 1593, 2053),
-  published('tenGPonPortShare', 'percent', null, 30, { reported: [{ year: 2025, month: 10, value: 86, quantity: { id: 'tenGPonPorts', unit: 'tenThousand' } }] }),
+  published('tenGPonPortShare', 'percent', null, 30, {
+    reported: [{ year: 2025, month: 10, value: 86, quantity: { id: 'tenGPonPorts', unit: 'tenThousand' } }],
+  }),
   published('internetEgressBandwidth', 'gbps', 17_000, 45_000),
   published('mobileBaseStations', 'tenThousand', 28, 37, { note: 'onlyFourGAndFiveG' }),
-  published('fiveGShareOfStations', 'percent', 7, 33, { reported: [{ year: 2025, month: 10, value: 31.2 }], note: 'onlyFourGAndFiveG' }),
+  published('fiveGShareOfStations', 'percent', 7, 33, {
+    reported: [{ year: 2025, month: 10, value: 31.2 }],
+    note: 'onlyFourGAndFiveG',
+  }),
   published('opticalCableLength', 'tenThousandKm', 123, 180),
   published('dataCentreRacks', 'tenThousand', null, 100),
   published('iotConnections', 'tenThousand', 630, 3316),

@@ -65,7 +65,10 @@ export interface ScorecardRow {
   lines: ScorecardLine[];
 }
 
-export interface Scorecard { asOfYear: number; rows: ScorecardRow[] }
+export interface Scorecard {
+  asOfYear: number;
+  rows: ScorecardRow[];
+}
 
 export function buildScorecard(inputs: ScorecardInputs): Scorecard {
   const residents = provinceResidents(inputs.areas);
@@ -79,45 +82,70 @@ export function buildScorecard(inputs: ScorecardInputs): Scorecard {
   };
 }
 
-function lineOf(indicator: PlanIndicator, measure: Measure, inputs: ScorecardInputs, provinceResidents: number): ScorecardLine {
+function lineOf(
+  indicator: PlanIndicator,
+  measure: Measure,
+  inputs: ScorecardInputs,
+  provinceResidents: number,
+): ScorecardLine {
   const source = inputs.sources[measure.layer];
   const province = source ? inputs.figures.get(PROVINCE_ADCODE) : undefined;
   const measured = province ? measureValue(measure, province, provinceResidents) : { value: null };
   const { value } = measured;
   const target = indicator.target2025;
-  const toTarget = value !== null && target !== null ? progress(value, target, indicator.baseline2020 ?? undefined) : null;
+  const toTarget =
+    value !== null && target !== null ? progress(value, target, indicator.baseline2020 ?? undefined) : null;
   const line: ScorecardLine = {
-    measure, layerLoaded: source !== undefined, sample: source?.kind === 'sample', ...measured,
-    gap: toTarget?.gap ?? null, shareOfWay: toTarget?.shareOfWay ?? null,
-    shareOfTarget: value !== null && target ? value / target : null, reached: toTarget?.reached ?? false,
+    measure,
+    layerLoaded: source !== undefined,
+    sample: source?.kind === 'sample',
+    ...measured,
+    gap: toTarget?.gap ?? null,
+    shareOfWay: toTarget?.shareOfWay ?? null,
+    shareOfTarget: value !== null && target ? value / target : null,
+    reached: toTarget?.reached ?? false,
   };
   if (indicator.spatial && province) line.areas = areaLists(measure, target, inputs);
   return line;
 }
 
-function measureValue(measure: Measure, f: AreaFigures, residents: number): { value: number | null; part?: number; whole?: number } {
+function measureValue(
+  measure: Measure,
+  f: AreaFigures,
+  residents: number,
+): { value: number | null; part?: number; whole?: number } {
   switch (measure.kind) {
-    case 'count': return { value: f[measure.figure] };
-    case 'per10kResidents': return { value: residents > 0 ? (f[measure.figure] * 1e4) / residents : null };
+    case 'count':
+      return { value: f[measure.figure] };
+    case 'per10kResidents':
+      return { value: residents > 0 ? (f[measure.figure] * 1e4) / residents : null };
     case 'share': {
-      const part = f[measure.part], whole = f[measure.whole];
+      const part = f[measure.part],
+        whole = f[measure.whole];
       return { value: whole > 0 ? (100 * part) / whole : null, part, whole };
     }
   }
 }
 
 function areaLists(measure: Measure, target: number | null, { figures, areas }: ScorecardInputs): AreaLists {
-  const lists: AreaLists = { prefectures: [], counties: [], prefecturesWithoutValue: 0, countiesWithoutValue: 0 };
+  const lists: AreaLists = {
+    prefectures: [],
+    counties: [],
+    prefecturesWithoutValue: 0,
+    countiesWithoutValue: 0,
+  };
   for (const area of areas.values()) {
     const own = figures.get(area.adcode);
     const value = own ? measureValue(measure, own, area.population2020).value : null;
     const isCounty = area.level === 'county';
     if (value === null) {
-      if (isCounty) lists.countiesWithoutValue++; else lists.prefecturesWithoutValue++;
+      if (isCounty) lists.countiesWithoutValue++;
+      else lists.prefecturesWithoutValue++;
       continue;
     }
     (isCounty ? lists.counties : lists.prefectures).push({
-      adcode: area.adcode, value,
+      adcode: area.adcode,
+      value,
       shareOfTarget: target ? value / target : null,
       gap: target === null ? null : Math.max(0, target - value),
       reached: target !== null && value >= target,

@@ -7,14 +7,25 @@ import { PLAN, progress, townshipCoverage } from './plan';
 
 // Two counties in one prefecture: A (10 km², 20,000 residents) and B (40 km², 5,000 residents).
 const table: AreaTable = {
-  level: 'county', adcodes: ['520101', '520102'], names: ['甲县', '乙县'],
-  population2020: Float64Array.of(20_000, 5_000), areaKm2: Float64Array.of(10, 40), rowOfCounty: Int16Array.of(0, 1),
+  level: 'county',
+  adcodes: ['520101', '520102'],
+  names: ['甲县', '乙县'],
+  population2020: Float64Array.of(20_000, 5_000),
+  areaKm2: Float64Array.of(10, 40),
+  rowOfCounty: Int16Array.of(0, 1),
 };
 
 describe('summarize', () => {
   // Items: 3 in A, 2 in B, 1 outside.
   const county = Int16Array.of(0, 0, 0, 1, 1, -1);
-  const operator = encodeCategories('operator', ['中国移动', '中国电信', '中国移动', '中国联通', '中国移动', '中国电信']);
+  const operator = encodeCategories('operator', [
+    '中国移动',
+    '中国电信',
+    '中国移动',
+    '中国联通',
+    '中国移动',
+    '中国电信',
+  ]);
   const relocated = { name: 'relocated', values: Float64Array.of(100, NaN, 50, 7, 3, 1_000) };
   const covered = Uint8Array.of(1, 0, FLAG_UNKNOWN, 1, 1, 0);
   const summary = summarize(table, { county, categorical: [operator], numeric: [relocated], covered });
@@ -36,11 +47,19 @@ describe('summarize', () => {
   });
 
   test('covered share counts only items whose status is known', () => {
-    expect(summary.rows.map((r) => [r.coveredCount, r.coveredShare])).toEqual([[1, 0.5], [2, 1]]);
+    expect(summary.rows.map((r) => [r.coveredCount, r.coveredShare])).toEqual([
+      [1, 0.5],
+      [2, 1],
+    ]);
   });
 
   test('items outside Guizhou are kept in their own row', () => {
-    expect(summary.outside).toMatchObject({ adcode: 'outside', count: 1, sums: { relocated: 1_000 }, coveredShare: 0 });
+    expect(summary.outside).toMatchObject({
+      adcode: 'outside',
+      count: 1,
+      sums: { relocated: 1_000 },
+      coveredShare: 0,
+    });
     expect(summary.outside.byCategory.operator.中国电信).toBe(1);
   });
 
@@ -73,6 +92,8 @@ describe('plan progress', () => {
 
   test('a township has 5G when any of its villages is covered; unknown when none is known', () => {
     const townshipOfVillage = Uint32Array.of(0, 0, 1, 1, 2);
-    expect([...townshipCoverage(townshipOfVillage, 4, Uint8Array.of(0, 1, 0, 0, FLAG_UNKNOWN))]).toEqual([1, 0, 255, 255]);
+    expect([...townshipCoverage(townshipOfVillage, 4, Uint8Array.of(0, 1, 0, 0, FLAG_UNKNOWN))]).toEqual([
+      1, 0, 255, 255,
+    ]);
   });
 });

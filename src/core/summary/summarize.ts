@@ -10,8 +10,15 @@ import type { AreaTable } from './areaTable';
 export const FLAG_UNKNOWN = 255;
 
 /** A categorical column, dictionary-encoded: codes[i] indexes labels. */
-export interface CategoricalColumn { name: string; codes: Uint32Array; labels: string[] }
-export interface NumericColumn { name: string; values: Float64Array }
+export interface CategoricalColumn {
+  name: string;
+  codes: Uint32Array;
+  labels: string[];
+}
+export interface NumericColumn {
+  name: string;
+  values: Float64Array;
+}
 
 export interface SummaryInput {
   /** County index per item (from assignCounties); −1 outside Guizhou. */
@@ -36,7 +43,11 @@ export interface SummaryRow {
   coveredShare: number | null;
 }
 
-export interface Summary { level: AreaTable['level']; rows: SummaryRow[]; outside: SummaryRow }
+export interface Summary {
+  level: AreaTable['level'];
+  rows: SummaryRow[];
+  outside: SummaryRow;
+}
 
 export function summarize(table: AreaTable, input: SummaryInput): Summary {
   const areaCount = table.adcodes.length;
@@ -47,33 +58,58 @@ export function summarize(table: AreaTable, input: SummaryInput): Summary {
   const numeric = input.numeric ?? [];
   const categoryCounts = categorical.map((c) => new Float64Array(slots * c.labels.length));
   const sums = numeric.map(() => new Float64Array(slots));
-  const covered = new Float64Array(slots), known = new Float64Array(slots);
+  const covered = new Float64Array(slots),
+    known = new Float64Array(slots);
   const { county, include } = input;
 
   for (let i = 0; i < county.length; i++) {
     if (include && include[i] === 0) continue;
     const slot = county[i] < 0 ? outsideRow : table.rowOfCounty[county[i]];
     counts[slot]++;
-    for (let c = 0; c < categorical.length; c++) categoryCounts[c][slot * categorical[c].labels.length + categorical[c].codes[i]]++;
-    for (let n = 0; n < numeric.length; n++) { const v = numeric[n].values[i]; if (v === v) sums[n][slot] += v; }
+    for (let c = 0; c < categorical.length; c++)
+      categoryCounts[c][slot * categorical[c].labels.length + categorical[c].codes[i]]++;
+    for (let n = 0; n < numeric.length; n++) {
+      const v = numeric[n].values[i];
+      if (v === v) sums[n][slot] += v;
+    }
     if (input.covered) {
       const flag = input.covered[i];
-      if (flag !== FLAG_UNKNOWN) { known[slot]++; if (flag === 1) covered[slot]++; }
+      if (flag !== FLAG_UNKNOWN) {
+        known[slot]++;
+        if (flag === 1) covered[slot]++;
+      }
     }
   }
 
-  const row = (slot: number, adcode: string, name: string, population: number, areaKm2: number): SummaryRow => ({
-    adcode, name, count: counts[slot],
+  const row = (
+    slot: number,
+    adcode: string,
+    name: string,
+    population: number,
+    areaKm2: number,
+  ): SummaryRow => ({
+    adcode,
+    name,
+    count: counts[slot],
     perKm2: areaKm2 > 0 ? counts[slot] / areaKm2 : null,
     per10k: population > 0 ? (counts[slot] * 10_000) / population : null,
-    byCategory: Object.fromEntries(categorical.map((c, k) => [c.name, Object.fromEntries(c.labels.map((label, j) => [label, categoryCounts[k][slot * c.labels.length + j]]))])),
+    byCategory: Object.fromEntries(
+      categorical.map((c, k) => [
+        c.name,
+        Object.fromEntries(
+          c.labels.map((label, j) => [label, categoryCounts[k][slot * c.labels.length + j]]),
+        ),
+      ]),
+    ),
     sums: Object.fromEntries(numeric.map((n, k) => [n.name, sums[k][slot]])),
     coveredCount: input.covered ? covered[slot] : null,
     coveredShare: input.covered && known[slot] > 0 ? covered[slot] / known[slot] : null,
   });
   return {
     level: table.level,
-    rows: table.adcodes.map((adcode, r) => row(r, adcode, table.names[r], table.population2020[r], table.areaKm2[r])),
+    rows: table.adcodes.map((adcode, r) =>
+      row(r, adcode, table.names[r], table.population2020[r], table.areaKm2[r]),
+    ),
     outside: row(outsideRow, 'outside', 'outside', 0, 0),
   };
 }
@@ -92,7 +128,11 @@ export function encodeCategories(name: string, values: ArrayLike<string>): Categ
   const codes = new Uint32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     let code = seen.get(values[i]);
-    if (code === undefined) { code = labels.length; seen.set(values[i], code); labels.push(values[i]); }
+    if (code === undefined) {
+      code = labels.length;
+      seen.set(values[i], code);
+      labels.push(values[i]);
+    }
     codes[i] = code;
   }
   return { name, codes, labels };

@@ -8,8 +8,15 @@ export function DropZone() {
   const [active, setActive] = useState(false);
   useEffect(() => {
     const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
-    const over = (e: DragEvent) => { if (hasFiles(e)) { e.preventDefault(); setActive(true); } };
-    const leave = (e: DragEvent) => { if (!e.relatedTarget) setActive(false); };
+    const over = (e: DragEvent) => {
+      if (hasFiles(e)) {
+        e.preventDefault();
+        setActive(true);
+      }
+    };
+    const leave = (e: DragEvent) => {
+      if (!e.relatedTarget) setActive(false);
+    };
     const drop = (e: DragEvent) => {
       if (!hasFiles(e)) return;
       e.preventDefault();
@@ -20,7 +27,15 @@ export function DropZone() {
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
     window.addEventListener('drop', drop);
-    return () => { window.removeEventListener('dragover', over); window.removeEventListener('dragleave', leave); window.removeEventListener('drop', drop); };
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
   }, []);
-  return active ? <div className="drop-zone" aria-hidden="true">{t('dropHint')}</div> : null;
+  return active ? (
+    <div className="drop-zone" aria-hidden="true">
+      {t('dropHint')}
+    </div>
+  ) : null;
 }

@@ -14,29 +14,59 @@ export function ImportDialog() {
   if (state.step === 'idle') return null;
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && cancelImport()}>
-      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
+      <div
+        className="dialog wide"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="import-title"
+        data-testid="import-dialog"
+      >
         <h2 id="import-title">{t('importTitle')}</h2>
         {state.step === 'reading' && (
           <>
             <p>{t('importReading', { file: state.fileName })}</p>
-            <progress aria-label={t('importReading', { file: state.fileName })} max={1} value={state.fraction} data-testid="import-progress" />
-            <div className="row"><button onClick={cancelImport}>{t('cancel')}</button></div>
+            <progress
+              aria-label={t('importReading', { file: state.fileName })}
+              max={1}
+              value={state.fraction}
+              data-testid="import-progress"
+            />
+            <div className="row">
+              <button onClick={cancelImport}>{t('cancel')}</button>
+            </div>
           </>
         )}
         {state.step === 'mapping' && <MappingStep state={state} />}
         {state.step === 'report' && <ReportStep state={state} />}
         {state.step === 'saved' && (
           <>
-            <p role="status" data-testid="import-saved">{t('importSaved', { name: state.metadata.name, rows: state.metadata.rowCount })}</p>
-            <div className="row"><button onClick={cancelImport} autoFocus>{t('close')}</button></div>
+            <p role="status" data-testid="import-saved">
+              {t('importSaved', { name: state.metadata.name, rows: state.metadata.rowCount })}
+            </p>
+            <div className="row">
+              <button onClick={cancelImport} autoFocus>
+                {t('close')}
+              </button>
+            </div>
           </>
         )}
         {state.step === 'failed' && (
           <>
             <p className="error" role="alert" data-testid="import-error">
-              {state.fileName}：{state.problem ? problemMessage(state.problem as Pick<Problem, 'code' | 'params'>, locale, () => state.message) : state.message}
+              {state.fileName}：
+              {state.problem
+                ? problemMessage(
+                    state.problem as Pick<Problem, 'code' | 'params'>,
+                    locale,
+                    () => state.message,
+                  )
+                : state.message}
             </p>
-            <div className="row"><button onClick={cancelImport} autoFocus>{t('close')}</button></div>
+            <div className="row">
+              <button onClick={cancelImport} autoFocus>
+                {t('close')}
+              </button>
+            </div>
           </>
         )}
       </div>

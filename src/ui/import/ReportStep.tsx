@@ -4,7 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../../core/format';
 import { englishMessage } from '../../core/import/problems';
-import { backToMapping, cancelImport, downloadRejected, saveImport, type ImportStep } from '../../state/imports';
+import {
+  backToMapping,
+  cancelImport,
+  downloadRejected,
+  saveImport,
+  type ImportStep,
+} from '../../state/imports';
 import { useAtlas } from '../../state/store';
 import { problemMessage } from '../../core/import/messages';
 
@@ -16,19 +22,36 @@ export function ReportStep({ state }: { state: Extract<ImportStep, { step: 'repo
   return (
     <>
       <p role="status" data-testid="import-counts">
-        {t('importCounts', { accepted: formatInteger(report.acceptedCount, locale), rejected: formatInteger(report.rejectedCount, locale) })}
+        {t('importCounts', {
+          accepted: formatInteger(report.acceptedCount, locale),
+          rejected: formatInteger(report.rejectedCount, locale),
+        })}
       </p>
       {report.problems.length > 0 && (
         <div className="preview-table" role="region" aria-label={t('importProblems')} tabIndex={0}>
           <table data-testid="import-problems">
-            <thead><tr><th scope="col">{t('row')}</th><th scope="col">{t('column')}</th><th scope="col">{t('reason')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('row')}</th>
+                <th scope="col">{t('column')}</th>
+                <th scope="col">{t('reason')}</th>
+              </tr>
+            </thead>
             <tbody>
               {report.problems.map((problem, i) => (
-                <tr key={i}><td>{problem.row ?? ''}</td><td>{problem.column ?? ''}</td><td>{problemMessage(problem, locale, (x) => englishMessage({ ...x }))}</td></tr>
+                <tr key={i}>
+                  <td>{problem.row ?? ''}</td>
+                  <td>{problem.column ?? ''}</td>
+                  <td>{problemMessage(problem, locale, (x) => englishMessage({ ...x }))}</td>
+                </tr>
               ))}
             </tbody>
           </table>
-          {report.problemCount > report.problems.length && <p className="small muted">{t('moreProblems', { count: report.problemCount - report.problems.length })}</p>}
+          {report.problemCount > report.problems.length && (
+            <p className="small muted">
+              {t('moreProblems', { count: report.problemCount - report.problems.length })}
+            </p>
+          )}
         </div>
       )}
       <div className="form-grid">
@@ -36,10 +59,20 @@ export function ReportStep({ state }: { state: Extract<ImportStep, { step: 'repo
         <input id="dataset-name" value={name} onChange={(e) => setName(e.target.value)} />
       </div>
       <div className="row">
-        <button onClick={() => void saveImport(name.trim() || inspection.fileName)} disabled={busy || report.acceptedCount === 0 || !name.trim()}>
-          {busy ? t('saving') : t('importAccepted', { count: report.acceptedCount, value: formatInteger(report.acceptedCount, locale) })}
+        <button
+          onClick={() => void saveImport(name.trim() || inspection.fileName)}
+          disabled={busy || report.acceptedCount === 0 || !name.trim()}
+        >
+          {busy
+            ? t('saving')
+            : t('importAccepted', {
+                count: report.acceptedCount,
+                value: formatInteger(report.acceptedCount, locale),
+              })}
         </button>
-        {report.rejectedCount > 0 && <button onClick={() => void downloadRejected()}>{t('downloadRejected')}</button>}
+        {report.rejectedCount > 0 && (
+          <button onClick={() => void downloadRejected()}>{t('downloadRejected')}</button>
+        )}
         <button onClick={backToMapping}>{t('backToMapping')}</button>
         <button onClick={cancelImport}>{t('cancel')}</button>
       </div>

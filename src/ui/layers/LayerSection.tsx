@@ -8,23 +8,47 @@ import { useDatasets } from '../../state/datasets';
 import { setLayerSource, useLayerSources } from '../../state/layerSources';
 import { useAtlas } from '../../state/store';
 
-export function LayerSection({ layer, visible, onToggle, children }: { layer: LayerName; visible: boolean; onToggle: (visible: boolean) => void; children?: ReactNode }) {
+export function LayerSection({
+  layer,
+  visible,
+  onToggle,
+  children,
+}: {
+  layer: LayerName;
+  visible: boolean;
+  onToggle: (visible: boolean) => void;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const locale = useAtlas((s) => s.locale);
   const source = useAtlas((s) => s.layerInfo?.sources[layer]);
   // A dataset renamed since it was chosen shows its new name.
-  const datasetName = useDatasets((s) => s.datasets.find((d) => d.id === source?.datasetId)?.name ?? source?.name);
+  const datasetName = useDatasets(
+    (s) => s.datasets.find((d) => d.id === source?.datasetId)?.name ?? source?.name,
+  );
   return (
     <section className="layer-section" data-layer={layer} aria-labelledby={`layer-${layer}`}>
       <label className="check layer-title">
-        <input type="checkbox" checked={visible} onChange={(e) => onToggle(e.target.checked)} data-testid={`toggle-${layer}`} />
+        <input
+          type="checkbox"
+          checked={visible}
+          onChange={(e) => onToggle(e.target.checked)}
+          data-testid={`toggle-${layer}`}
+        />
         <span id={`layer-${layer}`}>{t(`overlay.${layer}`)}</span>
         {source?.kind === 'sample' && <span className="badge sample">{t('sampleBadge')}</span>}
       </label>
       <SourceSelect layer={layer} />
-      {source
-        ? <p className="muted small source-line">{t('dataSource', { name: source.kind === 'sample' ? t('sampleBadge') : datasetName, rows: formatInteger(source.rows, locale) })}</p>
-        : <p className="muted small">{t('noLayerData')}</p>}
+      {source ? (
+        <p className="muted small source-line">
+          {t('dataSource', {
+            name: source.kind === 'sample' ? t('sampleBadge') : datasetName,
+            rows: formatInteger(source.rows, locale),
+          })}
+        </p>
+      ) : (
+        <p className="muted small">{t('noLayerData')}</p>
+      )}
       {source && visible && children}
     </section>
   );
@@ -38,31 +62,66 @@ function SourceSelect({ layer }: { layer: LayerName }) {
   const choice = useLayerSources((s) => s.choices[layer]);
   const note = useLayerSources((s) => s.notes[layer]);
   const fitting = datasets.filter((d) => mapLayerOfDataset(d.layer) === layer);
-  const value = choice === null ? 'none' : choice === undefined || choice === 'sample' ? (sampleLoaded ? 'sample' : 'none') : choice.datasetId;
+  const value =
+    choice === null
+      ? 'none'
+      : choice === undefined || choice === 'sample'
+        ? sampleLoaded
+          ? 'sample'
+          : 'none'
+        : choice.datasetId;
   // Chosen, but not (or no longer) in the list: kept as an option while the engine checks it.
   const unlisted = value !== 'none' && value !== 'sample' && !fitting.some((d) => d.id === value);
-  const choose = (value: string) => void setLayerSource(layer, value === 'none' ? null : value === 'sample' ? 'sample' : { datasetId: value });
+  const choose = (value: string) =>
+    void setLayerSource(
+      layer,
+      value === 'none' ? null : value === 'sample' ? 'sample' : { datasetId: value },
+    );
   return (
     <>
       <div className="form-grid small source-select">
         <label htmlFor={`source-${layer}`}>{t('layerSource')}</label>
-        <select id={`source-${layer}`} value={value} onChange={(e) => choose(e.target.value)} data-testid={`source-${layer}`}>
+        <select
+          id={`source-${layer}`}
+          value={value}
+          onChange={(e) => choose(e.target.value)}
+          data-testid={`source-${layer}`}
+        >
           {sampleLoaded && <option value="sample">{t('sampleBadge')}</option>}
-          {fitting.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          {fitting.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
           {unlisted && <option value={value}>…</option>}
           <option value="none">{t('layerSourceNone')}</option>
         </select>
       </div>
-      {note && <p className="muted small source-line" data-testid={`source-note-${layer}`}>{t(note === 'missing' ? 'layerSourceMissing' : 'layerSourceFailed')}</p>}
+      {note && (
+        <p className="muted small source-line" data-testid={`source-note-${layer}`}>
+          {t(note === 'missing' ? 'layerSourceMissing' : 'layerSourceFailed')}
+        </p>
+      )}
     </>
   );
 }
 
 /** A legend row: a swatch (filled or hollow) and its label. */
-export function LegendItem({ colour, label, hollow = false }: { colour: string; label: string; hollow?: boolean }) {
+export function LegendItem({
+  colour,
+  label,
+  hollow = false,
+}: {
+  colour: string;
+  label: string;
+  hollow?: boolean;
+}) {
   return (
     <li className="legend-item">
-      <span className={hollow ? 'dot hollow' : 'dot'} style={hollow ? { borderColor: colour } : { background: colour }} />
+      <span
+        className={hollow ? 'dot hollow' : 'dot'}
+        style={hollow ? { borderColor: colour } : { background: colour }}
+      />
       {label}
     </li>
   );

@@ -24,15 +24,27 @@ export function StationControls() {
     setFilter({ operators: next.length === operators.length ? [] : next });
   };
   return (
-    <LayerSection layer="stations" visible={settings.stationsVisible} onToggle={(stationsVisible) => settings.update({ stationsVisible })}>
+    <LayerSection
+      layer="stations"
+      visible={settings.stationsVisible}
+      onToggle={(stationsVisible) => settings.update({ stationsVisible })}
+    >
       <fieldset className="plain small">
         <legend>{t('operators')}</legend>
         <ul className="legend-list" data-testid="operator-legend">
           {operators.map((name) => (
             <li key={name} className="legend-item">
               <label className="check">
-                <input type="checkbox" checked={filter.operators.length === 0 || filter.operators.includes(name)} onChange={(e) => toggleOperator(name, e.target.checked)} />
-                <span className="dot" style={{ background: OPERATOR_COLOURS[name] ?? UNKNOWN_OPERATOR_COLOUR }} />{name}
+                <input
+                  type="checkbox"
+                  checked={filter.operators.length === 0 || filter.operators.includes(name)}
+                  onChange={(e) => toggleOperator(name, e.target.checked)}
+                />
+                <span
+                  className="dot"
+                  style={{ background: OPERATOR_COLOURS[name] ?? UNKNOWN_OPERATOR_COLOUR }}
+                />
+                {name}
               </label>
             </li>
           ))}
@@ -40,18 +52,52 @@ export function StationControls() {
       </fieldset>
       <div className="form-grid small">
         <label htmlFor="station-band">{t('band')}</label>
-        <select id="station-band" value={filter.bands[0] ?? ''} onChange={(e) => setFilter({ bands: e.target.value ? [e.target.value] : [] })}>
+        <select
+          id="station-band"
+          value={filter.bands[0] ?? ''}
+          onChange={(e) => setFilter({ bands: e.target.value ? [e.target.value] : [] })}
+        >
           <option value="">{t('allBands')}</option>
-          {bands.map((band, code) => code !== UNKNOWN_CATEGORY && <option key={band} value={band}>{band}</option>)}
+          {bands.map(
+            (band, code) =>
+              code !== UNKNOWN_CATEGORY && (
+                <option key={band} value={band}>
+                  {band}
+                </option>
+              ),
+          )}
         </select>
         <label htmlFor="station-from">{t('builtFrom')}</label>
-        <select id="station-from" value={filter.fromYear} onChange={(e) => setFilter({ fromYear: Number(e.target.value) })}>
+        <select
+          id="station-from"
+          value={filter.fromYear}
+          onChange={(e) => setFilter({ fromYear: Number(e.target.value) })}
+        >
           <option value={0}>{t('anyYear')}</option>
-          {FIRST_YEARS.map((year) => <option key={year} value={year}>{year}</option>)}
+          {FIRST_YEARS.map((year) => (
+            <option key={year} value={year}>
+              {year}
+            </option>
+          ))}
         </select>
       </div>
-      <label className="check small"><input type="checkbox" checked={settings.fourGVisible} onChange={(e) => settings.update({ fourGVisible: e.target.checked })} />{t('showFourG')}</label>
-      <label className="check small"><input type="checkbox" checked={settings.discsVisible} onChange={(e) => settings.update({ discsVisible: e.target.checked })} data-testid="toggle-discs" />{t('discs')}</label>
+      <label className="check small">
+        <input
+          type="checkbox"
+          checked={settings.fourGVisible}
+          onChange={(e) => settings.update({ fourGVisible: e.target.checked })}
+        />
+        {t('showFourG')}
+      </label>
+      <label className="check small">
+        <input
+          type="checkbox"
+          checked={settings.discsVisible}
+          onChange={(e) => settings.update({ discsVisible: e.target.checked })}
+          data-testid="toggle-discs"
+        />
+        {t('discs')}
+      </label>
       <p className="muted small">{t('cellsNote')}</p>
     </LayerSection>
   );

@@ -11,12 +11,16 @@ import { useAtlas } from '../../state/store';
 import { useCompareFigures, type VintageNames } from '../../state/compare';
 
 export interface ChoroplethView extends Classification {
-  metric: Metric; level: 'county' | 'prefecture';
+  metric: Metric;
+  level: 'county' | 'prefecture';
   /** Set in compare mode: values are the change from this year to the slider's year. */
   fromYear?: number;
   /** Set while two vintages are compared: values are the change from the older dataset to the newer. */
   vintages?: VintageNames;
-  adcodes: string[]; values: Float64Array; colors: string[]; target?: number;
+  adcodes: string[];
+  values: Float64Array;
+  colors: string[];
+  target?: number;
 }
 
 export const NO_DATA_COLOUR = '#d9d9d9';
@@ -45,15 +49,29 @@ export function useChoropleth(): ChoroplethView | null {
       return f ? metric.value(f, area) : NaN;
     };
     const from = compare.figures;
-    const values = Float64Array.from(records, (a) => (from ? valueIn(current, a) - valueIn(from, a) : valueIn(current, a)));
+    const values = Float64Array.from(records, (a) =>
+      from ? valueIn(current, a) - valueIn(from, a) : valueIn(current, a),
+    );
     // A change has no plan target: the classes then follow the data.
     const target = from ? undefined : metric.target;
     const effectiveMethod = method === 'target' && target === undefined ? 'quantile' : method;
     // A share cannot exceed 100 %: breaks at or above it would name empty classes.
-    const breaks = classBreaks(values.filter(Number.isFinite), effectiveMethod, classCount, { target, manual: manualBreaks })
-      .filter((b) => from !== null || metric.unit !== 'percent' || b < 100);
+    const breaks = classBreaks(values.filter(Number.isFinite), effectiveMethod, classCount, {
+      target,
+      manual: manualBreaks,
+    }).filter((b) => from !== null || metric.unit !== 'percent' || b < 100);
     const classification = classify(values, breaks);
     const colors = palette(breaks.length + 1, effectiveMethod === 'target');
-    return { ...classification, metric, level, adcodes: records.map((a) => a.adcode), values, colors, target, fromYear: compare.fromYear ?? undefined, vintages: compare.vintages ?? undefined };
+    return {
+      ...classification,
+      metric,
+      level,
+      adcodes: records.map((a) => a.adcode),
+      values,
+      colors,
+      target,
+      fromYear: compare.fromYear ?? undefined,
+      vintages: compare.vintages ?? undefined,
+    };
   }, [areas, figures, sources, level, metricId, method, classCount, manualBreaks, compare]);
 }

@@ -11,14 +11,36 @@ export function ChangeList({ rows, describe }: { rows: ChangeRow[]; describe: (r
   const { t } = useTranslation();
   const rowWindow = useRowWindow(rows.length, ROW_HEIGHT_PX);
   return (
-    <div className="compare-list" ref={rowWindow.scroller} onScroll={rowWindow.onScroll} tabIndex={0} role="region" aria-label={t('compare.listLabel')}>
+    <div
+      className="compare-list"
+      ref={rowWindow.scroller}
+      onScroll={rowWindow.onScroll}
+      tabIndex={0}
+      role="region"
+      aria-label={t('compare.listLabel')}
+    >
       <table className="small">
         <tbody>
           {rowWindow.padTopPx > 0 && <tr style={{ height: rowWindow.padTopPx }} />}
           {rows.slice(rowWindow.start, rowWindow.end).map((row, k) => (
             // Two places may share a name (relocation sites): the position keeps keys apart.
-            <tr key={`${row.kind}:${row.id}:${rowWindow.start + k}`} data-id={row.id} onClick={() => Number.isFinite(row.lon) && mapController()?.flyTo(row.lon, row.lat, 12)}>
-              <td>{t(`compare.kind.${row.kind}`)}</td><td>{Number.isFinite(row.lon) ? <button type="button" className="link">{row.name}</button> : row.name}</td><td className="muted">{row.countyName}</td><td>{describe(row)}</td>
+            <tr
+              key={`${row.kind}:${row.id}:${rowWindow.start + k}`}
+              data-id={row.id}
+              onClick={() => Number.isFinite(row.lon) && mapController()?.flyTo(row.lon, row.lat, 12)}
+            >
+              <td>{t(`compare.kind.${row.kind}`)}</td>
+              <td>
+                {Number.isFinite(row.lon) ? (
+                  <button type="button" className="link">
+                    {row.name}
+                  </button>
+                ) : (
+                  row.name
+                )}
+              </td>
+              <td className="muted">{row.countyName}</td>
+              <td>{describe(row)}</td>
             </tr>
           ))}
           {rowWindow.padBottomPx > 0 && <tr style={{ height: rowWindow.padBottomPx }} />}

@@ -12,11 +12,24 @@ export function DisagreementList({ rows, ...table }: Props) {
   const disagreements = useMemo(() => rows.filter(isDisagreement), [rows]);
   return (
     <section className="gap-part" aria-labelledby="disagreements-title" data-testid="disagreement-list">
-      <h5 id="disagreements-title">{t('gaps.disagreements')}<span className="badge" data-testid="disagreement-count">{disagreements.length}</span></h5>
+      <h5 id="disagreements-title">
+        {t('gaps.disagreements')}
+        <span className="badge" data-testid="disagreement-count">
+          {disagreements.length}
+        </span>
+      </h5>
       <p className="muted small">{t('gaps.disagreementsHint')}</p>
-      {disagreements.length === 0
-        ? <p className="small">{t('gaps.noDisagreements')}</p>
-        : <GapTable rows={disagreements} variant="disagreements" initialSort={{ key: 'reasons', descending: false }} testId="disagreement-table" {...table} />}
+      {disagreements.length === 0 ? (
+        <p className="small">{t('gaps.noDisagreements')}</p>
+      ) : (
+        <GapTable
+          rows={disagreements}
+          variant="disagreements"
+          initialSort={{ key: 'reasons', descending: false }}
+          testId="disagreement-table"
+          {...table}
+        />
+      )}
     </section>
   );
 }

@@ -4,7 +4,14 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { gapCsv, gapXlsxRows, GAP_COLUMNS, type GapTableWords } from '../../core/export/gapList';
-import { GAP_KINDS, GAP_REASONS, sortGapRows, type GapRow, type GapSort, type GapSortKey } from '../../core/planning/gapList';
+import {
+  GAP_KINDS,
+  GAP_REASONS,
+  sortGapRows,
+  type GapRow,
+  type GapSort,
+  type GapSortKey,
+} from '../../core/planning/gapList';
 import { formatInteger } from '../../core/format';
 import { downloadBytes } from '../../state/datasets';
 import { useAtlas } from '../../state/store';
@@ -29,7 +36,17 @@ export interface GapTableProps {
   onChoose: (row: GapRow) => void;
 }
 
-export function GapTable({ rows, variant, initialSort, fileName, notes, testId, showCounty, chosen, onChoose }: GapTableProps) {
+export function GapTable({
+  rows,
+  variant,
+  initialSort,
+  fileName,
+  notes,
+  testId,
+  showCounty,
+  chosen,
+  onChoose,
+}: GapTableProps) {
   const { t } = useTranslation();
   const locale = useAtlas((s) => s.locale);
   const asOfYear = useAtlas((s) => s.asOfYear);
@@ -39,14 +56,27 @@ export function GapTable({ rows, variant, initialSort, fileName, notes, testId, 
   const gaps = variant === 'gaps';
 
   const words: GapTableWords = {
-    headings: Object.fromEntries(GAP_COLUMNS.map((column) => [column, t(`gaps.head.${column}`)])) as GapTableWords['headings'],
-    kinds: Object.fromEntries(GAP_KINDS.map((kind) => [kind, t(`gaps.kind.${kind}`)])) as GapTableWords['kinds'],
-    reasons: Object.fromEntries(GAP_REASONS.map((reason) => [reason, t(`gaps.reason.${reason}`)])) as GapTableWords['reasons'],
+    headings: Object.fromEntries(
+      GAP_COLUMNS.map((column) => [column, t(`gaps.head.${column}`)]),
+    ) as GapTableWords['headings'],
+    kinds: Object.fromEntries(
+      GAP_KINDS.map((kind) => [kind, t(`gaps.kind.${kind}`)]),
+    ) as GapTableWords['kinds'],
+    reasons: Object.fromEntries(
+      GAP_REASONS.map((reason) => [reason, t(`gaps.reason.${reason}`)]),
+    ) as GapTableWords['reasons'],
     reported: { yes: t('gaps.reported.yes'), no: t('gaps.reported.no'), unknown: t('gaps.reported.unknown') },
-    modelled: { covered: t('gaps.modelled.covered'), notCovered: t('gaps.modelled.notCovered'), unknown: t('gaps.modelled.unknown') },
-    yes: t('yes'), noStation: t('gaps.noStation'), separator: locale === 'zh-CN' ? '；' : '; ',
+    modelled: {
+      covered: t('gaps.modelled.covered'),
+      notCovered: t('gaps.modelled.notCovered'),
+      unknown: t('gaps.modelled.unknown'),
+    },
+    yes: t('yes'),
+    noStation: t('gaps.noStation'),
+    separator: locale === 'zh-CN' ? '；' : '; ',
   };
-  const exportCsv = () => downloadBytes(gapCsv(sorted, words, notes), `${fileName}.csv`, 'text/csv;charset=utf-8');
+  const exportCsv = () =>
+    downloadBytes(gapCsv(sorted, words, notes), `${fileName}.csv`, 'text/csv;charset=utf-8');
   const exportXlsx = async () => {
     const { default: writeXlsxFile } = await import('write-excel-file/universal');
     const blob = await writeXlsxFile(gapXlsxRows(sorted, words, notes)).toBlob();
@@ -54,11 +84,31 @@ export function GapTable({ rows, variant, initialSort, fileName, notes, testId, 
   };
 
   const keyOf = (row: GapRow) => `${row.kind}-${row.index}`;
-  const meters = (value: number) => (Number.isNaN(value) ? '—' : value === Infinity ? t('gaps.noStation') : formatInteger(Math.round(value), locale));
+  const meters = (value: number) =>
+    Number.isNaN(value)
+      ? '—'
+      : value === Infinity
+        ? t('gaps.noStation')
+        : formatInteger(Math.round(value), locale);
   const header = (key: GapSortKey, label: string, className?: string, title?: string) => (
-    <th scope="col" className={className} title={title} aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
-      <button type="button" className="sort" onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key.startsWith('nearest') || key === 'population' }))}>
-        {label}<span aria-hidden="true">{sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+    <th
+      scope="col"
+      className={className}
+      title={title}
+      aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+    >
+      <button
+        type="button"
+        className="sort"
+        onClick={() =>
+          setSort((s) => ({
+            key,
+            descending: s.key === key ? !s.descending : key.startsWith('nearest') || key === 'population',
+          }))
+        }
+      >
+        {label}
+        <span aria-hidden="true">{sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
       </button>
     </th>
   );
@@ -66,8 +116,12 @@ export function GapTable({ rows, variant, initialSort, fileName, notes, testId, 
   return (
     <div className="gap-table" data-testid={testId}>
       <div className="row small">
-        <button type="button" onClick={exportCsv} disabled={sorted.length === 0}>{t('gaps.exportCsv')}</button>
-        <button type="button" onClick={() => void exportXlsx()} disabled={sorted.length === 0}>{t('gaps.exportXlsx')}</button>
+        <button type="button" onClick={exportCsv} disabled={sorted.length === 0}>
+          {t('gaps.exportCsv')}
+        </button>
+        <button type="button" onClick={() => void exportXlsx()} disabled={sorted.length === 0}>
+          {t('gaps.exportXlsx')}
+        </button>
       </div>
       <div className="ranking-scroll gap-scroll" ref={rowWindow.scroller} onScroll={rowWindow.onScroll}>
         <table className="ranking-table small" aria-rowcount={sorted.length + 1}>
@@ -77,29 +131,69 @@ export function GapTable({ rows, variant, initialSort, fileName, notes, testId, 
               {header('kind', t('gaps.col.kind'))}
               {showCounty && header('county', t('gaps.col.county'))}
               {header('reasons', t(gaps ? 'gaps.col.reasons' : 'gaps.col.says'))}
-              {header('nearest5g', t('gaps.col.nearest5g'), 'number', t('gaps.nearestTitle', { technology: '5G', year: asOfYear }))}
-              {gaps && header('nearest4g', t('gaps.col.nearest4g'), 'number', t('gaps.nearestTitle', { technology: '4G', year: asOfYear }))}
+              {header(
+                'nearest5g',
+                t('gaps.col.nearest5g'),
+                'number',
+                t('gaps.nearestTitle', { technology: '5G', year: asOfYear }),
+              )}
+              {gaps &&
+                header(
+                  'nearest4g',
+                  t('gaps.col.nearest4g'),
+                  'number',
+                  t('gaps.nearestTitle', { technology: '4G', year: asOfYear }),
+                )}
               {gaps && header('population', t('gaps.col.population'), 'number')}
             </tr>
           </thead>
           <tbody>
-            {rowWindow.padTopPx > 0 && <tr aria-hidden="true" className="spacer" style={{ height: rowWindow.padTopPx }} />}
+            {rowWindow.padTopPx > 0 && (
+              <tr aria-hidden="true" className="spacer" style={{ height: rowWindow.padTopPx }} />
+            )}
             {sorted.slice(rowWindow.start, rowWindow.end).map((row, i) => (
-              <tr key={keyOf(row)} data-code={row.code || undefined} aria-rowindex={rowWindow.start + i + 2}
-                className={row === chosen ? 'selected' : undefined} onClick={() => onChoose(row)}>
-                <td><button type="button" className="link" title={row.code || undefined}>{row.name}</button></td>
-                <td>{row.level ? `${t(`gaps.short.${row.kind}`)} ${row.level.replace(/\s*\(.*$/, '')}` : t(`gaps.short.${row.kind}`)}</td>
+              <tr
+                key={keyOf(row)}
+                data-code={row.code || undefined}
+                aria-rowindex={rowWindow.start + i + 2}
+                className={row === chosen ? 'selected' : undefined}
+                onClick={() => onChoose(row)}
+              >
+                <td>
+                  <button type="button" className="link" title={row.code || undefined}>
+                    {row.name}
+                  </button>
+                </td>
+                <td>
+                  {row.level
+                    ? `${t(`gaps.short.${row.kind}`)} ${row.level.replace(/\s*\(.*$/, '')}`
+                    : t(`gaps.short.${row.kind}`)}
+                </td>
                 {showCounty && <td>{row.countyName}</td>}
                 <td title={row.reasons.map((reason) => words.reasons[reason]).join(words.separator)}>
-                  {gaps ? row.reasons.map((reason) => <span key={reason} className={`gap-reason ${reason}`}>{t(`gaps.tag.${reason}`)}</span>)
-                    : t('gaps.says', { reported: words.reported[row.reported], modelled: words.modelled[row.modelled] })}
+                  {gaps
+                    ? row.reasons.map((reason) => (
+                        <span key={reason} className={`gap-reason ${reason}`}>
+                          {t(`gaps.tag.${reason}`)}
+                        </span>
+                      ))
+                    : t('gaps.says', {
+                        reported: words.reported[row.reported],
+                        modelled: words.modelled[row.modelled],
+                      })}
                 </td>
                 <td className="number">{meters(row.nearest5gMeters)}</td>
                 {gaps && <td className="number">{meters(row.nearest4gMeters)}</td>}
-                {gaps && <td className="number">{Number.isNaN(row.population) ? '' : formatInteger(row.population, locale)}</td>}
+                {gaps && (
+                  <td className="number">
+                    {Number.isNaN(row.population) ? '' : formatInteger(row.population, locale)}
+                  </td>
+                )}
               </tr>
             ))}
-            {rowWindow.padBottomPx > 0 && <tr aria-hidden="true" className="spacer" style={{ height: rowWindow.padBottomPx }} />}
+            {rowWindow.padBottomPx > 0 && (
+              <tr aria-hidden="true" className="spacer" style={{ height: rowWindow.padBottomPx }} />
+            )}
           </tbody>
         </table>
       </div>

@@ -17,7 +17,8 @@ export function PlanningPanel() {
   // Each mode's change map goes off with it.
   const choose = (next: CompareMode) => {
     setMode(next);
-    if (next === 'vintages') useLayers.getState().update({ compareFromYear: null }); else hideVintageChange();
+    if (next === 'vintages') useLayers.getState().update({ compareFromYear: null });
+    else hideVintageChange();
   };
   return (
     <section aria-labelledby="planning-title" data-testid="planning-panel">
@@ -27,7 +28,13 @@ export function PlanningPanel() {
         <span>{t('vintage.mode')}</span>
         {(['years', 'vintages'] as const).map((option) => (
           <label key={option} className="check">
-            <input type="radio" name="compare-mode" value={option} checked={mode === option} onChange={() => choose(option)} />
+            <input
+              type="radio"
+              name="compare-mode"
+              value={option}
+              checked={mode === option}
+              onChange={() => choose(option)}
+            />
             {t(`vintage.mode.${option}`)}
           </label>
         ))}

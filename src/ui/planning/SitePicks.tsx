@@ -23,17 +23,32 @@ export function SitePicks({ result, scopeName }: { result: SuggestResult; scopeN
   const number = (value: number) => formatInteger(value, locale);
 
   const columns: PickColumns = {
-    rank: t('suggest.rank'), lon: t('suggest.lon'), lat: t('suggest.lat'), gain: t('suggest.gainIn', { unit }),
+    rank: t('suggest.rank'),
+    lon: t('suggest.lon'),
+    lat: t('suggest.lat'),
+    gain: t('suggest.gainIn', { unit }),
     cumulativeCount: t('suggest.cumulativeIn', { unit: t('suggest.unit.targets') }),
-    cumulativeWeight: request.weighted ? t('suggest.cumulativeIn', { unit: t('suggest.unit.people') }) : undefined,
-    newlyCoveredCount: t('suggest.newlyCoveredCount'), newlyCovered: t('suggest.newlyCovered'), standsOn: t('suggest.standsOn'), cellCentre: t('suggest.cellCentre'),
+    cumulativeWeight: request.weighted
+      ? t('suggest.cumulativeIn', { unit: t('suggest.unit.people') })
+      : undefined,
+    newlyCoveredCount: t('suggest.newlyCoveredCount'),
+    newlyCovered: t('suggest.newlyCovered'),
+    standsOn: t('suggest.standsOn'),
+    cellCentre: t('suggest.cellCentre'),
   };
   const notes = [
     ...(result.sample ? [SAMPLE_NOTE] : []),
-    t('suggest.exportNote', { scope: scopeName, year: request.asOfYear, meters: request.radiusMeters, k: request.k }),
+    t('suggest.exportNote', {
+      scope: scopeName,
+      year: request.asOfYear,
+      meters: request.radiusMeters,
+      k: request.k,
+    }),
   ];
-  const fileName = (extension: string) => `${t('suggest.fileName')}-${scopeName}-K${request.k}.${extension}`.replace(/[\\/:*?"<>|]/g, '_');
-  const exportCsv = () => downloadBytes(sitePicksCsv(picks, columns, notes), fileName('csv'), 'text/csv;charset=utf-8');
+  const fileName = (extension: string) =>
+    `${t('suggest.fileName')}-${scopeName}-K${request.k}.${extension}`.replace(/[\\/:*?"<>|]/g, '_');
+  const exportCsv = () =>
+    downloadBytes(sitePicksCsv(picks, columns, notes), fileName('csv'), 'text/csv;charset=utf-8');
   const exportXlsx = async () => {
     const { default: writeXlsxFile } = await import('write-excel-file/universal');
     const blob = await writeXlsxFile(sitePicksXlsxRows(picks, columns, notes)).toBlob();
@@ -41,43 +56,91 @@ export function SitePicks({ result, scopeName }: { result: SuggestResult; scopeN
   };
 
   const total = request.weighted ? totals.uncoveredWeight : totals.uncoveredBefore;
-  const shares = picks.map((pick) => (total > 0 ? (request.weighted ? pick.cumulativeWeight : pick.cumulativeCount) / total : 0));
+  const shares = picks.map((pick) =>
+    total > 0 ? (request.weighted ? pick.cumulativeWeight : pick.cumulativeCount) / total : 0,
+  );
 
   return (
     <div className="suggest-result" data-testid="suggest-result">
-      <p className="small suggest-caption" data-testid="suggest-result-for">{t('suggest.resultFor', { scope: scopeName, year: request.asOfYear, meters: number(request.radiusMeters) })}</p>
+      <p className="small suggest-caption" data-testid="suggest-result-for">
+        {t('suggest.resultFor', {
+          scope: scopeName,
+          year: request.asOfYear,
+          meters: number(request.radiusMeters),
+        })}
+      </p>
       <dl className="suggest-totals small">
-        <dt>{t('suggest.targets')}</dt><dd data-testid="suggest-targets">{number(totals.targets)}</dd>
-        <dt>{t('suggest.coveredBefore')}</dt><dd data-testid="suggest-covered-before">{number(totals.coveredBefore)}</dd>
-        <dt>{t('suggest.uncoveredBefore')}</dt><dd data-testid="suggest-uncovered-before">{number(totals.uncoveredBefore)}</dd>
-        <dt>{t('suggest.coveredAfter', { count: picks.length })}</dt><dd data-testid="suggest-covered-after">{number(totals.coveredAfter)}</dd>
+        <dt>{t('suggest.targets')}</dt>
+        <dd data-testid="suggest-targets">{number(totals.targets)}</dd>
+        <dt>{t('suggest.coveredBefore')}</dt>
+        <dd data-testid="suggest-covered-before">{number(totals.coveredBefore)}</dd>
+        <dt>{t('suggest.uncoveredBefore')}</dt>
+        <dd data-testid="suggest-uncovered-before">{number(totals.uncoveredBefore)}</dd>
+        <dt>{t('suggest.coveredAfter', { count: picks.length })}</dt>
+        <dd data-testid="suggest-covered-after">{number(totals.coveredAfter)}</dd>
       </dl>
-      {totals.withoutPosition > 0 && <p className="muted small">{t('suggest.withoutPosition', { count: totals.withoutPosition })}</p>}
-      {picks.length < request.k && <p className="muted small">{t('suggest.fewer', { count: picks.length })}</p>}
-      <CoverageCurve k={request.k} shares={shares} label={t(request.weighted ? 'suggest.curveWeighted' : 'suggest.curve')} />
+      {totals.withoutPosition > 0 && (
+        <p className="muted small">{t('suggest.withoutPosition', { count: totals.withoutPosition })}</p>
+      )}
+      {picks.length < request.k && (
+        <p className="muted small">{t('suggest.fewer', { count: picks.length })}</p>
+      )}
+      <CoverageCurve
+        k={request.k}
+        shares={shares}
+        label={t(request.weighted ? 'suggest.curveWeighted' : 'suggest.curve')}
+      />
       <div className="row small">
-        <button type="button" onClick={exportCsv}>{t('suggest.exportCsv')}</button>
-        <button type="button" onClick={() => void exportXlsx()}>{t('suggest.exportXlsx')}</button>
-        <span className="muted">{t('suggest.workerMs', { ms: number(result.workerMs), candidates: number(result.candidateCount) })}</span>
+        <button type="button" onClick={exportCsv}>
+          {t('suggest.exportCsv')}
+        </button>
+        <button type="button" onClick={() => void exportXlsx()}>
+          {t('suggest.exportXlsx')}
+        </button>
+        <span className="muted">
+          {t('suggest.workerMs', { ms: number(result.workerMs), candidates: number(result.candidateCount) })}
+        </span>
       </div>
       <div className="suggest-list">
         <table className="small" data-testid="suggest-picks">
           <thead>
             <tr>
-              <th scope="col" className="number">{columns.rank}</th>
-              <th scope="col" className="number">{columns.gain}</th>
-              <th scope="col" className="number">{t('suggest.cumulativeIn', { unit })}</th>
-              <th scope="col" className="number">{columns.lon}</th>
-              <th scope="col" className="number">{columns.lat}</th>
+              <th scope="col" className="number">
+                {columns.rank}
+              </th>
+              <th scope="col" className="number">
+                {columns.gain}
+              </th>
+              <th scope="col" className="number">
+                {t('suggest.cumulativeIn', { unit })}
+              </th>
+              <th scope="col" className="number">
+                {columns.lon}
+              </th>
+              <th scope="col" className="number">
+                {columns.lat}
+              </th>
             </tr>
           </thead>
           <tbody>
             {picks.map((pick) => (
-              <tr key={pick.rank} data-rank={pick.rank} onClick={() => mapController()?.flyTo(pick.lon, pick.lat, PICK_ZOOM)}
-                title={pick.newlyCovered.map((target) => target.name).join(locale === 'zh-CN' ? '、' : ', ')}>
-                <td className="number"><button type="button" className="link">{pick.rank}</button></td>
-                <td className="number" data-testid="suggest-gain">{number(pick.gain)}</td>
-                <td className="number">{number(request.weighted ? pick.cumulativeWeight : pick.cumulativeCount)}</td>
+              <tr
+                key={pick.rank}
+                data-rank={pick.rank}
+                onClick={() => mapController()?.flyTo(pick.lon, pick.lat, PICK_ZOOM)}
+                title={pick.newlyCovered.map((target) => target.name).join(locale === 'zh-CN' ? '、' : ', ')}
+              >
+                <td className="number">
+                  <button type="button" className="link">
+                    {pick.rank}
+                  </button>
+                </td>
+                <td className="number" data-testid="suggest-gain">
+                  {number(pick.gain)}
+                </td>
+                <td className="number">
+                  {number(request.weighted ? pick.cumulativeWeight : pick.cumulativeCount)}
+                </td>
                 <td className="number">{pick.lon.toFixed(5)}</td>
                 <td className="number">{pick.lat.toFixed(5)}</td>
               </tr>

@@ -20,9 +20,11 @@ export function SiteSuggester() {
   const { t } = useTranslation();
   const locale = useAtlas((s) => s.locale);
   const asOfYear = useAtlas((s) => s.asOfYear);
-  const scope = useAtlas((s) => (s.selectedAdcode ? s.areas.get(s.selectedAdcode) ?? null : null));
+  const scope = useAtlas((s) => (s.selectedAdcode ? (s.areas.get(s.selectedAdcode) ?? null) : null));
   const sources = useAtlas((s) => s.layerInfo?.sources);
-  const dataKey = useAtlas((s) => (s.layerInfo ? `${JSON.stringify(s.layerInfo.sources)}#${s.layerInfo.stationsVersion}` : ''));
+  const dataKey = useAtlas((s) =>
+    s.layerInfo ? `${JSON.stringify(s.layerInfo.sources)}#${s.layerInfo.stationsVersion}` : '',
+  );
   const [k, setK] = useState('10');
   const [radius, setRadius] = useState(String(DEFAULT_NEW_SITE_RADIUS_METERS));
   const [weighted, setWeighted] = useState(false);
@@ -32,17 +34,33 @@ export function SiteSuggester() {
   const run = useRef(0);
 
   // Picks made on other data would mislead: a new data set clears them (and a run still going).
-  useEffect(() => { run.current++; setResult(null); setProgress(null); }, [dataKey]);
-  const markers = useMemo(() => result && result.picks.map((pick) => ({
-    rank: pick.rank, lon: pick.lon, lat: pick.lat, radiusMeters: result.request.radiusMeters,
-    label: t('suggest.markerLabel', { rank: pick.rank, gain: formatInteger(pick.gain, locale) }),
-  })), [result, t, locale]);
+  useEffect(() => {
+    run.current++;
+    setResult(null);
+    setProgress(null);
+  }, [dataKey]);
+  const markers = useMemo(
+    () =>
+      result &&
+      result.picks.map((pick) => ({
+        rank: pick.rank,
+        lon: pick.lon,
+        lat: pick.lat,
+        radiusMeters: result.request.radiusMeters,
+        label: t('suggest.markerLabel', { rank: pick.rank, gain: formatInteger(pick.gain, locale) }),
+      })),
+    [result, t, locale],
+  );
   useEffect(() => mapController()?.setSuggestedSites(markers), [markers]);
 
-  const sites = Number(k), radiusMeters = Number(radius);
-  const valid = Number.isInteger(sites) && sites >= 1 && sites <= MAX_SITES && radiusMeters > 0 && radiusMeters <= 50_000;
+  const sites = Number(k),
+    radiusMeters = Number(radius);
+  const valid =
+    Number.isInteger(sites) && sites >= 1 && sites <= MAX_SITES && radiusMeters > 0 && radiusMeters <= 50_000;
   const hasTargets = Boolean(sources?.villages || sources?.relocationSites || sources?.scenicAreas);
-  const sample = result ? result.sample : Object.values(sources ?? {}).some((source) => source?.kind === 'sample');
+  const sample = result
+    ? result.sample
+    : Object.values(sources ?? {}).some((source) => source?.kind === 'sample');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,8 +70,16 @@ export function SiteSuggester() {
     setError(null);
     setProgress({ done: 0, total: 1 });
     try {
-      const request = { scope: scope ? { adcode: scope.adcode } : 'province' as const, asOfYear, k: sites, radiusMeters, weighted };
-      const answer = await getEngine().suggestSites(request, (done, total) => { if (!finished && run.current === id) setProgress({ done, total }); });
+      const request = {
+        scope: scope ? { adcode: scope.adcode } : ('province' as const),
+        asOfYear,
+        k: sites,
+        radiusMeters,
+        weighted,
+      };
+      const answer = await getEngine().suggestSites(request, (done, total) => {
+        if (!finished && run.current === id) setProgress({ done, total });
+      });
       if (run.current === id) setResult(answer);
     } catch (failure) {
       if (run.current === id) setError(failure instanceof Error ? failure.message : String(failure));
@@ -66,32 +92,76 @@ export function SiteSuggester() {
   return (
     <section className="site-suggester" aria-labelledby="suggest-title" data-testid="site-suggester">
       <h4 id="suggest-title">
-        {t('suggest.title')}<span className="badge">{t('suggest.modelled')}</span>
+        {t('suggest.title')}
+        <span className="badge">{t('suggest.modelled')}</span>
         {sample && <span className="badge sample">{t('sampleBadge')}</span>}
       </h4>
-      <p className="muted small" data-testid="suggest-scope">{t('suggest.scope', { name: scope?.name ?? t('suggest.province'), year: asOfYear })}</p>
+      <p className="muted small" data-testid="suggest-scope">
+        {t('suggest.scope', { name: scope?.name ?? t('suggest.province'), year: asOfYear })}
+      </p>
       <form onSubmit={(event) => void submit(event)} className="suggest-form">
-        <label>{t('suggest.k')}
-          <input type="number" min={1} max={MAX_SITES} step={1} value={k} onChange={(e) => setK(e.target.value)} />
+        <label>
+          {t('suggest.k')}
+          <input
+            type="number"
+            min={1}
+            max={MAX_SITES}
+            step={1}
+            value={k}
+            onChange={(e) => setK(e.target.value)}
+          />
         </label>
-        <label>{t('suggest.radius')}
-          <input type="number" min={50} max={50_000} step={50} value={radius} onChange={(e) => setRadius(e.target.value)} />
+        <label>
+          {t('suggest.radius')}
+          <input
+            type="number"
+            min={50}
+            max={50_000}
+            step={50}
+            value={radius}
+            onChange={(e) => setRadius(e.target.value)}
+          />
         </label>
-        <p className="muted small">{t('suggest.radiusNote', { meters: formatInteger(DEFAULT_NEW_SITE_RADIUS_METERS, locale) })}</p>
+        <p className="muted small">
+          {t('suggest.radiusNote', { meters: formatInteger(DEFAULT_NEW_SITE_RADIUS_METERS, locale) })}
+        </p>
         <label className="check">
-          <input type="checkbox" checked={weighted} onChange={(e) => setWeighted(e.target.checked)} />{t('suggest.weighted')}
+          <input type="checkbox" checked={weighted} onChange={(e) => setWeighted(e.target.checked)} />
+          {t('suggest.weighted')}
         </label>
         {weighted && <p className="muted small">{t('suggest.weightNote')}</p>}
         <div className="row">
-          <button type="submit" disabled={!valid || !hasTargets || progress !== null}>{t('suggest.run')}</button>
-          {result && <button type="button" onClick={() => { run.current++; setResult(null); }}>{t('suggest.clear')}</button>}
+          <button type="submit" disabled={!valid || !hasTargets || progress !== null}>
+            {t('suggest.run')}
+          </button>
+          {result && (
+            <button
+              type="button"
+              onClick={() => {
+                run.current++;
+                setResult(null);
+              }}
+            >
+              {t('suggest.clear')}
+            </button>
+          )}
         </div>
       </form>
       {!hasTargets && <p className="muted small">{t('suggest.noData')}</p>}
       {progress && (
-        <progress className="suggest-progress" data-testid="suggest-progress" max={progress.total} value={progress.done} aria-label={t('suggest.progress')} />
+        <progress
+          className="suggest-progress"
+          data-testid="suggest-progress"
+          max={progress.total}
+          value={progress.done}
+          aria-label={t('suggest.progress')}
+        />
       )}
-      {error && <p role="alert" className="error">{t('suggest.error', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('suggest.error', { message: error })}
+        </p>
+      )}
       {result && <SitePicks result={result} scopeName={scopeName(result, t('suggest.province'))} />}
     </section>
   );
@@ -99,5 +169,7 @@ export function SiteSuggester() {
 
 function scopeName(result: SuggestResult, province: string): string {
   const { scope } = result.request;
-  return scope === 'province' ? province : useAtlas.getState().areas.get(scope.adcode)?.name ?? scope.adcode;
+  return scope === 'province'
+    ? province
+    : (useAtlas.getState().areas.get(scope.adcode)?.name ?? scope.adcode);
 }

@@ -8,7 +8,11 @@ import { getEngine } from '../../state/engine';
 import { useAtlas } from '../../state/store';
 import type { GapListRequest, GapListResult } from '../../worker/planningView';
 
-export interface GapRowsState { result: GapListResult | null; loading: boolean; error: string | null }
+export interface GapRowsState {
+  result: GapListResult | null;
+  loading: boolean;
+  error: string | null;
+}
 
 export function useGapRows(scope: GapListRequest['scope'] | null, active: boolean): GapRowsState {
   const asOfYear = useAtlas((s) => s.asOfYear);
@@ -19,20 +23,40 @@ export function useGapRows(scope: GapListRequest['scope'] | null, active: boolea
   const key = scope ? `${JSON.stringify(scope)}@${asOfYear}` : '';
 
   useEffect(() => {
-    if (!scope || figures.size === 0) { fetched.current = null; setState({ result: null, loading: false, error: null }); return; }
+    if (!scope || figures.size === 0) {
+      fetched.current = null;
+      setState({ result: null, loading: false, error: null });
+      return;
+    }
     if (!active || (fetched.current?.key === key && fetched.current.figures === figures)) return;
     fetched.current = { key, figures };
-    let current = true, settled = false;
+    let current = true,
+      settled = false;
     setState((previous) => ({ ...previous, loading: true, error: null }));
-    getEngine().gapList({ scope, asOfYear }).then(
-      (result) => { settled = true; if (current) setState({ result, loading: false, error: null }); },
-      (error: unknown) => {
-        settled = true;
-        if (current) { fetched.current = null; setState({ result: null, loading: false, error: error instanceof Error ? error.message : String(error) }); }
-      },
-    );
+    getEngine()
+      .gapList({ scope, asOfYear })
+      .then(
+        (result) => {
+          settled = true;
+          if (current) setState({ result, loading: false, error: null });
+        },
+        (error: unknown) => {
+          settled = true;
+          if (current) {
+            fetched.current = null;
+            setState({
+              result: null,
+              loading: false,
+              error: error instanceof Error ? error.message : String(error),
+            });
+          }
+        },
+      );
     // A request overtaken before its answer came must be asked again when next shown.
-    return () => { current = false; if (!settled) fetched.current = null; };
+    return () => {
+      current = false;
+      if (!settled) fetched.current = null;
+    };
   }, [key, figures, active]);
   return state;
 }

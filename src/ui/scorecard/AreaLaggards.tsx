@@ -11,7 +11,15 @@ import { formatNumber, withUnit } from './formatIndicator';
 
 type Level = 'prefecture' | 'county';
 
-export function AreaLaggards({ indicator, line, unitLabel }: { indicator: PlanIndicator; line: ScorecardLine; unitLabel: string }) {
+export function AreaLaggards({
+  indicator,
+  line,
+  unitLabel,
+}: {
+  indicator: PlanIndicator;
+  line: ScorecardLine;
+  unitLabel: string;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const lists = line.areas!;
@@ -20,8 +28,18 @@ export function AreaLaggards({ indicator, line, unitLabel }: { indicator: PlanIn
       <summary>{t('scorecard.areas', { unit: indicator.unit === 'percent' ? '%' : unitLabel })}</summary>
       {open && (
         <>
-          <AreaList level="prefecture" values={lists.prefectures} without={lists.prefecturesWithoutValue} indicator={indicator} />
-          <AreaList level="county" values={lists.counties} without={lists.countiesWithoutValue} indicator={indicator} />
+          <AreaList
+            level="prefecture"
+            values={lists.prefectures}
+            without={lists.prefecturesWithoutValue}
+            indicator={indicator}
+          />
+          <AreaList
+            level="county"
+            values={lists.counties}
+            without={lists.countiesWithoutValue}
+            indicator={indicator}
+          />
         </>
       )}
     </details>
@@ -29,7 +47,17 @@ export function AreaLaggards({ indicator, line, unitLabel }: { indicator: PlanIn
 }
 
 /** Values without their unit (it is in the summary), except the percent sign. */
-function AreaList({ level, values, without, indicator }: { level: Level; values: AreaValue[]; without: number; indicator: PlanIndicator }) {
+function AreaList({
+  level,
+  values,
+  without,
+  indicator,
+}: {
+  level: Level;
+  values: AreaValue[];
+  without: number;
+  indicator: PlanIndicator;
+}) {
   const { t } = useTranslation();
   const locale = useAtlas((s) => s.locale);
   const areas = useAtlas((s) => s.areas);
@@ -42,14 +70,27 @@ function AreaList({ level, values, without, indicator }: { level: Level; values:
   const { unit } = indicator;
   return (
     <>
-      <h4>{t(level === 'county' ? 'scorecard.counties' : 'scorecard.prefectures', { count: values.length })}</h4>
+      <h4>
+        {t(level === 'county' ? 'scorecard.counties' : 'scorecard.prefectures', { count: values.length })}
+      </h4>
       <ol className="scorecard-area-list" data-level={level}>
         {values.map((v, k) => {
           const area = areas.get(v.adcode);
           return (
-            <li key={v.adcode} data-adcode={v.adcode} data-value={v.value} className={v.adcode === selectedAdcode ? 'selected' : undefined}>
+            <li
+              key={v.adcode}
+              data-adcode={v.adcode}
+              data-value={v.value}
+              className={v.adcode === selectedAdcode ? 'selected' : undefined}
+            >
               <span className="rank muted">{k + 1}</span>
-              <button className="link" onClick={() => choose(v.adcode)} title={area && level === 'county' ? area.prefectureName : undefined}>{area?.name ?? v.adcode}</button>
+              <button
+                className="link"
+                onClick={() => choose(v.adcode)}
+                title={area && level === 'county' ? area.prefectureName : undefined}
+              >
+                {area?.name ?? v.adcode}
+              </button>
               <span className={v.reached ? 'meets' : indicator.target2025 === null ? undefined : 'short'}>
                 {withUnit(formatNumber(v.value, unit, locale, true), unit, '')}
                 {v.reached && ' ✓'}

@@ -18,7 +18,10 @@ export function ScorecardPanel() {
   const asOfYear = useAtlas((s) => s.asOfYear);
   const sources = useAtlas((s) => s.layerInfo?.sources);
   const stationFilterOn = useLayers((s) => filterIsOn(s.filter));
-  const scorecard = useMemo(() => buildScorecard({ figures, areas, asOfYear, sources: sources ?? {} }), [figures, areas, asOfYear, sources]);
+  const scorecard = useMemo(
+    () => buildScorecard({ figures, areas, asOfYear, sources: sources ?? {} }),
+    [figures, areas, asOfYear, sources],
+  );
   const measurable = scorecard.rows.filter((row) => row.measurable);
   const notMeasurable = scorecard.rows.filter((row) => !row.measurable);
   const anyLoaded = measurable.some((row) => row.lines.some((line) => line.layerLoaded));
@@ -30,17 +33,27 @@ export function ScorecardPanel() {
         {fromSample && <span className="badge sample">{t('sampleBadge')}</span>}
       </h3>
       <p className="small muted">{t('scorecard.intro')}</p>
-      <p className="small" data-testid="scorecard-as-of"><strong>{t('scorecard.asOf', { year: scorecard.asOfYear })}</strong></p>
+      <p className="small" data-testid="scorecard-as-of">
+        <strong>{t('scorecard.asOf', { year: scorecard.asOfYear })}</strong>
+      </p>
       {!anyLoaded && <p className="note">{t('scorecard.noData')}</p>}
-      {stationFilterOn && <p className="note" data-testid="scorecard-filter-note">{t('scorecard.filterNote')}</p>}
+      {stationFilterOn && (
+        <p className="note" data-testid="scorecard-filter-note">
+          {t('scorecard.filterNote')}
+        </p>
+      )}
       <table className="scorecard-table">
         <caption>{t('scorecard.measurable')}</caption>
-        {measurable.map((row) => <IndicatorRows key={row.indicator.id} row={row} asOfYear={scorecard.asOfYear} />)}
+        {measurable.map((row) => (
+          <IndicatorRows key={row.indicator.id} row={row} asOfYear={scorecard.asOfYear} />
+        ))}
       </table>
       <p className="small muted">{t('scorecard.modelledFootnote')}</p>
       <table className="scorecard-table">
         <caption>{t('scorecard.notMeasurableHeading')}</caption>
-        {notMeasurable.map((row) => <IndicatorRows key={row.indicator.id} row={row} asOfYear={scorecard.asOfYear} />)}
+        {notMeasurable.map((row) => (
+          <IndicatorRows key={row.indicator.id} row={row} asOfYear={scorecard.asOfYear} />
+        ))}
       </table>
     </section>
   );

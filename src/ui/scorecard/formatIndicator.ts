@@ -5,7 +5,13 @@ export { formatMonth } from '../../core/format';
 import type { IndicatorUnit } from '../../core/summary/planIndicators';
 
 const MEASURED_DIGITS: Record<IndicatorUnit, number> = {
-  stations: 0, per10kResidents: 1, percent: 1, tenThousand: 0, tenThousandKm: 0, gbps: 0, count: 0,
+  stations: 0,
+  per10kResidents: 1,
+  percent: 1,
+  tenThousand: 0,
+  tenThousandKm: 0,
+  gbps: 0,
+  count: 0,
 };
 
 /** A number in the indicator's unit, without the unit; `measured` fixes the decimals. */
@@ -14,7 +20,9 @@ export function formatNumber(value: number, unit: IndicatorUnit, locale: Locale,
     const digits = MEASURED_DIGITS[unit];
     return digits === 0 ? formatInteger(value, locale) : formatDecimal(value, locale, digits);
   }
-  return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(
+    value,
+  );
 }
 
 /** The number followed by its unit label ('%' sticks to the number). */

@@ -26,12 +26,24 @@ export function CopyLinkButton() {
   };
   return (
     <>
-      <button onClick={() => void copy()} data-testid="copy-link">{t('share.copyLink')}</button>
-      <span role="status" className="small saved">{state.kind === 'copied' ? t('share.copied') : ''}</span>
+      <button onClick={() => void copy()} data-testid="copy-link">
+        {t('share.copyLink')}
+      </button>
+      <span role="status" className="small saved">
+        {state.kind === 'copied' ? t('share.copied') : ''}
+      </span>
       {state.kind === 'fallback' && (
         <div className="copy-fallback small">
           <label htmlFor="share-link">{t('share.copyFailed')}</label>
-          <input id="share-link" readOnly value={state.link} autoFocus onFocus={(e) => e.target.select()} data-testid="share-link" aria-label={t('share.linkLabel')} />
+          <input
+            id="share-link"
+            readOnly
+            value={state.link}
+            autoFocus
+            onFocus={(e) => e.target.select()}
+            data-testid="share-link"
+            aria-label={t('share.linkLabel')}
+          />
         </div>
       )}
     </>

@@ -15,17 +15,30 @@ export function LinkNotice() {
   return (
     <div className="link-notice" role="alert" aria-label={t('share.notice')} data-testid="link-notice">
       {missingDatasets.map((missing) => (
-        <p key={missing.layer}>{t('share.missingDataset', { name: missing.name || missing.datasetId, layer: t(`overlay.${missing.layer}`) })}</p>
+        <p key={missing.layer}>
+          {t('share.missingDataset', {
+            name: missing.name || missing.datasetId,
+            layer: t(`overlay.${missing.layer}`),
+          })}
+        </p>
       ))}
       {missingDatasets.length > 0 && <p className="small">{t('share.missingHint')}</p>}
       {sampleMissing && (
         <p>
           {t('share.sampleNeeded')}{' '}
-          <button onClick={() => void loadSample()} disabled={sampleLoading}>{t('share.loadSample')}</button>
+          <button onClick={() => void loadSample()} disabled={sampleLoading}>
+            {t('share.loadSample')}
+          </button>
         </p>
       )}
-      <button className="link-notice-close" aria-label={t('share.dismiss')} title={t('share.dismiss')}
-        onClick={() => useLinkNotice.setState({ missingDatasets: [], sampleNeeded: false })}>×</button>
+      <button
+        className="link-notice-close"
+        aria-label={t('share.dismiss')}
+        title={t('share.dismiss')}
+        onClick={() => useLinkNotice.setState({ missingDatasets: [], sampleNeeded: false })}
+      >
+        ×
+      </button>
     </div>
   );
 }

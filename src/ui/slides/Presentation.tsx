@@ -16,11 +16,20 @@ const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 function onKey(e: KeyboardEvent): void {
   if (e.altKey || e.ctrlKey || e.metaKey) return;
   const { slides } = useSlides.getState();
-  const step = NEXT.has(e.key) ? 1 : PREVIOUS.has(e.key) ? -1 : e.key === 'Home' ? -slides.length : e.key === 'End' ? slides.length : 0;
+  const step = NEXT.has(e.key)
+    ? 1
+    : PREVIOUS.has(e.key)
+      ? -1
+      : e.key === 'Home'
+        ? -slides.length
+        : e.key === 'End'
+          ? slides.length
+          : 0;
   if (step === 0 && e.key !== 'Escape') return;
   e.preventDefault();
   e.stopPropagation();
-  if (e.key === 'Escape') stopPresentation(); else stepPresentation(step);
+  if (e.key === 'Escape') stopPresentation();
+  else stepPresentation(step);
 }
 
 export function Presentation() {
@@ -32,7 +41,9 @@ function PresentationView({ index }: { index: number }) {
   const { t } = useTranslation();
   const slides = useSlides((s) => s.slides);
   const year = useAtlas((s) => s.asOfYear);
-  const sampleShown = useAtlas((s) => Object.values(s.layerInfo?.sources ?? {}).some((source) => source?.kind === 'sample'));
+  const sampleShown = useAtlas((s) =>
+    Object.values(s.layerInfo?.sources ?? {}).some((source) => source?.kind === 'sample'),
+  );
   const metric = useLayers((s) => (s.choroplethVisible ? METRICS[s.metric] : null));
   const region = useRef<HTMLDivElement>(null);
 
@@ -49,7 +60,8 @@ function PresentationView({ index }: { index: number }) {
       else if (wasFullscreen) stopPresentation();
     };
     document.addEventListener('fullscreenchange', onFullscreenChange);
-    if (root.requestFullscreen && !document.fullscreenElement) root.requestFullscreen().catch(() => undefined);
+    if (root.requestFullscreen && !document.fullscreenElement)
+      root.requestFullscreen().catch(() => undefined);
     return () => {
       window.removeEventListener('keydown', onKey, { capture: true });
       document.removeEventListener('fullscreenchange', onFullscreenChange);
@@ -62,20 +74,48 @@ function PresentationView({ index }: { index: number }) {
   const slide = slides[index];
   if (!slide) return null;
   return (
-    <div className="presentation" ref={region} tabIndex={-1} role="region" aria-roledescription={t('present.label')} aria-label={slide.name} data-testid="presentation">
+    <div
+      className="presentation"
+      ref={region}
+      tabIndex={-1}
+      role="region"
+      aria-roledescription={t('present.label')}
+      aria-label={slide.name}
+      data-testid="presentation"
+    >
       <div className="presentation-band">
         <div className="presentation-meta">
           <span className="presentation-name">{slide.name}</span>
           <span>{t('asOfYearEnd', { year })}</span>
-          {metric && <span>{t(`metric.${metric.id}`)}（{t(`unit.${metric.unit}`)}）</span>}
+          {metric && (
+            <span>
+              {t(`metric.${metric.id}`)}（{t(`unit.${metric.unit}`)}）
+            </span>
+          )}
           {sampleShown && <span className="badge sample">{t('sampleBadge')}</span>}
-          <span className="presentation-count" data-testid="presentation-count">{t('present.count', { n: index + 1, total: slides.length })}</span>
+          <span className="presentation-count" data-testid="presentation-count">
+            {t('present.count', { n: index + 1, total: slides.length })}
+          </span>
         </div>
-        <p className="presentation-caption" aria-live="polite" data-testid="presentation-caption">{slide.caption}</p>
+        <p className="presentation-caption" aria-live="polite" data-testid="presentation-caption">
+          {slide.caption}
+        </p>
       </div>
       <div className="presentation-controls">
-        <button onClick={() => stepPresentation(-1)} disabled={index === 0} aria-label={t('present.previous')}>←</button>
-        <button onClick={() => stepPresentation(1)} disabled={index === slides.length - 1} aria-label={t('present.next')}>→</button>
+        <button
+          onClick={() => stepPresentation(-1)}
+          disabled={index === 0}
+          aria-label={t('present.previous')}
+        >
+          ←
+        </button>
+        <button
+          onClick={() => stepPresentation(1)}
+          disabled={index === slides.length - 1}
+          aria-label={t('present.next')}
+        >
+          →
+        </button>
         <button onClick={stopPresentation}>{t('present.exit')}</button>
       </div>
       <p className="presentation-keys">{t('present.keys')}</p>
