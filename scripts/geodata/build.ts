@@ -41,12 +41,9 @@ const prefectureNames = new Map(readFileSync(join(divisionDir, 'cities.csv'), 'u
   .map(([code, name]) => [code + '00', name]));
 
 const villages = buildVillages(readFileSync(join(divisionDir, 'villages.csv'), 'utf8'), readFileSync(join(divisionDir, 'streets.csv'), 'utf8'));
-const villageUnitsByCounty = new Map<string, number>();
-for (const v of villages) villageUnitsByCounty.set(v.countyAdcode, (villageUnitsByCounty.get(v.countyAdcode) ?? 0) + 1);
 const population = buildPopulation(
   readFileSync(join(OUT, 'sources', 'counties-population-2020.csv'), 'utf8'),
   readFileSync(join(OUT, 'sources', 'prefectures-population-2020.csv'), 'utf8'),
-  villageUnitsByCounty,
 );
 
 // 1. Counties: fix codes, convert the datum, repair.
@@ -77,7 +74,7 @@ const countiesOut = rawCounties.map((raw, i) => {
   const official = officialCounties.get(raw.adcode)!;
   const coordinates = tiled[i];
   const pop = population.get(raw.adcode);
-  if (!pop) throw new Error(`no population for ${raw.adcode}`);
+  if (!pop) throw new Error(`${raw.adcode} ${official.name}: no 2020 census figure in geodata/sources/counties-population-2020.csv`);
   return {
     type: 'Feature' as const,
     properties: {
@@ -94,11 +91,10 @@ const prefecturesOut = [...prefectureNames].map(([adcode, name]) => {
   const members = countiesOut.map((c, i) => [c, i] as const).filter(([c]) => c.properties.prefectureAdcode === adcode);
   const coordinates = dissolve(members.map(([, i]) => i));
   const population2020 = members.reduce((s, [c]) => s + c.properties.population2020, 0);
-  const estimatedCounties = members.filter(([c]) => c.properties.populationSource === 'estimate').length;
   const labelPoint = labelPointOf(coordinates);
   return {
     type: 'Feature' as const,
-    properties: { adcode, name, population2020, estimatedCounties, countyCount: members.length, labelPoint, areaKm2: Math.round(geodesicAreaKm2(coordinates) * 100) / 100 },
+    properties: { adcode, name, population2020, countyCount: members.length, labelPoint, areaKm2: Math.round(geodesicAreaKm2(coordinates) * 100) / 100 },
     geometry: { type: 'MultiPolygon' as const, coordinates },
   };
 });
@@ -140,5 +136,5 @@ console.log([
   `tiling: ${partitionReport.overlapKm2.toFixed(2)} km² of overlaps removed; ${partitionReport.gapCount} gaps (${partitionReport.gapKm2.toFixed(2)} km²), ${partitionReport.gapsLeft} left unfilled (${partitionReport.gapsLeftKm2.toFixed(4)} km²)`,
   `vertices: ${countiesOut.reduce((s, c) => s + c.geometry.coordinates.flat(2).length, 0)} in counties.geojson`,
   `area: counties sum ${areaSum.toFixed(0)} km², province ${provinceOut.properties.areaKm2.toFixed(0)} km²`,
-  `population: ${provinceOut.properties.population2020} (${countiesOut.filter((c) => c.properties.populationSource === 'estimate').length} counties estimated)`,
+  `population: ${provinceOut.properties.population2020} (census, all ${countiesOut.length} counties)`,
 ].join('\n'));

@@ -44,7 +44,7 @@ const counties: CountyCollection = {
         prefectureAdcode: '520100',
         prefectureName: '某市',
         population2020: 500,
-        populationSource: 'estimate',
+        populationSource: 'census',
         areaKm2: 40,
         seat: [1.5, 0.5],
       },
@@ -74,7 +74,6 @@ const prefectures: PrefectureCollection = {
         adcode: '520100',
         name: '某市',
         population2020: 1500,
-        estimatedCounties: 1,
         countyCount: 2,
         labelPoint: [1, 0.5],
         areaKm2: 50,
@@ -87,21 +86,19 @@ describe('buildAreaRecords', () => {
   const records = buildAreaRecords(
     buildAreaIndex(counties, prefectures, { type: 'FeatureCollection', features: [] }),
   );
-  test('gives each county its density and estimate flag', () => {
+  test('gives each county its density and bounds', () => {
     expect(records.get('520101')).toMatchObject({
       level: 'county',
       densityPerKm2: 100,
-      populationEstimated: false,
       bounds: [0, 0, 1, 1],
     });
-    expect(records.get('520102')).toMatchObject({ densityPerKm2: 12.5, populationEstimated: true });
+    expect(records.get('520102')).toMatchObject({ densityPerKm2: 12.5, bounds: [1, 0, 2, 1] });
   });
-  test('gives each prefecture its counties, and flags it when any county figure is estimated', () => {
+  test('gives each prefecture its counties, density and bounds', () => {
     expect(records.get('520100')).toMatchObject({
       level: 'prefecture',
       countyAdcodes: ['520101', '520102'],
       densityPerKm2: 30,
-      populationEstimated: true,
       bounds: [0, 0, 2, 1],
     });
   });

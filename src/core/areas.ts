@@ -2,7 +2,7 @@
 // as read from geodata/*.geojson. Pure data shaping, no DOM, so the worker and CLI share it.
 import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
 
-export type PopulationSource = 'census' | 'census-rounded' | 'estimate';
+export type PopulationSource = 'census';
 export type Bounds = [west: number, south: number, east: number, north: number];
 
 export interface CountyProperties {
@@ -19,7 +19,6 @@ export interface PrefectureProperties {
   adcode: string;
   name: string;
   population2020: number;
-  estimatedCounties: number;
   countyCount: number;
   labelPoint: [number, number];
   areaKm2: number;
@@ -53,8 +52,6 @@ export interface AreaRecord {
   prefectureAdcode: string;
   prefectureName: string;
   population2020: number;
-  /** True when any part of the figure is an estimate rather than a census count. */
-  populationEstimated: boolean;
   areaKm2: number;
   densityPerKm2: number;
   bounds: Bounds;
@@ -101,7 +98,6 @@ export function buildAreaRecords({ counties, prefectures }: AreaIndex): Map<stri
       prefectureAdcode: p.prefectureAdcode,
       prefectureName: p.prefectureName,
       population2020: p.population2020,
-      populationEstimated: p.populationSource === 'estimate',
       areaKm2: p.areaKm2,
       densityPerKm2: p.population2020 / p.areaKm2,
       bounds: p.bounds,
@@ -116,7 +112,6 @@ export function buildAreaRecords({ counties, prefectures }: AreaIndex): Map<stri
       prefectureAdcode: p.adcode,
       prefectureName: p.name,
       population2020: p.population2020,
-      populationEstimated: p.estimatedCounties > 0,
       areaKm2: p.areaKm2,
       densityPerKm2: p.population2020 / p.areaKm2,
       bounds: p.bounds,
@@ -124,4 +119,11 @@ export function buildAreaRecords({ counties, prefectures }: AreaIndex): Map<stri
     });
   }
   return records;
+}
+
+/** The area index and where the map fetches the boundary files from. */
+export interface BaseGeodata {
+  areas: AreaIndex;
+  /** Absolute URLs of the boundary GeoJSON files on the app's origin. */
+  boundaryUrls: { counties: string; prefectures: string; province: string; neighbours: string };
 }

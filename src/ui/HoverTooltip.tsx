@@ -5,13 +5,8 @@ import { formatDecimal, formatPopulation } from '../core/format';
 import { METRICS } from '../core/metrics';
 import { useLayers } from '../state/layers';
 import { useAtlas } from '../state/store';
+import type { HoverState } from '../state/mapIntents';
 import { AreaName } from './AreaName';
-
-export interface HoverState {
-  adcode: string;
-  x: number;
-  y: number;
-}
 
 export function HoverTooltip({ adcode, x, y }: HoverState) {
   const { t } = useTranslation();
@@ -35,7 +30,6 @@ export function HoverTooltip({ adcode, x, y }: HoverState) {
       </span>
       <span>
         {formatPopulation(area.population2020, locale)} {t('persons')}
-        {area.populationEstimated ? t('aside', { text: t('estimate') }) : ''}
       </span>
       {value !== undefined && (
         <span className="tooltip-metric">

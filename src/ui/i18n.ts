@@ -17,9 +17,6 @@ const zh = {
   persons: '人',
   perKm2: '人/km²',
   km2: 'km²',
-  estimate: '估算',
-  estimateNote: '该县人口为估算值：市（州）普查总数减去已查到的县数，按村级单位数分摊。',
-  prefectureEstimateNote: '其中 {{count}} 个县的人口为估算值，市（州）合计为普查数。',
   counties: '县（市、区）',
   clearSelection: '取消选择',
   zoomTo: '缩放至',
@@ -584,11 +581,6 @@ const en: typeof zh = {
   persons: '',
   perKm2: 'per km²',
   km2: 'km²',
-  estimate: 'estimate',
-  estimateNote:
-    "This county's population is an estimate: the prefecture's census total minus the counties found, shared by village-level units.",
-  prefectureEstimateNote:
-    '{{count}} of its county figures are estimates; the prefecture total is the census figure.',
   counties: 'Counties',
   clearSelection: 'Clear selection',
   zoomTo: 'Zoom to',

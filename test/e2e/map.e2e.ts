@@ -84,13 +84,15 @@ describe('using the map', () => {
     expect(await panel.textContent()).not.toContain('估算');
   });
 
-  test('a county whose population is estimated says so', async () => {
+  test('南明区 shows its exact census population, 1,047,792, with no estimate badge', async () => {
     const seat = county('南明区').seat;
     const point = await screenPoint(app.page, seat[0], seat[1]);
     await app.page.mouse.click(point.x, point.y);
     const panel = app.page.getByTestId('area-panel');
     await expect.poll(() => panel.locator('h2').textContent()).toBe('南明区');
-    expect(await panel.getByTestId('area-population').textContent()).toContain('估算');
+    const population = await panel.getByTestId('area-population').textContent();
+    expect(population).toContain('1,047,792');
+    expect(population).not.toContain('估算');
   });
 
   test('the prefecture list zooms to the prefecture and selects it', async () => {

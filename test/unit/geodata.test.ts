@@ -30,9 +30,16 @@ const villages = csv<{
   countyAdcode: string;
   kind: string;
 }>('villages.csv');
-const prefectureTotals = csv<{ adcode: string; population2020: string }>(
+const prefectureTotals = csv<{ adcode: string; name: string; population2020: string }>(
   'sources/prefectures-population-2020.csv',
 );
+const countyCensus = csv<{
+  adcode: string;
+  name: string;
+  population2020: string;
+  precision: string;
+  source: string;
+}>('sources/counties-population-2020.csv');
 
 const GUIZHOU_POPULATION_2020 = 38_562_148;
 const GUIZHOU_OFFICIAL_AREA_KM2 = 176_167;
@@ -134,7 +141,17 @@ describe('counties.geojson', () => {
     }
     for (const f of counties.features) {
       expect(Number.isInteger(f.properties.population2020)).toBe(true);
-      expect(['census', 'census-rounded', 'estimate']).toContain(f.properties.populationSource);
+      expect(f.properties.populationSource).toBe('census');
+    }
+  });
+
+  test("every county's figure is its exact census figure from the NBS county tabulation, with its source", () => {
+    expect(countyCensus).toHaveLength(88);
+    const byCode = new Map(counties.features.map((f) => [f.properties.adcode, f.properties]));
+    for (const row of countyCensus) {
+      expect(row.precision, row.adcode).toBe('exact');
+      expect(row.source, row.adcode).toMatch(/中国人口普查分县资料—2020/);
+      expect(byCode.get(row.adcode)?.population2020, row.adcode).toBe(Number(row.population2020));
     }
   });
 
@@ -203,6 +220,25 @@ describe('villages.csv', () => {
 });
 
 describe('areas.json', () => {
+  test('the populations the app ships: 88 counties summing to 38,562,148, each prefecture to its bulletin total', () => {
+    const index: AreaIndex = JSON.parse(read('areas.json'));
+    expect(index.counties).toHaveLength(88);
+    expect(index.counties.reduce((s, c) => s + c.population2020, 0)).toBe(GUIZHOU_POPULATION_2020);
+    expect(prefectureTotals).toHaveLength(9);
+    expect(prefectureTotals.reduce((s, p) => s + Number(p.population2020), 0)).toBe(GUIZHOU_POPULATION_2020);
+    for (const p of prefectureTotals) {
+      const members = index.counties.filter((c) => c.prefectureAdcode === p.adcode);
+      expect(members.length, p.name).toBeGreaterThan(0);
+      expect(
+        members.reduce((s, c) => s + c.population2020, 0),
+        p.name,
+      ).toBe(Number(p.population2020));
+      expect(index.prefectures.find((q) => q.adcode === p.adcode)?.population2020, p.name).toBe(
+        Number(p.population2020),
+      );
+    }
+  });
+
   test('is exactly the index of the boundary files: same properties, bounds around each geometry', () => {
     const index: AreaIndex = JSON.parse(read('areas.json'));
     const neighbours: NeighbourCollection = JSON.parse(read('neighbours.geojson'));

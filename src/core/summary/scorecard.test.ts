@@ -20,7 +20,6 @@ const area = (
   prefectureAdcode,
   prefectureName: prefectureAdcode,
   population2020,
-  populationEstimated: false,
   areaKm2: 100,
   densityPerKm2: population2020 / 100,
   bounds: [106, 26, 107, 27],
