@@ -1,32 +1,22 @@
-// The only code that touches MapLibre. Owns one map: loads the base geodata into fixed sources once,
-// reports hover and click by adcode, and follows the selection and basemap settings it is given.
+// The one MapLibre map of the page, split by concern as MapLibre splits its Map: this class owns the
+// map, the base layers (boundaries, labels), hover, click and selection, the theme and the basemap;
+// `camera` moves it (camera.ts), `overlays` draws the data layers (overlayData.ts), `annotations`
+// the tools' marks (annotations.ts), and `snapshot` is what an export redraws (snapshot.ts).
+// It knows nothing of the store: src/map/bindings.ts connects the two.
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, Point } from 'geojson';
-import type { AreaIndex, Bounds } from '../core/areas';
+import type { BaseGeodata } from '../core/areas';
 import { LABEL_FONT_FAMILY, LAYER, SOURCE, baseStyle } from './layers';
-import {
-  OVERLAY_LAYER,
-  OVERLAY_SOURCE,
-  STATION_POINT_MIN_ZOOM,
-  operatorColour,
-  relocationColour,
-  scenicColour,
-  stationFilterExpression,
-  villageColour,
-  type OverlaySettings,
-  type OverlaySource,
-} from './overlays';
-import { drawSuggestedSites, type SiteMarker } from './siteMarkers';
-import { drawGapHighlight } from './gapHighlight';
+import { STATION_POINT_MIN_ZOOM } from './overlays';
+import { GUIZHOU_BOUNDS, MapCamera, PADDING } from './camera';
+import { MapOverlays } from './overlayData';
+import { MapAnnotations } from './annotations';
+import { exportSnapshot, type ExportSnapshot } from './snapshot';
 
-export interface BaseGeodata {
-  areas: AreaIndex;
-  /** Absolute URLs of the boundary GeoJSON files on the app's origin. */
-  boundaryUrls: { counties: string; prefectures: string; province: string; neighbours: string };
-}
+export type { BaseGeodata };
 
 export interface MapCallbacks {
   onHover: (adcode: string | null, point: { x: number; y: number } | null) => void;
@@ -37,11 +27,6 @@ export interface MapCallbacks {
 
 // MapLibre finds its worker beside its own module; once bundled that guess is wrong, so say where.
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
-
-// Keeps fitted areas clear of the side panel (320 px wide, 12 px from the edge).
-const PADDING = { left: 352, right: 56, top: 24, bottom: 24 };
-
-export const GUIZHOU_BOUNDS: Bounds = [103.6, 24.62, 109.59, 29.22];
 
 type Named = { name: string; adcode: string };
 const labelPoints = <T extends Named>(
@@ -82,13 +67,14 @@ const HIGH_CONTRAST_PAINT: ReadonlyArray<[layer: string, property: PaintProperty
 
 export class MapController {
   readonly map: maplibregl.Map;
+  readonly camera: MapCamera;
+  readonly overlays: MapOverlays;
+  readonly annotations: MapAnnotations;
   private hoveredAdcode: string | null = null;
   private basemapTemplate = '';
   private readonly ready: Promise<void>;
   private loaded = false;
   private choroplethShown = false;
-  /** Per overlay source: the URL it should show and older ones to revoke once it has loaded. */
-  private readonly blobUrls = new Map<string, { current: string; stale: string[] }>();
   /** The light style's value of each property the high-contrast theme changes, read before its first change. */
   private readonly lightPaint = new Map<string, unknown>();
 
@@ -121,6 +107,10 @@ export class MapController {
         resolve();
       }),
     );
+    const afterLoad = (apply: () => void) => this.afterLoad(apply);
+    this.camera = new MapCamera(this.map);
+    this.overlays = new MapOverlays(this.map, afterLoad);
+    this.annotations = new MapAnnotations(this.map, afterLoad);
     this.map.on('mousemove', LAYER.countyFill, (e: MapLayerMouseEvent) =>
       this.setHover(this.adcodeAt(e), e.point),
     );
@@ -131,9 +121,6 @@ export class MapController {
       this.callbacks.onStationZoom();
     };
     this.map.on('zoomend', reachStationZoom);
-    this.map.on('sourcedata', (e) => {
-      if (e.sourceId && e.isSourceLoaded) this.revokeLoadedBlobs(e.sourceId);
-    });
     this.map.on('click', (e: MapMouseEvent) => {
       const [feature] = this.map.queryRenderedFeatures(e.point, { layers: [LAYER.countyFill] });
       this.callbacks.onSelect(feature ? String(feature.properties.adcode) : null);
@@ -198,158 +185,6 @@ export class MapController {
     });
   }
 
-  /** Shows (or with empty arrays, clears) the first rows of a file being imported. */
-  setPreviewPoints(lon: Float64Array, lat: Float64Array): void {
-    const features: FeatureCollection<Point>['features'] = [];
-    for (let i = 0; i < lon.length; i++) {
-      if (Number.isFinite(lon[i]) && Number.isFinite(lat[i]))
-        features.push({
-          type: 'Feature',
-          properties: {},
-          geometry: { type: 'Point', coordinates: [lon[i], lat[i]] },
-        });
-    }
-    this.afterLoad(() =>
-      (this.map.getSource(SOURCE.importPreview) as GeoJSONSource).setData({
-        type: 'FeatureCollection',
-        features,
-      }),
-    );
-  }
-
-  /**
-   * Replaces a data layer's GeoJSON. The text goes to MapLibre's worker as a blob URL, so parsing
-   * and tiling happen there and the page never holds the features.
-   */
-  setLayerGeojson(name: OverlaySource, geojson: string | Uint8Array): void {
-    const id = OVERLAY_SOURCE[name];
-    const url = URL.createObjectURL(new Blob([geojson as BlobPart], { type: 'application/geo+json' }));
-    const entry = this.blobUrls.get(id);
-    // An older URL may still be queued in MapLibre's worker: it is revoked only once the source
-    // has loaded (see revokeLoadedBlobs), or fetching it would fail.
-    this.blobUrls.set(id, { current: url, stale: entry ? [...entry.stale, entry.current] : [] });
-    this.afterLoad(() => (this.map.getSource(id) as GeoJSONSource).setData(url));
-  }
-
-  private revokeLoadedBlobs(sourceId: string): void {
-    const entry = this.blobUrls.get(sourceId);
-    if (!entry?.stale.length || !this.map.isSourceLoaded(sourceId)) return;
-    entry.stale.forEach((url) => URL.revokeObjectURL(url));
-    entry.stale = [];
-  }
-
-  /** Visibility, filters and colours of the data layers for the settings and year. */
-  setOverlays(
-    settings: OverlaySettings,
-    asOfYear: number,
-    operators: readonly string[],
-    bands: readonly string[],
-  ): void {
-    this.afterLoad(() => {
-      const show = (id: string, visible: boolean) =>
-        this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
-      show(OVERLAY_LAYER.cells, settings.stationsVisible);
-      show(OVERLAY_LAYER.stations, settings.stationsVisible);
-      show(OVERLAY_LAYER.discs, settings.stationsVisible && settings.discsVisible);
-      const stationFilter = stationFilterExpression(
-        settings.filter,
-        asOfYear,
-        operators,
-        bands,
-        settings.fourGVisible,
-      );
-      this.map.setFilter(OVERLAY_LAYER.stations, stationFilter);
-      this.map.setFilter(OVERLAY_LAYER.discs, stationFilter);
-      this.map.setPaintProperty(OVERLAY_LAYER.stations, 'circle-color', operatorColour(operators));
-      show(OVERLAY_LAYER.villages, settings.villagesVisible);
-      this.map.setPaintProperty(
-        OVERLAY_LAYER.villages,
-        'circle-color',
-        villageColour(settings.villageColouring, asOfYear),
-      );
-      show(OVERLAY_LAYER.relocation, settings.relocationVisible);
-      const relocation = relocationColour(settings.relocationBasis, asOfYear);
-      this.map.setPaintProperty(OVERLAY_LAYER.relocation, 'circle-color', relocation);
-      this.map.setPaintProperty(OVERLAY_LAYER.relocation, 'circle-stroke-color', [
-        'case',
-        ['==', ['get', 'a'], 1],
-        relocation,
-        '#ffffff',
-      ]);
-      show(OVERLAY_LAYER.scenic, settings.scenicVisible);
-      show(OVERLAY_LAYER.scenicLabels, settings.scenicVisible);
-      this.map.setPaintProperty(OVERLAY_LAYER.scenic, 'circle-color', scenicColour());
-    });
-  }
-
-  /** Centres a place (a gap, a suggested site, a changed village) at a street-level zoom. */
-  flyTo(lon: number, lat: number, zoom: number): void {
-    this.map.flyTo({ center: [lon, lat], zoom: Math.max(zoom, this.map.getZoom()), duration: 800 });
-  }
-
-  /** Draws the site suggester's picks (numbered markers and coverage discs); null removes them. */
-  setSuggestedSites(sites: readonly SiteMarker[] | null): void {
-    this.afterLoad(() => drawSuggestedSites(this.map, sites));
-  }
-
-  fitBounds(bounds: Bounds): void {
-    this.map.fitBounds(bounds, { padding: PADDING, duration: 800 });
-  }
-
-  /** Rings the place picked in the gap list; null removes the ring. */
-  setGapHighlight(point: { lon: number; lat: number } | null): void {
-    this.afterLoad(() => drawGapHighlight(this.map, point));
-  }
-
-  /** [west, south, east, north] of what the reader sees: the map beside the side panel (its 332 px strip left out). */
-  viewBounds(): Bounds {
-    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
-    const left = Math.min(332, width / 2);
-    const corners = [
-      [left, 0],
-      [width, 0],
-      [width, height],
-      [left, height],
-    ].map(([x, y]) => this.map.unproject([x, y]));
-    const lons = corners.map((c) => c.lng),
-      lats = corners.map((c) => c.lat);
-    return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
-  }
-
-  /**
-   * What an export needs to draw this view again in a hidden map (src/map/exportMap.ts): the style,
-   * the view the reader sees, the choropleth's feature-states of these areas (not the hover) and the
-   * largest canvas side this browser's WebGL can draw.
-   */
-  exportSnapshot(areas: { counties: readonly string[]; prefectures: readonly string[] }) {
-    const featureStates: Array<{ source: string; id: string; state: { fill: string; meets: boolean } }> = [];
-    for (const [source, ids] of [
-      [SOURCE.counties, areas.counties],
-      [SOURCE.prefectures, areas.prefectures],
-    ] as const) {
-      for (const id of ids) {
-        const { fill, meets } = this.map.getFeatureState({ source, id });
-        if (typeof fill === 'string')
-          featureStates.push({ source, id, state: { fill, meets: meets === true } });
-      }
-    }
-    const gl = this.map.painter.context.gl;
-    const viewport = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
-    const maxCanvasSidePx = Math.min(
-      gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
-      gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number,
-      viewport[0],
-      viewport[1],
-    );
-    return {
-      style: this.map.getStyle(),
-      bounds: this.viewBounds(),
-      bearing: this.map.getBearing(),
-      featureStates,
-      maxCanvasSidePx,
-    };
-  }
-
   /** Light (the style as built) or high contrast (HIGH_CONTRAST_PAINT over it). */
   setTheme(theme: 'light' | 'highContrast'): void {
     this.afterLoad(() => {
@@ -379,27 +214,6 @@ export class MapController {
     }
   }
 
-  /** The camera, for a shared link or a slide. */
-  getView(): { lon: number; lat: number; zoom: number } {
-    const { lng, lat } = this.map.getCenter();
-    return { lon: lng, lat, zoom: this.map.getZoom() };
-  }
-
-  /** Moves the camera there: a smooth flight between slides (skipped under reduced motion), or a jump. */
-  setView(view: { lon: number; lat: number; zoom: number }, animate: boolean): void {
-    const camera = { center: [view.lon, view.lat] as [number, number], zoom: view.zoom };
-    if (animate) this.map.flyTo({ ...camera, duration: 1600 });
-    else this.map.jumpTo(camera);
-  }
-
-  /** Calls `listener` whenever the camera comes to rest; returns the unsubscribe. */
-  onViewChange(listener: () => void): () => void {
-    this.map.on('moveend', listener);
-    return () => {
-      this.map.off('moveend', listener);
-    };
-  }
-
   /** Adds, replaces or (with '') removes the online raster basemap under the Guizhou layers. */
   setBasemap(template: string): void {
     if (template === this.basemapTemplate) return;
@@ -412,6 +226,11 @@ export class MapController {
       this.map.addSource(SOURCE.basemap, { type: 'raster', tiles: [template], tileSize: 256 });
       this.map.addLayer({ id: LAYER.basemap, type: 'raster', source: SOURCE.basemap }, 'neighbour-fill');
     });
+  }
+
+  /** What an export needs to draw this view again (see snapshot.ts). */
+  snapshot(areas: { counties: readonly string[]; prefectures: readonly string[] }): ExportSnapshot {
+    return exportSnapshot(this.map, this.camera.viewBounds(), areas);
   }
 
   destroy(): void {

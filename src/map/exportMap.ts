@@ -4,13 +4,13 @@
 // Rules: same style (exportStyle.ts: exact stations out unless asked for), view and choropleth
 // feature-states as the live map; the picture is taken once the hidden map is `idle` (every source
 // loaded and drawn); the hidden map and its WebGL context are always released.
+import type { ExportSnapshot } from './snapshot';
 import * as maplibregl from 'maplibre-gl';
 import type { MapCanvasPlan } from '../core/export/pageLayout';
-import type { MapController } from './MapController';
 import { LABEL_FONT_FAMILY } from './layers';
 import { exportStyle } from './exportStyle';
 
-export type MapSnapshot = ReturnType<MapController['exportSnapshot']>;
+export type MapSnapshot = ExportSnapshot;
 
 export interface MapImage {
   /** The hidden map's pixels, top row first. */

@@ -5,12 +5,14 @@
 //
 // Colours are Okabe–Ito (colour-blind safe). Feature properties: see src/core/layers/features.ts.
 import type {
+  Map as MaplibreMap,
   ExpressionSpecification,
   FilterSpecification,
   LayerSpecification,
   SourceSpecification,
 } from 'maplibre-gl';
 import type { StationFilter } from '../core/layers/stationFilter';
+import type { OverlaySourceName } from '../core/layers/types';
 import type { CoverageBasis, VillageColouring } from '../core/layerSettings';
 
 export const OVERLAY_SOURCE = {
@@ -19,8 +21,8 @@ export const OVERLAY_SOURCE = {
   villages: 'villages',
   relocationSites: 'relocation-sites',
   scenicAreas: 'scenic-areas',
-} as const;
-export type OverlaySource = keyof typeof OVERLAY_SOURCE;
+} as const satisfies Record<OverlaySourceName, string>;
+export type OverlaySource = OverlaySourceName;
 
 export const OVERLAY_LAYER = {
   discs: 'station-discs',
@@ -268,4 +270,47 @@ export function scenicColour(): ExpressionSpecification {
       DISTANCE_COLOURS[3],
     ],
   ];
+}
+
+/** Applies visibility, filters and colours of the data layers for the settings and year. */
+export function applyOverlaySettings(
+  map: MaplibreMap,
+  settings: OverlaySettings,
+  asOfYear: number,
+  operators: readonly string[],
+  bands: readonly string[],
+): void {
+  const show = (id: string, visible: boolean) =>
+    map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  show(OVERLAY_LAYER.cells, settings.stationsVisible);
+  show(OVERLAY_LAYER.stations, settings.stationsVisible);
+  show(OVERLAY_LAYER.discs, settings.stationsVisible && settings.discsVisible);
+  const stationFilter = stationFilterExpression(
+    settings.filter,
+    asOfYear,
+    operators,
+    bands,
+    settings.fourGVisible,
+  );
+  map.setFilter(OVERLAY_LAYER.stations, stationFilter);
+  map.setFilter(OVERLAY_LAYER.discs, stationFilter);
+  map.setPaintProperty(OVERLAY_LAYER.stations, 'circle-color', operatorColour(operators));
+  show(OVERLAY_LAYER.villages, settings.villagesVisible);
+  map.setPaintProperty(
+    OVERLAY_LAYER.villages,
+    'circle-color',
+    villageColour(settings.villageColouring, asOfYear),
+  );
+  show(OVERLAY_LAYER.relocation, settings.relocationVisible);
+  const relocation = relocationColour(settings.relocationBasis, asOfYear);
+  map.setPaintProperty(OVERLAY_LAYER.relocation, 'circle-color', relocation);
+  map.setPaintProperty(OVERLAY_LAYER.relocation, 'circle-stroke-color', [
+    'case',
+    ['==', ['get', 'a'], 1],
+    relocation,
+    '#ffffff',
+  ]);
+  show(OVERLAY_LAYER.scenic, settings.scenicVisible);
+  show(OVERLAY_LAYER.scenicLabels, settings.scenicVisible);
+  map.setPaintProperty(OVERLAY_LAYER.scenic, 'circle-color', scenicColour());
 }

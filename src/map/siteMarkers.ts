@@ -12,20 +12,14 @@ import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { discRing } from '../core/coverage/disc';
+import type { SiteMarker } from '../core/coverage/suggest';
 
 export const SITE_SOURCE = 'suggested-sites';
 export const SITE_DISC_LAYER = 'suggested-site-discs';
 export const SITE_DISC_LINE_LAYER = 'suggested-site-disc-lines';
 export const SITE_COLOUR = '#7c3aed';
 
-export interface SiteMarker {
-  rank: number;
-  lon: number;
-  lat: number;
-  radiusMeters: number;
-  /** The marker's tooltip and accessible name, already translated. */
-  label: string;
-}
+export type { SiteMarker };
 
 interface Drawn {
   sites: readonly SiteMarker[] | null;

@@ -1,22 +1,17 @@
-// The one engine worker of the page, started on first use (after the map has drawn, so it does not
-// compete with the cold load).
-import countiesUrl from '../../geodata/counties.geojson?url';
-import areasUrl from '../../geodata/areas.json?url';
-import villagesUrl from '../../geodata/villages.csv?url';
-import relocationSitesUrl from '../../geodata/sources/relocation-sites.csv?url';
-import scenicAreasUrl from '../../geodata/sources/scenic-areas.csv?url';
-import { startEngine, type EngineClient } from '../worker/client';
+// The engine worker state talks to, provided once by start-up (src/app/startup.ts) or by a unit test
+// with a fake. Started on first use, so the worker does not compete with the map's cold load.
+import type { EngineClient } from '../worker/client';
 
+let start: (() => EngineClient) | null = null;
 let engine: EngineClient | undefined;
 
+export function provideEngine(starter: () => EngineClient): void {
+  start = starter;
+  engine = undefined;
+}
+
 export function getEngine(): EngineClient {
-  const absolute = (url: string) => new URL(url, location.href).href;
-  engine ??= startEngine({
-    counties: absolute(countiesUrl),
-    areas: absolute(areasUrl),
-    villages: absolute(villagesUrl),
-    relocationSites: absolute(relocationSitesUrl),
-    scenicAreas: absolute(scenicAreasUrl),
-  });
+  if (!start) throw new Error('the engine is used before start-up provided it');
+  engine ??= start();
   return engine;
 }

@@ -5,8 +5,7 @@ import prefecturesUrl from '../../geodata/prefectures.geojson?url';
 import provinceUrl from '../../geodata/province.geojson?url';
 import neighboursUrl from '../../geodata/neighbours.geojson?url';
 import areasUrl from '../../geodata/areas.json?url';
-import { buildAreaRecords, type AreaIndex } from '../core/areas';
-import type { BaseGeodata } from '../map/MapController';
+import { buildAreaRecords, type AreaIndex, type BaseGeodata } from '../core/areas';
 import { useAtlas } from './store';
 
 const absolute = (url: string) => new URL(url, location.href).href;

@@ -13,7 +13,7 @@ import type { Inspection, ValidationReport } from '../worker/importJob';
 import type { DatasetMetadata } from '../storage/types';
 import { downloadBytes, refreshDatasets, startDataWorker } from './datasets';
 import { useAtlas } from './store';
-import { mapController } from '../ui/MapView';
+import { clearImportPreview, showImportPreview } from './mapIntents';
 
 export type ImportStep =
   | { step: 'idle' }
@@ -125,7 +125,7 @@ export async function validateImport(): Promise<void> {
       state.datum,
       onProgress,
     );
-    mapController()?.setPreviewPoints(previewLon, previewLat);
+    showImportPreview(previewLon, previewLat);
     set({
       step: 'report',
       inspection: state.inspection,
@@ -143,7 +143,7 @@ export async function validateImport(): Promise<void> {
 export function backToMapping(): void {
   const state = useImport.getState().state;
   if (state.step !== 'report') return;
-  mapController()?.setPreviewPoints(new Float64Array(0), new Float64Array(0));
+  clearImportPreview();
   set({
     step: 'mapping',
     inspection: state.inspection,
@@ -176,7 +176,7 @@ export async function saveImport(name: string): Promise<void> {
     set({ step: 'saved', metadata });
     job.terminate();
     job = undefined;
-    mapController()?.setPreviewPoints(new Float64Array(0), new Float64Array(0));
+    clearImportPreview();
     await refreshDatasets();
   } catch (error) {
     fail(state.inspection.fileName, error);
@@ -186,6 +186,6 @@ export async function saveImport(name: string): Promise<void> {
 export function cancelImport(): void {
   job?.terminate();
   job = undefined;
-  mapController()?.setPreviewPoints(new Float64Array(0), new Float64Array(0));
+  clearImportPreview();
   set({ step: 'idle' });
 }

@@ -7,7 +7,7 @@
 // station cells stand for them.
 import type { AreaFigures } from '../core/metrics';
 import { FIGURES, type FigureTable } from '../core/layers/figures';
-import { mapController } from '../ui/MapView';
+import { mapData } from './mapData';
 import { getEngine } from './engine';
 import { useLayers } from './layers';
 import { useAtlas } from './store';
@@ -38,20 +38,20 @@ async function refreshOnce(): Promise<void> {
   const started = performance.now();
   const info = await engine.layerInfo();
   useAtlas.getState().setLayerInfo(info);
-  const controller = mapController();
+  const map = mapData();
   const { fourGVisible } = useLayers.getState();
   const stationsWanted = stationDetailWanted ? `${info.stationsVersion}:${fourGVisible}` : '';
   const { asOfYear } = useAtlas.getState();
   const result = await engine.view({ asOfYear, filter: useLayers.getState().filter });
-  if (result.villages !== undefined) controller?.setLayerGeojson('villages', result.villages);
-  controller?.setLayerGeojson('relocationSites', result.relocationSites);
-  controller?.setLayerGeojson('scenicAreas', result.scenicAreas);
-  controller?.setLayerGeojson('stationCells', result.stationCells);
+  if (result.villages !== undefined) map?.setLayerGeojson('villages', result.villages);
+  map?.setLayerGeojson('relocationSites', result.relocationSites);
+  map?.setLayerGeojson('scenicAreas', result.scenicAreas);
+  map?.setLayerGeojson('stationCells', result.stationCells);
   useAtlas.getState().setFigures(figureMap(result.figures));
   // The frame that first shows the new figures: the end of a year or filter step, for the browser test.
   requestAnimationFrame(() => performance.mark('figures-painted'));
   if (stationsWanted !== stationsShown) {
-    controller?.setLayerGeojson('stations', await engine.stationGeojson(fourGVisible));
+    map?.setLayerGeojson('stations', await engine.stationGeojson(fourGVisible));
     stationsShown = stationsWanted;
   }
   performance.measure('layers-refresh', { start: started, detail: result.timings });

@@ -1,6 +1,7 @@
 // Zustand slices. The store holds small things only: area records (97 rows), per-area figures,
 // the selection and settings. Geometry goes straight from the loader to the map controller, never through here.
 import { create } from 'zustand';
+import { PLAN_LAST_YEAR } from '../core/planYears';
 import type { AreaRecord } from '../core/areas';
 import type { Locale } from '../core/format';
 import type { SampleInfo } from '../worker/engine';
@@ -69,7 +70,7 @@ export const useAtlas = create<AreasSlice & SelectionSlice & DataSlice & Setting
   hover: (hoveredAdcode) => set({ hoveredAdcode }),
   sample: null,
   sampleStatus: 'none',
-  asOfYear: 2025,
+  asOfYear: PLAN_LAST_YEAR,
   figures: new Map(),
   layerInfo: null,
   setSample: (sample, sampleStatus) => set({ sample, sampleStatus }),

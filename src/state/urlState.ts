@@ -13,8 +13,8 @@
 import { create } from 'zustand';
 import { LAYER_NAMES, type LayerName } from '../core/layers/types';
 import { decodeView, encodeView, type ViewLayers, type ViewSource, type ViewState } from '../core/viewState';
-import { FIRST_YEAR, LAST_YEAR } from '../ui/TimeSlider';
-import { mapController } from '../ui/MapView';
+import { PLAN_FIRST_YEAR, PLAN_LAST_YEAR } from '../core/planYears';
+import { showCamera, useMapIntents } from './mapIntents';
 import { refreshDatasets, useDatasets } from './datasets';
 import { setLayerSource, useLayerSources } from './layerSources';
 import { useLayers } from './layers';
@@ -33,7 +33,7 @@ export const useLinkNotice = create<{ missingDatasets: MissingDataset[]; sampleN
 }));
 
 const URL_DELAY_MS = 150;
-const OPTIONS = { years: [FIRST_YEAR, LAST_YEAR] } as const;
+const OPTIONS = { years: [PLAN_FIRST_YEAR, PLAN_LAST_YEAR] } as const;
 
 function layersOf(settings: ViewLayers): ViewLayers {
   const { update: _update, ...layers } = settings as ViewLayers & { update?: unknown };
@@ -67,7 +67,7 @@ export function currentView(): ViewState {
     }
   }
   return {
-    camera: mapController()?.getView() ?? null,
+    camera: useMapIntents.getState().camera?.view ?? null,
     selectedAdcode,
     asOfYear,
     layers: layersOf(useLayers.getState()),
@@ -167,10 +167,10 @@ export async function applyView(
   if (view.camera && options.animate && (refreshing || changes.length > 0)) {
     await Promise.all([...changes, refreshing ? nextFigures() : undefined]);
     // A later view (the next slide, pressed meanwhile) has taken over the camera.
-    if (applying === latestApply) mapController()?.setView(view.camera, true);
+    if (applying === latestApply) showCamera(view.camera, true);
     return;
   }
-  if (view.camera) mapController()?.setView(view.camera, options.animate);
+  if (view.camera) showCamera(view.camera, options.animate);
   await Promise.all(changes);
 }
 
@@ -234,6 +234,8 @@ export async function followUrlState(): Promise<void> {
       scheduleUrl();
   });
   useLayers.subscribe(scheduleUrl);
-  mapController()?.onViewChange(scheduleUrl);
+  useMapIntents.subscribe((s, p) => {
+    if (s.camera !== p.camera) scheduleUrl();
+  });
   scheduleUrl();
 }

@@ -7,25 +7,9 @@
 // - An edit's value is true / false, or null when the team marks the status as unknown again.
 import type { SlideRecord } from '../core/slidesFile';
 
-export type ColumnArray =
-  Float64Array | Float32Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | string[];
-
-export type Datum = 'wgs84' | 'gcj02' | 'bd09';
-
-export interface StoredDataset {
-  id: string;
-  name: string;
-  layer: string;
-  rowCount: number;
-  /** ISO 8601 timestamp. */
-  importedAt: string;
-  sourceFile: string;
-  datum: Datum;
-  sample: boolean;
-  columns: Record<string, ColumnArray>;
-  /** Category labels for dictionary-encoded integer columns, by column name. */
-  dictionaries?: Record<string, string[]>;
-}
+export type { ColumnArray, StoredDataset } from '../core/storedDataset';
+export type { Datum } from '../core/io/points';
+import type { StoredDataset } from '../core/storedDataset';
 
 /** What listDatasets() returns: everything but the columns, plus their approximate size. */
 export interface DatasetMetadata extends Omit<StoredDataset, 'columns' | 'dictionaries'> {

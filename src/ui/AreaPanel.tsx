@@ -7,14 +7,12 @@ import { useAtlas } from '../state/store';
 import { AreaMetrics } from './AreaMetrics';
 import { AreaName } from './AreaName';
 import { TownshipTable } from './TownshipTable';
-import { mapController } from './MapView';
+import { focusArea } from '../state/mapIntents';
 
 export function AreaPanel({ area }: { area: AreaRecord }) {
   const { t } = useTranslation();
   const locale = useAtlas((s) => s.locale);
-  const areas = useAtlas((s) => s.areas);
   const select = useAtlas((s) => s.select);
-  const estimatedCounties = area.countyAdcodes.filter((code) => areas.get(code)?.populationEstimated).length;
   return (
     <section className="area-panel" aria-labelledby="area-name" data-testid="area-panel">
       <h2 id="area-name">
@@ -37,11 +35,6 @@ export function AreaPanel({ area }: { area: AreaRecord }) {
         <dd data-testid="area-population">
           {formatInteger(area.population2020, locale)} {t('persons')}
           <span className="muted">{t('aside', { text: formatPopulation(area.population2020, locale) })}</span>
-          {area.level === 'county' && area.populationEstimated && (
-            <span className="badge" title={t('estimateNote')}>
-              {t('estimate')}
-            </span>
-          )}
         </dd>
         <dt>{t('area')}</dt>
         <dd data-testid="area-km2">
@@ -60,12 +53,8 @@ export function AreaPanel({ area }: { area: AreaRecord }) {
       </dl>
       <AreaMetrics area={area} />
       {area.level === 'county' && <TownshipTable countyAdcode={area.adcode} />}
-      {area.level === 'county' && area.populationEstimated && <p className="note">{t('estimateNote')}</p>}
-      {area.level === 'prefecture' && estimatedCounties > 0 && (
-        <p className="note">{t('prefectureEstimateNote', { count: estimatedCounties })}</p>
-      )}
       <div className="row">
-        <button onClick={() => mapController()?.fitBounds(area.bounds)}>
+        <button onClick={() => focusArea(area.adcode)}>
           {t('zoomTo')} {area.name}
         </button>
         <button onClick={() => select(null)}>{t('clearSelection')}</button>

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatPopulation } from '../core/format';
 import { useAtlas } from '../state/store';
-import { mapController } from './MapView';
+import { selectArea } from '../state/mapIntents';
 import { AreaName } from './AreaName';
 
 export function PrefectureList() {
@@ -10,7 +10,6 @@ export function PrefectureList() {
   const locale = useAtlas((s) => s.locale);
   const areas = useAtlas((s) => s.areas);
   const selectedAdcode = useAtlas((s) => s.selectedAdcode);
-  const select = useAtlas((s) => s.select);
   const prefectures = [...areas.values()].filter((a) => a.level === 'prefecture');
   return (
     <nav aria-label={t('prefectures')}>
@@ -22,8 +21,7 @@ export function PrefectureList() {
               aria-pressed={selectedAdcode === p.adcode}
               data-adcode={p.adcode}
               onClick={() => {
-                select(p.adcode);
-                mapController()?.fitBounds(p.bounds);
+                selectArea(p.adcode);
               }}
             >
               <span>

@@ -17,7 +17,7 @@ import {
 import { formatDecimal, formatInteger } from '../core/format';
 import { downloadBytes } from '../state/datasets';
 import { useAtlas } from '../state/store';
-import { mapController } from './MapView';
+import { selectArea } from '../state/mapIntents';
 import { useRowWindow } from './useRowWindow';
 
 /** Must match `.ranking-table tbody tr` in styles.css. */
@@ -79,9 +79,7 @@ export function RankingTable(input: RankingInput) {
   };
 
   const choose = (row: RankingRow) => {
-    useAtlas.getState().select(row.adcode);
-    const area = areas.get(row.adcode);
-    if (area) mapController()?.fitBounds(area.bounds);
+    selectArea(row.adcode);
   };
   const sortBy = (key: RankingSortKey) =>
     setSort((current) =>

@@ -7,7 +7,7 @@ import type { SearchHit } from '../core/search/searchIndex';
 import { getEngine } from '../state/engine';
 import { useSearch } from '../state/search';
 import { useAtlas } from '../state/store';
-import { mapController } from './MapView';
+import { selectArea } from '../state/mapIntents';
 
 /** Long enough to skip the keystrokes of a word typed quickly, short enough to feel immediate. */
 const DEBOUNCE_MS = 150;
@@ -60,10 +60,7 @@ export function SearchBox() {
   }, [query]);
 
   function choose(hit: SearchHit) {
-    const { select, areas } = useAtlas.getState();
-    select(hit.adcode);
-    const area = areas.get(hit.adcode);
-    if (area) mapController()?.fitBounds(area.bounds);
+    selectArea(hit.adcode);
     useSearch.getState().showVillage(hit.kind === 'village' ? hit : null);
     setQuery('');
     setOpen(false);

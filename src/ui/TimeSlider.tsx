@@ -1,11 +1,10 @@
 // The year the whole app shows (map, choropleth, summaries, scorecard): a slider over the plan's
 // years and a play button that steps through the build-out once a second.
+import { PLAN_FIRST_YEAR as FIRST_YEAR, PLAN_LAST_YEAR as LAST_YEAR, yearsBetween } from '../core/planYears';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAtlas } from '../state/store';
 
-export const FIRST_YEAR = 2020,
-  LAST_YEAR = 2025;
 const STEP_MS = 1000;
 
 export function TimeSlider() {
@@ -57,8 +56,8 @@ export function TimeSlider() {
         list="year-ticks"
       />
       <datalist id="year-ticks">
-        {Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, k) => (
-          <option key={k} value={FIRST_YEAR + k} />
+        {yearsBetween(FIRST_YEAR, LAST_YEAR).map((year) => (
+          <option key={year} value={year} />
         ))}
       </datalist>
       <output htmlFor="year-slider" data-testid="year-value">

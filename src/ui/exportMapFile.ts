@@ -17,7 +17,7 @@ import { renderMapImage } from '../map/exportMap';
 import { canvasMeasure, composePage } from '../map/exportCompose';
 import { downloadBytes } from '../state/datasets';
 import { useAtlas } from '../state/store';
-import { mapController } from './MapView';
+import { mapHandle } from '../map/handle';
 
 export interface ExportContent {
   title: string;
@@ -47,12 +47,12 @@ export async function exportMapFile({
   exactStations,
   content,
 }: ExportRequest): Promise<ExportResult> {
-  const controller = mapController();
+  const controller = mapHandle();
   if (!controller) throw new Error('the map is not ready');
   const started = performance.now();
   const size = PAGE_SIZES[sizeId];
   const areas = [...useAtlas.getState().areas.values()];
-  const snapshot = controller.exportSnapshot({
+  const snapshot = controller.snapshot({
     counties: areas.filter((a) => a.level === 'county').map((a) => a.adcode),
     prefectures: areas.filter((a) => a.level === 'prefecture').map((a) => a.adcode),
   });

@@ -4,7 +4,6 @@
 import { countyIndexOf } from '../core/assign/countyIndex';
 import { fetchJson, fetchText } from './fetch';
 import type { CountyCollection } from '../core/areas';
-import type { ImportedDataset } from '../core/import/dataset';
 import { rejectedRowsCsv } from '../core/import/dataset';
 import type { ImportedTable } from '../core/import/importedTable';
 import {
@@ -27,7 +26,9 @@ import {
 import type { Datum } from '../core/io/points';
 import type { Locale } from '../core/format';
 import { saveDataset } from '../storage/datasets';
-import type { ColumnArray, DatasetMetadata, StoredDataset } from '../storage/types';
+import type { DatasetMetadata } from '../storage/types';
+import { toStoredDataset } from '../core/storedDataset';
+export { toStoredDataset };
 import { problemMessage } from '../core/import/messages';
 
 export interface GeodataUrls {
@@ -154,39 +155,5 @@ async function loadContext(urls: GeodataUrls): Promise<Omit<ValidationContext, '
     countyIndex: index,
     countyAdcodes: counties.map((f) => f.properties.adcode),
     villageCodes: parseVillageCodes(villagesCsv),
-  };
-}
-
-/** The columnar dataset as stored: every column an array of rowCount, dictionaries beside. */
-export function toStoredDataset(
-  dataset: ImportedDataset,
-  meta: { name: string; sourceFile: string; datum: Datum },
-): StoredDataset {
-  const columns: Record<string, ColumnArray> = {
-    lon: dataset.lon,
-    lat: dataset.lat,
-    county: dataset.county,
-    sourceRow: dataset.sourceRowNumbers,
-  };
-  const dictionaries: Record<string, string[]> = {};
-  for (const [name, column] of Object.entries(dataset.categorical)) {
-    columns[name] = column.codes;
-    dictionaries[name] = column.labels;
-  }
-  for (const [name, values] of Object.entries(dataset.numeric)) columns[name] = values;
-  for (const [name, values] of Object.entries(dataset.flags)) columns[name] = values;
-  for (const [name, values] of Object.entries(dataset.text)) columns[name] = values;
-  for (const [name, values] of Object.entries(dataset.extra)) columns[name] = values;
-  return {
-    id: crypto.randomUUID(),
-    name: meta.name,
-    layer: dataset.layer,
-    rowCount: dataset.rowCount,
-    importedAt: new Date().toISOString(),
-    sourceFile: meta.sourceFile,
-    datum: meta.datum,
-    sample: false,
-    columns,
-    dictionaries,
   };
 }

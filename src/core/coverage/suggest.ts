@@ -236,3 +236,13 @@ export function suggestSites(
   if (picks.length < k) onProgress?.(total, total);
   return { picks, candidateCount: count, uncoveredTotal };
 }
+
+/** A pick as the map draws it: its rank, position, the radius it was picked with and a label. */
+export interface SiteMarker {
+  rank: number;
+  lon: number;
+  lat: number;
+  radiusMeters: number;
+  /** The marker's tooltip and accessible name, already translated. */
+  label: string;
+}

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { StoredDataset } from '../../storage/types';
+import type { StoredDataset } from '../storedDataset';
 import { datasetTable, datasetToGeoJson, tableToCsv } from './datasetTable';
 
 const dataset: StoredDataset = {

@@ -4,7 +4,7 @@
 //
 // Rules: integer-coded columns with a dictionary are written as their labels; NaN and the
 // "unknown" code 255 of a flag column are written empty; lon/lat are written with 6 decimals.
-import type { ColumnArray, StoredDataset } from '../../storage/types';
+import type { ColumnArray, StoredDataset } from '../storedDataset';
 import { csvCell } from '../io/csv';
 
 export interface RowTable {

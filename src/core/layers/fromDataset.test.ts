@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { importContext } from '../../../test/fixtures/import/context';
-import { toStoredDataset } from '../../worker/importJob';
+import { toStoredDataset } from '../storedDataset';
 import type { AreaIndex } from '../areas';
 import { bandClassCode } from '../coverage/radius';
 import { guessLayer, guessMapping } from '../import/mapping';
 import { parseCsv } from '../io/table';
 import { validateRows } from '../import/validate';
-import type { StoredDataset } from '../../storage/types';
+import type { StoredDataset } from '../storedDataset';
 import { computeAreaFigures } from './figures';
 import {
   layerFromDataset,

@@ -13,7 +13,7 @@
 //   when there is one, else "yes since an unknown year".
 import { bandClassCode, parseBand, technologyOf } from '../coverage/radius';
 import type { BandClass, Technology } from '../coverage/types';
-import type { StoredDataset } from '../../storage/types';
+import type { StoredDataset } from '../storedDataset';
 import { FLAG_UNKNOWN } from '../import/dataset';
 import {
   STATUS_NO,

@@ -83,3 +83,6 @@ export const LAYER_NAMES: readonly LayerName[] = ['stations', 'villages', 'reloc
 
 /** 4A and 5A scenic areas: the ones the plan's deep-coverage target names. */
 export const isGradedScenicArea = (level: string) => /^[45]A/.test(level.trim());
+
+/** The map's data sources the engine writes GeoJSON for. */
+export type OverlaySourceName = 'stations' | 'stationCells' | 'villages' | 'relocationSites' | 'scenicAreas';

@@ -8,7 +8,7 @@ import { LAYER_NAMES } from '../../core/layers/types';
 import { formatDecimal } from '../../core/format';
 import { useLayers } from '../../state/layers';
 import { useAtlas } from '../../state/store';
-import { mapController } from '../MapView';
+import { showChoropleth } from '../../state/mapIntents';
 import { NO_DATA_COLOUR, useChoropleth } from './useChoropleth';
 import { classRange } from '../../core/export/legend';
 
@@ -30,7 +30,7 @@ export function ChoroplethControls() {
 
   useEffect(() => {
     if (!shown) {
-      mapController()?.setChoropleth(settings.choroplethLevel, null);
+      showChoropleth(settings.choroplethLevel, null);
       return;
     }
     const states = new Map(
@@ -42,7 +42,7 @@ export function ChoroplethControls() {
         },
       ]),
     );
-    mapController()?.setChoropleth(settings.choroplethLevel, states);
+    showChoropleth(settings.choroplethLevel, states);
   }, [shown, view, settings.choroplethLevel]);
 
   const metric = view?.metric;

@@ -1,5 +1,6 @@
 // The 5G station layer: operators (their colours are the legend), band, build years, 4G points and
 // the modelled-coverage discs. Every change is one filter the map, the figures and the model share.
+import { FIRST_BUILD_YEAR, PLAN_LAST_YEAR, yearsBetween } from '../../core/planYears';
 import { useTranslation } from 'react-i18next';
 import { UNKNOWN_CATEGORY } from '../../core/layers/types';
 import { OPERATOR_COLOURS, UNKNOWN_OPERATOR_COLOUR } from '../../map/overlays';
@@ -7,7 +8,7 @@ import { useLayers } from '../../state/layers';
 import { useAtlas } from '../../state/store';
 import { LayerSection } from './LayerSection';
 
-const FIRST_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+const FIRST_YEARS = yearsBetween(FIRST_BUILD_YEAR, PLAN_LAST_YEAR);
 // One shared empty list: a selector returning a fresh [] would re-render without end.
 const NONE: readonly string[] = [];
 

@@ -2,7 +2,7 @@
 // changed; a click on a place with a position (or its name's button, for the keyboard) flies the map to it.
 import { useTranslation } from 'react-i18next';
 import type { ChangeRow } from '../../core/planning/changes';
-import { mapController } from '../MapView';
+import { focusPoint } from '../../state/mapIntents';
 import { useRowWindow } from '../useRowWindow';
 
 const ROW_HEIGHT_PX = 26;
@@ -27,7 +27,7 @@ export function ChangeList({ rows, describe }: { rows: ChangeRow[]; describe: (r
             <tr
               key={`${row.kind}:${row.id}:${rowWindow.start + k}`}
               data-id={row.id}
-              onClick={() => Number.isFinite(row.lon) && mapController()?.flyTo(row.lon, row.lat, 12)}
+              onClick={() => focusPoint(row.lon, row.lat, 12)}
             >
               <td>{t(`compare.kind.${row.kind}`)}</td>
               <td>

@@ -8,7 +8,7 @@ import { formatInteger } from '../../core/format';
 import { getEngine } from '../../state/engine';
 import { useLayers } from '../../state/layers';
 import { useAtlas } from '../../state/store';
-import { FIRST_YEAR } from '../TimeSlider';
+import { PLAN_FIRST_YEAR as FIRST_YEAR } from '../../core/planYears';
 import { downloadTable, SAMPLE_NOTE } from '../downloadTable';
 import { ChangeList } from './ChangeList';
 

@@ -17,7 +17,7 @@ import {
 } from '../../core/planning/gapList';
 import { formatInteger } from '../../core/format';
 import { useAtlas } from '../../state/store';
-import { mapController } from '../MapView';
+import { focusPoint, highlightGap, selectArea, useMapIntents } from '../../state/mapIntents';
 import { DisagreementList } from './DisagreementList';
 import { GapTable } from './GapTable';
 import { useGapRows } from './useGapRows';
@@ -59,7 +59,7 @@ export function GapList() {
   const { ref, shown } = useShown();
   const [chosen, setChosen] = useState<GapRow | null>(null);
 
-  const takeView = () => setBounds(mapController()?.viewBounds() ?? null);
+  const takeView = () => setBounds(useMapIntents.getState().camera?.bounds ?? null);
   const chooseMode = (next: ScopeMode) => {
     setMode(next);
     if (next === 'view') takeView();
@@ -77,20 +77,16 @@ export function GapList() {
     chosen &&
     allRows.find((row) => row.kind === chosen.kind && row.index === chosen.index && row.name === chosen.name);
   useEffect(() => {
-    mapController()?.setGapHighlight(picked && Number.isFinite(picked.lon) ? picked : null);
+    highlightGap(picked && Number.isFinite(picked.lon) ? picked : null);
   }, [picked]);
-  useEffect(() => () => mapController()?.setGapHighlight(null), []);
+  useEffect(() => () => highlightGap(null), []);
   const choose = (row: GapRow) => {
     setChosen(row);
     if (Number.isFinite(row.lon)) {
-      mapController()?.flyTo(row.lon, row.lat, FLY_ZOOM);
+      focusPoint(row.lon, row.lat, FLY_ZOOM);
       return;
     }
-    const area = useAtlas.getState().areas.get(row.countyAdcode);
-    if (area) {
-      useAtlas.getState().select(area.adcode);
-      mapController()?.fitBounds(area.bounds);
-    }
+    if (useAtlas.getState().areas.has(row.countyAdcode)) selectArea(row.countyAdcode);
   };
   const tableProps = {
     showCounty: !(mode === 'area' && selected?.level === 'county'),

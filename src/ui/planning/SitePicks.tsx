@@ -7,7 +7,7 @@ import { formatInteger } from '../../core/format';
 import { downloadBytes } from '../../state/datasets';
 import { useAtlas } from '../../state/store';
 import type { SuggestResult } from '../../worker/suggestView';
-import { mapController } from '../MapView';
+import { focusPoint } from '../../state/mapIntents';
 import { CoverageCurve } from './CoverageCurve';
 
 const SAMPLE_NOTE = '示例数据 / sample data';
@@ -127,7 +127,7 @@ export function SitePicks({ result, scopeName }: { result: SuggestResult; scopeN
               <tr
                 key={pick.rank}
                 data-rank={pick.rank}
-                onClick={() => mapController()?.flyTo(pick.lon, pick.lat, PICK_ZOOM)}
+                onClick={() => focusPoint(pick.lon, pick.lat, PICK_ZOOM)}
                 title={pick.newlyCovered.map((target) => target.name).join(locale === 'zh-CN' ? '、' : ', ')}
               >
                 <td className="number">

@@ -9,7 +9,7 @@ import { formatInteger } from '../../core/format';
 import { getEngine } from '../../state/engine';
 import { useAtlas } from '../../state/store';
 import type { SuggestResult } from '../../worker/suggestView';
-import { mapController } from '../MapView';
+import { showSuggestedSites } from '../../state/mapIntents';
 import { SitePicks } from './SitePicks';
 
 /** The 3.5/2.6 GHz rural radius: a new rural site is most often a mid-band macro. */
@@ -51,7 +51,7 @@ export function SiteSuggester() {
       })),
     [result, t, locale],
   );
-  useEffect(() => mapController()?.setSuggestedSites(markers), [markers]);
+  useEffect(() => showSuggestedSites(markers), [markers]);
 
   const sites = Number(k),
     radiusMeters = Number(radius);

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanIndicator } from '../../core/summary/planIndicators';
 import type { AreaValue, ScorecardLine } from '../../core/summary/scorecard';
 import { useAtlas } from '../../state/store';
-import { mapController } from '../MapView';
+import { selectArea } from '../../state/mapIntents';
 import { formatNumber, withUnit } from './formatIndicator';
 
 type Level = 'prefecture' | 'county';
@@ -63,9 +63,7 @@ function AreaList({
   const areas = useAtlas((s) => s.areas);
   const selectedAdcode = useAtlas((s) => s.selectedAdcode);
   const choose = (adcode: string) => {
-    const area = areas.get(adcode);
-    useAtlas.getState().select(adcode);
-    if (area) mapController()?.fitBounds(area.bounds);
+    selectArea(adcode);
   };
   const { unit } = indicator;
   return (

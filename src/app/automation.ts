@@ -1,0 +1,57 @@
+// The test and automation hook (window.atlas): where a place is on screen, what the map draws and
+// the engine, without reaching into MapLibre. Browser tests use it through this one type.
+import type { MapController } from '../map/MapController';
+import type { EngineClient } from '../worker/client';
+
+export interface AtlasAutomation {
+  project(lon: number, lat: number): { x: number; y: number };
+  view(): { center: [number, number]; zoom: number; moving: boolean };
+  engine(): EngineClient;
+  /** How many features of a layer are drawn in the current view. */
+  renderedCount(layerId: string): number;
+  jumpTo(lon: number, lat: number, zoom: number): void;
+  /** The colour an area is drawn with by the choropleth (feature-state), if any. */
+  areaFill(level: 'county' | 'prefecture', adcode: string): string | null;
+  /** Assigns points in the engine worker; reports whether the inputs were transferred (detached). */
+  assign(lon: number[], lat: number[]): Promise<{ counties: number[]; inputsTransferred: boolean }>;
+}
+
+declare global {
+  interface Window {
+    atlas?: AtlasAutomation;
+  }
+}
+
+export function installAutomation(controller: MapController, engine: () => EngineClient): void {
+  const { map } = controller;
+  window.atlas = {
+    project: (lon, lat) => {
+      const { x, y } = map.project([lon, lat]);
+      return { x, y };
+    },
+    view: () => ({
+      center: map.getCenter().toArray() as [number, number],
+      zoom: map.getZoom(),
+      moving: map.isMoving(),
+    }),
+    engine,
+    renderedCount: (layerId) => map.queryRenderedFeatures({ layers: [layerId] }).length,
+    jumpTo: (lon, lat, zoom) => map.jumpTo({ center: [lon, lat], zoom }),
+    areaFill: (level, adcode) => {
+      const state = map.getFeatureState({
+        source: level === 'county' ? 'counties' : 'prefectures',
+        id: adcode,
+      });
+      return typeof state.fill === 'string' ? state.fill : null;
+    },
+    assign: async (lon, lat) => {
+      const lonArray = Float64Array.from(lon),
+        latArray = Float64Array.from(lat);
+      const counties = await engine().assign(lonArray, latArray);
+      return {
+        counties: [...counties],
+        inputsTransferred: lonArray.byteLength === 0 && latArray.byteLength === 0,
+      };
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// Start-up of the app in the browser, called by the map's component once its container exists:
+// the engine (started on first use), the map and its bindings to the store, the restored state
+// (saved layer sources, the sample when wanted, the link's view) and the automation hook.
+//
+// Rules relied on: the engine starts only after the map's first full draw, so it does not compete
+// with the cold load; the link is read after the sample (when wanted) has started loading.
+import { MapController } from '../map/MapController';
+import { bindMapToStore } from '../map/bindings';
+import { setMapHandle } from '../map/handle';
+import { startEngine } from '../worker/client';
+import { followCompareInputs } from '../state/compare';
+import { getEngine, provideEngine } from '../state/engine';
+import { loadBaseGeodata } from '../state/geodata';
+import { followLayerInputs, refreshLayers, wantStationDetail } from '../state/layerData';
+import { restoreLayerSources } from '../state/layerSources';
+import { connectMapData } from '../state/mapData';
+import { hoverAt } from '../state/mapIntents';
+import { loadSample } from '../state/sample';
+import { useAtlas } from '../state/store';
+import { followUrlState } from '../state/urlState';
+import { installAutomation } from './automation';
+import { engineUrls } from './engineUrls';
+
+let following = false;
+
+/** Starts the atlas in `container`; returns what stops it (the map is removed). */
+export function startAtlas(container: HTMLElement, onError: (message: string) => void): () => void {
+  provideEngine(() => startEngine(engineUrls()));
+  const controller = new MapController(container, {
+    onHover: (adcode, point) => hoverAt(adcode && point ? { adcode, ...point } : null),
+    onSelect: (adcode) => useAtlas.getState().select(adcode),
+    onStationZoom: wantStationDetail,
+  });
+  setMapHandle(controller);
+  connectMapData(controller.overlays);
+  const unbind = bindMapToStore(controller);
+  installAutomation(controller, getEngine);
+  loadBaseGeodata()
+    .then((data) => controller.setGeodata(data))
+    .then(() =>
+      controller.map.once('idle', () => {
+        performance.mark('map-ready');
+        container.dataset.mapReady = 'true';
+        void getEngine().ready.then(() => {
+          container.dataset.engineReady = 'true';
+          restoreState();
+        });
+      }),
+    )
+    .catch((e: Error) => onError(e.message));
+  return () => {
+    unbind();
+    connectMapData(null);
+    setMapHandle(null);
+    controller.destroy();
+  };
+}
+
+/** Once per page: the store's followers, the saved sources, the sample and the link's view. */
+function restoreState(): void {
+  if (following) return;
+  following = true;
+  followLayerInputs();
+  followCompareInputs();
+  void getEngine()
+    .areaPinyin()
+    .then((names) => useAtlas.getState().setAreaPinyin(names));
+  void restoreLayerSources();
+  if (useAtlas.getState().sampleWanted) void loadSample();
+  else void refreshLayers();
+  void followUrlState();
+}

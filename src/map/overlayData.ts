@@ -1,0 +1,49 @@
+// The data layers' GeoJSON and settings. Data reach MapLibre's worker as blob URLs, so parsing and
+// tiling happen there and the page never holds the features; settings and the year only change
+// expressions (overlays.ts).
+//
+// Rules relied on: an older blob URL may still be queued in MapLibre's worker, so it is revoked only
+// once its source has loaded again; revoking earlier makes the fetch fail (ERR_FILE_NOT_FOUND).
+import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
+import type { AfterLoad } from './annotations';
+import { OVERLAY_SOURCE, applyOverlaySettings, type OverlaySettings, type OverlaySource } from './overlays';
+
+export class MapOverlays {
+  /** Per overlay source: the URL it should show and older ones to revoke once it has loaded. */
+  private readonly blobUrls = new Map<string, { current: string; stale: string[] }>();
+
+  constructor(
+    private readonly map: MaplibreMap,
+    private readonly afterLoad: AfterLoad,
+  ) {
+    map.on('sourcedata', (e) => {
+      if (e.sourceId && e.isSourceLoaded) this.revokeLoadedBlobs(e.sourceId);
+    });
+  }
+
+  /** Replaces a data layer's GeoJSON. */
+  setLayerGeojson(name: OverlaySource, geojson: string | Uint8Array): void {
+    const id = OVERLAY_SOURCE[name];
+    const url = URL.createObjectURL(new Blob([geojson as BlobPart], { type: 'application/geo+json' }));
+    const entry = this.blobUrls.get(id);
+    this.blobUrls.set(id, { current: url, stale: entry ? [...entry.stale, entry.current] : [] });
+    this.afterLoad(() => (this.map.getSource(id) as GeoJSONSource).setData(url));
+  }
+
+  /** Visibility, filters and colours of the data layers for the settings and year. */
+  setSettings(
+    settings: OverlaySettings,
+    asOfYear: number,
+    operators: readonly string[],
+    bands: readonly string[],
+  ): void {
+    this.afterLoad(() => applyOverlaySettings(this.map, settings, asOfYear, operators, bands));
+  }
+
+  private revokeLoadedBlobs(sourceId: string): void {
+    const entry = this.blobUrls.get(sourceId);
+    if (!entry?.stale.length || !this.map.isSourceLoaded(sourceId)) return;
+    entry.stale.forEach((url) => URL.revokeObjectURL(url));
+    entry.stale = [];
+  }
+}
