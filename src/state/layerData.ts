@@ -69,6 +69,11 @@ export function figureMap(table: FigureTable): Map<string, AreaFigures> {
   return figures;
 }
 
+/** Resolves once no layer refresh is running or queued: the figures and the map data are current. */
+export async function layersSettled(): Promise<void> {
+  while (running) await running;
+}
+
 /** The map has reached the zoom where single stations are drawn: send them from now on. */
 export function wantStationDetail(): void {
   if (stationDetailWanted) return;
