@@ -1,10 +1,8 @@
 // The selected county's townships: villages per township (through their NBS code, positions or
 // not) with fiber, gigabit and 5G as reported, and 5G as modelled.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../core/format';
-import type { TownshipRow } from '../core/layers/townships';
-import { getEngine } from '../state/engine';
+import { useEngineQuery } from './useEngineQuery';
 import { useAtlas } from '../state/store';
 
 export function TownshipTable({ countyAdcode }: { countyAdcode: string }) {
@@ -13,20 +11,11 @@ export function TownshipTable({ countyAdcode }: { countyAdcode: string }) {
   const figures = useAtlas((s) => s.figures);
   const asOfYear = useAtlas((s) => s.asOfYear);
   const hasVillages = useAtlas((s) => Boolean(s.layerInfo?.sources.villages));
-  const [rows, setRows] = useState<TownshipRow[] | null>(null);
-  useEffect(() => {
-    let current = true;
-    if (hasVillages)
-      void getEngine()
-        .townships(countyAdcode, asOfYear)
-        .then((result) => {
-          if (current) setRows(result);
-        });
-    else setRows(null);
-    return () => {
-      current = false;
-    };
-  }, [countyAdcode, asOfYear, figures, hasVillages]);
+  // The figures are replaced whenever the loaded data change: the townships are asked again then.
+  const { data: rows } = useEngineQuery(
+    hasVillages ? (engine) => engine.townships(countyAdcode, asOfYear) : null,
+    [countyAdcode, asOfYear, figures, hasVillages],
+  );
   if (!rows || rows.length === 0) return null;
   const cell = (part: number, whole: number) =>
     whole === 0 ? '—' : `${formatInteger(part, locale)}/${formatInteger(whole, locale)}`;

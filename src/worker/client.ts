@@ -1,28 +1,26 @@
-// The page's handle on the engine worker. Typed arrays passed in are transferred, not copied: after
-// a call the caller's arrays are detached (byteLength 0) and must not be reused.
+// The page's handle on the engine worker, derived from the worker's own API (engine.worker.ts):
+// every call waits for the worker's start-up first. Only the calls that transfer typed arrays or
+// pass a progress callback are written out here.
+//
+// Rules relied on: typed arrays passed in are transferred, not copied: after a call the caller's
+// arrays are detached (byteLength 0) and must not be reused.
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { EngineApi } from './engine.worker';
-import type { EngineUrls, LayerSourceChoice, SampleInfo } from './engine';
-import type { LayerInfo, ViewRequest, ViewResult } from './layerView';
-import type { TownshipRow } from '../core/layers/townships';
-import type { FigureTable } from '../core/layers/figures';
-import type { ChangeSummary } from '../core/planning/changes';
-import type { VintageComparison } from '../core/planning/vintages';
-import type { LayerName } from '../core/layers/types';
+import type { EngineUrls } from './engine';
 import type { Level } from '../core/summary/areaTable';
 import type { SummaryInput } from '../core/summary/summarize';
 import type { CoverageResult } from '../core/coverage/model';
 import type { RadiusTable } from '../core/coverage/radius';
 import type { SuggestOptions, Suggestion } from '../core/coverage/suggest';
 import type { StationColumns, TargetColumns } from '../core/coverage/types';
-import type { SearchHit } from '../core/search/searchIndex';
-import type { GapListRequest, GapListResult } from './planningView';
 import type { SuggestRequest, SuggestResult } from './suggestView';
 
-export interface EngineClient {
-  ready: Promise<{ indexBuildMs: number }>;
+type Progress = (done: number, total: number) => void;
+
+/** The calls written out: their inputs are transferred, or they take a progress callback. */
+interface TransferringCalls {
   assign(lon: Float64Array, lat: Float64Array): Promise<Int16Array>;
-  summarize(level: Level, input: SummaryInput): Promise<Awaited<ReturnType<EngineApi['summarize']>>>;
+  summarize(level: Level, input: SummaryInput): ReturnType<Remote<EngineApi>['summarize']>;
   coverage(
     stations: StationColumns,
     targets: TargetColumns,
@@ -35,33 +33,14 @@ export interface EngineClient {
     options: SuggestOptions,
   ): Promise<Suggestion>;
   /** The site suggester over the loaded layers; onProgress(done, total) as it builds candidates and picks. */
-  suggestSites(
-    request: SuggestRequest,
-    onProgress?: (done: number, total: number) => void,
-  ): Promise<SuggestResult>;
-  loadSample(seed?: number): Promise<SampleInfo>;
-  clearSample(): Promise<void>;
-  layerInfo(): Promise<LayerInfo>;
-  /** Draws a layer from the sample, a stored dataset (read by the worker itself) or nothing. */
-  setLayerSource(layer: LayerName, source: LayerSourceChoice): Promise<LayerInfo>;
-  /** UTF-8 GeoJSON of the 5G (and optionally 4G) stations, for MapLibre to fetch from a blob URL. */
-  stationGeojson(includeFourG: boolean): Promise<Uint8Array>;
-  view(request: ViewRequest): Promise<ViewResult>;
-  figuresAt(request: ViewRequest): Promise<FigureTable>;
-  changes(fromYear: number, toYear: number): Promise<ChangeSummary>;
-  /** Two stored datasets of one layer as vintages; rejects with a VintageError (see vintageRefusalOf) when they cannot be compared. */
-  compareVintages(
-    olderDatasetId: string,
-    newerDatasetId: string,
-    asOfYear: number,
-  ): Promise<VintageComparison>;
-  townships(countyAdcode: string, asOfYear: number): Promise<TownshipRow[]>;
-  search(query: string, limit?: number): Promise<SearchHit[]>;
-  /** adcode → the area's name in pinyin, for English mode. */
-  areaPinyin(): Promise<Record<string, string>>;
-  /** The gap list (and its disagreements) of an area or a box as of a year. */
-  gapList(request: GapListRequest): Promise<GapListResult>;
+  suggestSites(request: SuggestRequest, onProgress?: Progress): Promise<SuggestResult>;
 }
+
+export type EngineClient = Omit<Remote<EngineApi>, 'init' | keyof TransferringCalls> &
+  TransferringCalls & {
+    /** Resolves once the worker has loaded the county index (with how long building it took). */
+    ready: Promise<{ indexBuildMs: number }>;
+  };
 
 const columnBuffers = (columns: object) =>
   Object.values(columns)
@@ -82,94 +61,40 @@ export function startEngine(urls: EngineUrls): EngineClient {
     type: 'module',
     name: 'atlas-engine',
   });
-  const remote: Remote<EngineApi> = wrap<EngineApi>(worker);
+  const remote = wrap<EngineApi>(worker);
   const ready = remote.init(urls);
-  return {
-    ready,
-    assign: async (lon, lat) => {
-      await ready;
-      return remote.assign(
-        transfer(lon, [lon.buffer as ArrayBuffer]),
-        transfer(lat, [lat.buffer as ArrayBuffer]),
-      );
-    },
-    summarize: async (level, input) => {
-      await ready;
-      return remote.summarize(level, transfer(input, buffersOf(input)));
-    },
-    coverage: async (stations, targets, options) => {
-      await ready;
-      return remote.coverage(
+  const transferring: TransferringCalls = {
+    assign: (lon, lat) =>
+      remote.assign(transfer(lon, [lon.buffer as ArrayBuffer]), transfer(lat, [lat.buffer as ArrayBuffer])),
+    summarize: (level, input) => remote.summarize(level, transfer(input, buffersOf(input))),
+    coverage: (stations, targets, options) =>
+      remote.coverage(
         transfer(stations, columnBuffers(stations)),
         transfer(targets, columnBuffers(targets)),
         options,
-      ) as Promise<CoverageResult>;
-    },
-    loadSample: async (seed) => {
-      await ready;
-      return remote.loadSample(seed);
-    },
-    clearSample: async () => {
-      await ready;
-      return remote.clearSample();
-    },
-    layerInfo: async () => {
-      await ready;
-      return remote.layerInfo();
-    },
-    setLayerSource: async (layer, source) => {
-      await ready;
-      return remote.setLayerSource(layer, source);
-    },
-    stationGeojson: async (includeFourG) => {
-      await ready;
-      return remote.stationGeojson(includeFourG);
-    },
-    view: async (request) => {
-      await ready;
-      return remote.view(request);
-    },
-    figuresAt: async (request) => {
-      await ready;
-      return remote.figuresAt(request);
-    },
-    changes: async (fromYear, toYear) => {
-      await ready;
-      return remote.changes(fromYear, toYear);
-    },
-    compareVintages: async (olderDatasetId, newerDatasetId, asOfYear) => {
-      await ready;
-      return remote.compareVintages(olderDatasetId, newerDatasetId, asOfYear);
-    },
-    townships: async (countyAdcode, asOfYear) => {
-      await ready;
-      return remote.townships(countyAdcode, asOfYear);
-    },
-    search: async (query, limit) => {
-      await ready;
-      return remote.search(query, limit);
-    },
-    areaPinyin: async () => {
-      await ready;
-      return remote.areaPinyin();
-    },
-    gapList: async (request) => {
-      await ready;
-      return remote.gapList(request);
-    },
-    suggest: async (targets, uncovered, k, { onProgress, ...options }) => {
-      await ready;
-      return remote.suggest(
+      ) as Promise<CoverageResult>,
+    suggest: (targets, uncovered, k, { onProgress, ...options }) =>
+      remote.suggest(
         transfer(targets, columnBuffers(targets)),
         transfer(uncovered, [uncovered.buffer as ArrayBuffer]),
         k,
         options,
         onProgress && proxy(onProgress),
-      );
-    },
-    suggestSites: async (request, onProgress) => {
-      await ready;
-      return remote.suggestSites(request, onProgress && proxy(onProgress));
-    },
+      ),
+    suggestSites: (request, onProgress) => remote.suggestSites(request, onProgress && proxy(onProgress)),
   };
+  // Any other name is the worker's method of that name, called once the worker is ready.
+  return new Proxy({} as EngineClient, {
+    get(_, name) {
+      if (name === 'ready') return ready;
+      if (name === 'then' || typeof name !== 'string') return undefined;
+      const call =
+        (transferring as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[name] ??
+        (remote as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[name];
+      return async (...args: unknown[]) => {
+        await ready;
+        return call(...args);
+      };
+    },
+  });
 }

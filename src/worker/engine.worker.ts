@@ -1,42 +1,48 @@
-// The worker's entry: exposes the engine over comlink, transferring typed-array results back.
+// The worker's entry: exposes the engine over comlink. The engine's own methods are exposed as
+// they are; only calls that move typed arrays or take a progress callback are written out here,
+// so a new engine query is one method on Engine and one name in PLAIN_CALLS.
 import { expose, transfer } from 'comlink';
-import { Engine, type LayerSourceChoice } from './engine';
-import type { SummaryInput } from '../core/summary/summarize';
-import type { Level } from '../core/summary/areaTable';
+import { Engine } from './engine';
 import type { SuggestOptions } from '../core/coverage/suggest';
 import type { TargetColumns } from '../core/coverage/types';
-import type { ViewRequest } from './layerView';
-import type { SuggestRequest } from './suggestView';
-import type { LayerName } from '../core/layers/types';
-import type { GapListRequest } from './planningView';
 
 const engine = new Engine();
 
+/** Engine methods whose arguments and results are small plain data, structured-cloned both ways. */
+const PLAIN_CALLS = [
+  'init',
+  'summarize',
+  'loadSample',
+  'clearSample',
+  'layerInfo',
+  'setLayerSource',
+  'view',
+  'figuresAt',
+  'changes',
+  'compareVintages',
+  'townships',
+  'search',
+  'areaPinyin',
+  'gapList',
+  'suggestSites',
+] as const satisfies ReadonlyArray<keyof Engine>;
+type PlainCalls = Pick<Engine, (typeof PLAIN_CALLS)[number]>;
+
+const plainCalls = Object.fromEntries(
+  PLAIN_CALLS.map((name) => [name, (engine[name] as (...args: unknown[]) => unknown).bind(engine)]),
+) as unknown as PlainCalls;
+
 const api = {
-  init: engine.init.bind(engine),
+  ...plainCalls,
   assign(lon: Float64Array, lat: Float64Array) {
     const county = engine.assign(lon, lat);
     return transfer(county, [county.buffer]);
   },
-  summarize: (level: Level, input: SummaryInput) => engine.summarize(level, input),
-  loadSample: (seed?: number) => engine.loadSample(seed),
-  clearSample: () => engine.clearSample(),
-  layerInfo: () => engine.layerInfo(),
-  setLayerSource: (layer: LayerName, source: LayerSourceChoice) => engine.setLayerSource(layer, source),
   // Large texts go back as bytes by transfer: structured-cloning 30 MB of string would copy it.
   stationGeojson(includeFourG: boolean) {
     const bytes = new TextEncoder().encode(engine.stationGeojson(includeFourG));
     return transfer(bytes, [bytes.buffer]);
   },
-  view: (request: ViewRequest) => engine.view(request),
-  figuresAt: (request: ViewRequest) => engine.figuresAt(request),
-  changes: (fromYear: number, toYear: number) => engine.changes(fromYear, toYear),
-  compareVintages: (olderDatasetId: string, newerDatasetId: string, asOfYear: number) =>
-    engine.compareVintages(olderDatasetId, newerDatasetId, asOfYear),
-  townships: (countyAdcode: string, asOfYear: number) => engine.townships(countyAdcode, asOfYear),
-  search: (query: string, limit?: number) => engine.search(query, limit),
-  areaPinyin: () => engine.areaPinyin(),
-  gapList: (request: GapListRequest) => engine.gapList(request),
   coverage(...args: Parameters<Engine['coverage']>) {
     const result = engine.coverage(...args);
     return transfer(
@@ -54,8 +60,6 @@ const api = {
     // onProgress arrives as a comlink proxy; calls to it are fire-and-forget messages to the page.
     return engine.suggest(targets, uncovered, k, { ...options, onProgress });
   },
-  suggestSites: (request: SuggestRequest, onProgress?: (done: number, total: number) => void) =>
-    engine.suggestSites(request, onProgress),
 };
 
 export type EngineApi = typeof api;

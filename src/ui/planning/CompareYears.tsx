@@ -3,9 +3,9 @@
 // choropleth switched to the change of its metric between the two years.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChangeRow, ChangeSummary } from '../../core/planning/changes';
+import type { ChangeRow } from '../../core/planning/changes';
 import { formatInteger } from '../../core/format';
-import { getEngine } from '../../state/engine';
+import { useEngineQuery } from '../useEngineQuery';
 import { useLayers } from '../../state/layers';
 import { useAtlas } from '../../state/store';
 import { PLAN_FIRST_YEAR as FIRST_YEAR } from '../../core/planYears';
@@ -21,22 +21,13 @@ export function CompareYears() {
   const compareFromYear = useLayers((s) => s.compareFromYear);
   const update = useLayers((s) => s.update);
   const [fromYear, setFromYear] = useState(Math.max(FIRST_YEAR, toYear - 1));
-  const [summary, setSummary] = useState<ChangeSummary | null>(null);
   // The chosen year unless the slider has moved to or before it: then the year before the slider's.
   const from = fromYear < toYear ? fromYear : Math.max(FIRST_YEAR, toYear - 1);
 
-  useEffect(() => {
-    let current = true;
-    if (figures.size > 0)
-      void getEngine()
-        .changes(from, toYear)
-        .then((result) => {
-          if (current) setSummary(result);
-        });
-    return () => {
-      current = false;
-    };
-  }, [from, toYear, figures]);
+  const { data: summary } = useEngineQuery(
+    figures.size > 0 ? (engine) => engine.changes(from, toYear) : null,
+    [from, toYear, figures],
+  );
   // The change map follows the chosen year while it is on.
   useEffect(() => {
     if (compareFromYear !== null && compareFromYear !== from) update({ compareFromYear: from });
