@@ -1,7 +1,7 @@
 // Validation of a user-configured online basemap (XYZ raster URL template). Only https templates
 // with {z}, {x} and {y} are accepted, so a typo cannot turn into a stream of broken requests.
 export type BasemapCheck =
-  { ok: true } | { ok: false; reason: 'not-https' | 'missing-placeholders' | 'not-a-url' };
+  { ok: true } | { ok: false; reason: 'not-https' | 'missing-placeholders' | 'not-a-url' | 'credentials' };
 
 export function checkBasemapTemplate(template: string): BasemapCheck {
   let url: URL;
@@ -11,6 +11,8 @@ export function checkBasemapTemplate(template: string): BasemapCheck {
     return { ok: false, reason: 'not-a-url' };
   }
   if (url.protocol !== 'https:') return { ok: false, reason: 'not-https' };
+  // A user name or password in the template would be sent with every tile and shown in links.
+  if (url.username || url.password) return { ok: false, reason: 'credentials' };
   if (!['{z}', '{x}', '{y}'].every((p) => template.includes(p)))
     return { ok: false, reason: 'missing-placeholders' };
   return { ok: true };

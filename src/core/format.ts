@@ -1,7 +1,10 @@
 // Number and date formatting per locale. zh-CN readers expect 万 for large counts (3,856.2万), en readers
 // expect thousands separators; both get the same rounding rules. Dates are read in local time,
 // except plan months, which name a calendar month wherever the reader is.
-export type Locale = 'zh-CN' | 'en';
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const isLocale = (value: unknown): value is Locale => LOCALES.some((locale) => locale === value);
 
 export function formatInteger(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 0 }).format(

@@ -61,7 +61,11 @@ const SOURCE_KEYS: Record<LayerName, string> = {
   relocationSites: 'rs',
   scenicAreas: 'sc',
 };
-const LOCALES: Record<string, Locale> = { zh: 'zh-CN', en: 'en' };
+// A Map, not an object: a link's `l=__proto__` must find nothing, not Object.prototype.
+const LOCALE_OF_LETTERS = new Map<string, Locale>([
+  ['zh', 'zh-CN'],
+  ['en', 'en'],
+]);
 
 const round = (value: number, digits: number) => String(Number(value.toFixed(digits)));
 const list = (values: readonly (string | number)[]) => values.join(',');
@@ -166,7 +170,7 @@ export function decodeView(
     asOfYear: year(get('y'), firstYear, lastYear) ?? defaults.asOfYear,
     layers,
     sources,
-    locale: LOCALES[get('l') ?? ''] ?? defaults.locale,
+    locale: LOCALE_OF_LETTERS.get(get('l') ?? '') ?? defaults.locale,
   };
 }
 

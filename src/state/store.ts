@@ -2,6 +2,7 @@
 // the selection and settings. Geometry goes straight from the loader to the map controller, never through here.
 import { create } from 'zustand';
 import { PLAN_LAST_YEAR } from '../core/planYears';
+import { parseStoredSettings, type StoredSettings, type Theme } from '../core/settings';
 import type { AreaRecord } from '../core/areas';
 import type { Locale } from '../core/format';
 import type { SampleInfo } from '../worker/engine';
@@ -33,8 +34,7 @@ interface DataSlice {
   setFigures: (figures: Map<string, AreaFigures>) => void;
   setLayerInfo: (layerInfo: LayerInfo | null) => void;
 }
-/** 'highContrast' is for projectors: dark text on white, stronger borders, larger type, bolder map lines. */
-export type Theme = 'light' | 'highContrast';
+export type { Theme };
 
 interface SettingsSlice {
   /** Online raster basemap as an XYZ URL template; empty means fully offline (the default). */
@@ -47,17 +47,24 @@ interface SettingsSlice {
   setBasemapUrlTemplate: (template: string) => void;
   setLocale: (locale: Locale) => void;
   setTheme: (theme: Theme) => void;
+  /** Stored settings that could not be read at start-up and were set back to their defaults. */
+  droppedSettings: string[];
+  dismissDroppedSettings: () => void;
 }
 
 const SETTINGS_KEY = 'gca.settings';
-const saved: Partial<Pick<SettingsSlice, 'basemapUrlTemplate' | 'locale' | 'theme' | 'sampleWanted'>> =
-  (() => {
-    try {
-      return JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}');
-    } catch {
-      return {};
-    }
-  })();
+/** Every key the app keeps in localStorage: what "reset settings" removes. */
+export const STORED_KEYS = [SETTINGS_KEY, 'gca.layerSources'] as const;
+
+const stored = (() => {
+  try {
+    return parseStoredSettings(localStorage.getItem(SETTINGS_KEY));
+  } catch {
+    // localStorage itself may be unavailable (disabled storage): start with the defaults.
+    return { settings: {}, dropped: [] };
+  }
+})();
+const saved = stored.settings;
 
 export const useAtlas = create<AreasSlice & SelectionSlice & DataSlice & SettingsSlice>()((set) => ({
   areas: new Map(),
@@ -87,8 +94,17 @@ export const useAtlas = create<AreasSlice & SelectionSlice & DataSlice & Setting
   setTheme: (theme) => set({ theme }),
   setBasemapUrlTemplate: (basemapUrlTemplate) => set({ basemapUrlTemplate }),
   setLocale: (locale) => set({ locale }),
+  droppedSettings: stored.dropped,
+  dismissDroppedSettings: () => set({ droppedSettings: [] }),
 }));
 
 useAtlas.subscribe(({ basemapUrlTemplate, locale, theme, sampleWanted }) => {
-  localStorage.setItem(SETTINGS_KEY, JSON.stringify({ basemapUrlTemplate, locale, theme, sampleWanted }));
+  const settings: StoredSettings = { basemapUrlTemplate, locale, theme, sampleWanted };
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
 });
+
+/** Forgets every stored setting and starts the app again with the defaults (datasets and slides stay). */
+export function resetSettings(): void {
+  for (const key of STORED_KEYS) localStorage.removeItem(key);
+  location.replace(location.pathname);
+}

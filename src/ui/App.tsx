@@ -16,6 +16,7 @@ import { SearchBox } from './SearchBox';
 import { ExportMapButton } from './ExportDialog';
 import { CopyLinkButton } from './share/CopyLinkButton';
 import { LinkNotice } from './share/LinkNotice';
+import { SettingsNotice } from './SettingsNotice';
 import { SlidesPanel } from './slides/SlidesPanel';
 import { Presentation } from './slides/Presentation';
 
@@ -88,6 +89,7 @@ export function App() {
       <ImportDialog />
       <DropZone />
       <LinkNotice />
+      <SettingsNotice />
       <Presentation />
     </div>
   );

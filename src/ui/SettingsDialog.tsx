@@ -3,9 +3,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkBasemapTemplate } from '../core/basemap';
-import { useAtlas, type Theme } from '../state/store';
-
-const THEMES: Theme[] = ['light', 'highContrast'];
+import { THEMES } from '../core/settings';
+import { resetSettings, useAtlas } from '../state/store';
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -67,6 +66,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             </button>
             <button type="button" onClick={onClose}>
               {t('cancel')}
+            </button>
+            <button type="button" className="secondary" onClick={resetSettings}>
+              {t('resetSettings')}
             </button>
           </div>
         </form>
