@@ -1,25 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { basemapOriginFromCookies, contentSecurityPolicy, securityHeaders } from './src/core/securityPolicy';
 
-// The built app runs under this policy: scripts only from its own origin (no inline script, no
-// eval), MapLibre's worker and the layers' GeoJSON from blobs, and requests to other hosts only for an online basemap
-// the user configures (https tiles). The dev server skips it: its hot reload injects inline code.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self' blob:",
-  "child-src 'self' blob:",
-  "style-src 'self'",
-  "img-src 'self' data: blob: https:",
-  "connect-src 'self' blob: https:",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+// The built page carries the policy as a <meta> tag (for static hosting); `npm start` and the browser
+// tests serve it with the same policy as headers, narrowed to the configured basemap, plus
+// frame-ancestors 'none' (src/core/securityPolicy.ts). The dev server skips both: its hot reload
+// injects inline code.
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy('any-https', { header: false });
 
-function contentSecurityPolicy(): Plugin {
+function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'content-security-policy',
     apply: 'build',
@@ -33,8 +23,21 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+function securityHeadersOnPreview(): Plugin {
+  return {
+    name: 'security-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const headers = securityHeaders(basemapOriginFromCookies(request.headers.cookie));
+        for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicyMeta(), securityHeadersOnPreview()],
   assetsInclude: ['**/*.geojson'],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   preview: { host: '127.0.0.1' },

@@ -3,6 +3,15 @@
 export type BasemapCheck =
   { ok: true } | { ok: false; reason: 'not-https' | 'missing-placeholders' | 'not-a-url' | 'credentials' };
 
+/** The origin (scheme, host, port) a template's tiles come from. */
+export function basemapOrigin(template: string): string {
+  try {
+    return new URL(template.replace(/[{}]/g, '')).origin;
+  } catch {
+    return '';
+  }
+}
+
 export function checkBasemapTemplate(template: string): BasemapCheck {
   let url: URL;
   try {

@@ -15,9 +15,12 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const check = draft.trim() ? checkBasemapTemplate(draft.trim()) : { ok: true as const };
   const save = () => {
     if (check.ok) {
+      const changed = draft.trim() !== current;
       setTemplate(draft.trim());
       useAtlas.getState().setTheme(theme);
       onClose();
+      // The server's policy lets the page reach the basemap's host only from the next load on.
+      if (changed && draft.trim()) location.reload();
     }
   };
   return (
