@@ -12,9 +12,16 @@ interface DatasetsSlice {
   /** The last storage error, shown to the user, never swallowed. */
   storageError: StorageError | null;
   busy: boolean;
+  /** What the last export could not hold (GeoJSON: rows without coordinates); null when it held all. */
+  exportShortfall: { datasetId: string; format: ExportFormat; rowsLeftOut: number; rowCount: number } | null;
 }
 
-export const useDatasets = create<DatasetsSlice>()(() => ({ datasets: [], storageError: null, busy: false }));
+export const useDatasets = create<DatasetsSlice>()(() => ({
+  datasets: [],
+  storageError: null,
+  busy: false,
+  exportShortfall: null,
+}));
 
 async function guarded(action: () => Promise<unknown>): Promise<void> {
   useDatasets.setState({ busy: true, storageError: null });
@@ -51,6 +58,12 @@ export async function exportStoredDataset(id: string, format: ExportFormat): Pro
   try {
     const file = await job.api.exportDataset(id, format);
     downloadBytes(file.bytes, file.fileName, file.mimeType);
+    useDatasets.setState({
+      exportShortfall:
+        file.rowsLeftOut > 0
+          ? { datasetId: id, format, rowsLeftOut: file.rowsLeftOut, rowCount: file.rowCount }
+          : null,
+    });
   } finally {
     job.terminate();
   }

@@ -6,13 +6,14 @@ import { create } from 'zustand';
 import type { Layer, Mapping, DatumGuess } from '../core/import/mapping';
 import { guessMapping } from '../core/import/mapping';
 import type { Problem } from '../core/import/problems';
-import type { Datum } from '../core/io/points';
+import type { Datum } from '../core/import/datum';
 import countiesUrl from '../../geodata/counties.geojson?url';
 import villagesUrl from '../../geodata/villages.csv?url';
 import type { Inspection, ValidationReport } from '../worker/importJob';
 import type { DatasetMetadata } from '../storage/types';
 import { downloadBytes, refreshDatasets, startDataWorker } from './datasets';
 import { useAtlas } from './store';
+import { storageCodeOf, type StorageErrorCode } from '../storage/errors';
 import { clearImportPreview, showImportPreview } from './mapIntents';
 
 export type ImportStep =
@@ -38,7 +39,14 @@ export type ImportStep =
       busy: boolean;
     }
   | { step: 'saved'; metadata: DatasetMetadata }
-  | { step: 'failed'; fileName: string; problem?: Pick<Problem, 'code' | 'params'>; message: string };
+  | {
+      step: 'failed';
+      fileName: string;
+      problem?: Pick<Problem, 'code' | 'params'>;
+      /** Set when the browser's storage refused the dataset: the dialog says why in the user's language. */
+      storageCode?: StorageErrorCode;
+      message: string;
+    };
 
 export const useImport = create<{ state: ImportStep }>()(() => ({ state: { step: 'idle' } }));
 
@@ -87,7 +95,9 @@ function fail(fileName: string, error: unknown) {
   set({
     step: 'failed',
     fileName,
-    problem: detail.code ? { code: detail.code, params: detail.params ?? {} } : undefined,
+    problem:
+      detail.code && !storageCodeOf(error) ? { code: detail.code, params: detail.params ?? {} } : undefined,
+    storageCode: storageCodeOf(error) ?? undefined,
     message: detail.message ?? String(error),
   });
   job?.terminate();

@@ -21,10 +21,28 @@ export class StorageError extends Error {
   readonly code: StorageErrorCode;
 
   constructor(code: StorageErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    // The code leads the message: across a worker boundary only name and message survive.
+    super(`${code}: ${message}`, options);
     this.name = 'StorageError';
     this.code = code;
   }
+}
+
+const STORAGE_ERROR_CODES: readonly StorageErrorCode[] = [
+  'quota-exceeded',
+  'unavailable',
+  'not-found',
+  'write-failed',
+  'read-failed',
+  'invalid',
+];
+
+/** The code of a storage failure, also when it came from a worker (as name and message only). */
+export function storageCodeOf(error: unknown): StorageErrorCode | null {
+  if (error instanceof StorageError) return error.code;
+  if (!(error instanceof Error) || error.name !== 'StorageError') return null;
+  const code = error.message.split(':')[0];
+  return STORAGE_ERROR_CODES.find((known) => known === code) ?? null;
 }
 
 // Older Firefox named it NS_ERROR_DOM_QUOTA_REACHED; newer specs make QuotaExceededError its own

@@ -46,6 +46,7 @@ export function DatasetManager() {
 function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
   const { t } = useTranslation();
   const locale = useAtlas((s) => s.locale);
+  const shortfall = useDatasets((s) => s.exportShortfall);
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(dataset.name);
   const [editingStatus, setEditingStatus] = useState(false);
@@ -102,6 +103,16 @@ function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
           </button>
         ))}
       </div>
+      {shortfall?.datasetId === dataset.id && (
+        <p className="note" role="status" data-testid="export-shortfall">
+          {t('export.rowsLeftOut', {
+            format: shortfall.format.toUpperCase(),
+            count: shortfall.rowsLeftOut,
+            left: formatInteger(shortfall.rowsLeftOut, locale),
+            total: formatInteger(shortfall.rowCount, locale),
+          })}
+        </p>
+      )}
       {editingStatus && <StatusEditor dataset={dataset} onClose={() => setEditingStatus(false)} />}
     </li>
   );

@@ -33,6 +33,8 @@ const zh = {
   'basemapError.not-a-url': '不是有效的网址。',
   'basemapError.credentials': '地址中不能包含用户名或密码。',
   resetSettings: '恢复默认设置',
+  'export.rowsLeftOut':
+    '{{format}} 只能写入有坐标的行：{{total}} 行中有 {{left}} 行没有坐标，未写入该文件。要导出全部行，请用 CSV 或 XLSX。',
   settingsDropped: '已存的设置中有无法读取的项（{{names}}），本次已改用默认值。',
   'settingName.*': '全部设置',
   'settingName.basemapUrlTemplate': '在线底图',
@@ -605,6 +607,8 @@ const en: typeof zh = {
   'basemapError.not-a-url': 'Not a valid URL.',
   'basemapError.credentials': 'The address must not contain a user name or password.',
   resetSettings: 'Reset settings',
+  'export.rowsLeftOut':
+    '{{format}} holds only rows with coordinates: {{left}} of {{total}} rows have none and are not in that file. Export CSV or XLSX for every row.',
   settingsDropped: 'Some stored settings could not be read ({{names}}); their defaults are used this time.',
   'settingName.*': 'all settings',
   'settingName.basemapUrlTemplate': 'online basemap',

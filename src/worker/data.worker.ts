@@ -14,7 +14,7 @@ export interface FileProblem {
   message: string;
 }
 import type { Layer, Mapping } from '../core/import/mapping';
-import type { Datum } from '../core/io/points';
+import type { Datum } from '../core/import/datum';
 import type { Locale } from '../core/format';
 
 let job: ImportJob | undefined;
@@ -24,6 +24,9 @@ export interface ExportedFile {
   fileName: string;
   mimeType: string;
   bytes: Uint8Array;
+  /** Rows the format cannot hold (GeoJSON: rows without coordinates), said to the user. */
+  rowsLeftOut: number;
+  rowCount: number;
 }
 
 const MIME: Record<ExportFormat, string> = {
@@ -66,17 +69,23 @@ const api = {
   async exportDataset(id: string, format: ExportFormat): Promise<ExportedFile> {
     const dataset = await loadDataset(id);
     let bytes: Uint8Array;
+    let rowsLeftOut = 0;
     if (format === 'csv')
       bytes = new TextEncoder().encode(tableToCsv(datasetTable(dataset), { byteOrderMark: true }));
-    else if (format === 'geojson') bytes = new TextEncoder().encode(datasetToGeoJson(dataset));
-    else {
+    else if (format === 'geojson') {
+      const geojson = datasetToGeoJson(dataset);
+      bytes = new TextEncoder().encode(geojson.text);
+      rowsLeftOut = geojson.leftOut;
+    } else {
       const { header, rows } = datasetTable(dataset);
       // Every cell is written as a string cell: text can never become a formula.
       const sheet = [header, ...rows].map((row) => row.map((value) => ({ value, type: String })));
       bytes = new Uint8Array(await (await writeXlsxFile(sheet).toBlob()).arrayBuffer());
     }
     const fileName = `${dataset.name.replace(/[\\/:*?"<>|]/g, '_')}.${format}`;
-    return transfer({ fileName, mimeType: MIME[format], bytes }, [bytes.buffer as ArrayBuffer]);
+    return transfer({ fileName, mimeType: MIME[format], bytes, rowsLeftOut, rowCount: dataset.rowCount }, [
+      bytes.buffer as ArrayBuffer,
+    ]);
   },
 };
 

@@ -37,8 +37,10 @@ test('CSV keeps markup as text and quotes what RFC 4180 requires; BOM on request
 });
 
 test('GeoJSON has a point per row with coordinates, and the text unchanged', () => {
-  const geojson = JSON.parse(datasetToGeoJson(dataset));
+  const { text, leftOut } = datasetToGeoJson(dataset);
+  const geojson = JSON.parse(text);
   expect(geojson.features).toHaveLength(2);
+  expect(leftOut).toBe(dataset.rowCount - 2);
   expect(geojson.features[0]).toEqual({
     type: 'Feature',
     properties: { name: '甲站', operator: '中国移动', has5g: '1' },

@@ -39,7 +39,8 @@ export function tableToCsv({ header, rows }: RowTable, options: { byteOrderMark?
 }
 
 /** Points with coordinates become features with every other column as a property. */
-export function datasetToGeoJson(dataset: StoredDataset): string {
+/** GeoJSON points of the rows with coordinates; `leftOut` counts the rows without, which it cannot hold. */
+export function datasetToGeoJson(dataset: StoredDataset): { text: string; leftOut: number } {
   const { header, rows } = datasetTable(dataset);
   const lon = dataset.columns.lon,
     lat = dataset.columns.lat;
@@ -57,5 +58,8 @@ export function datasetToGeoJson(dataset: StoredDataset): string {
       geometry: { type: 'Point', coordinates: [Number(x.toFixed(6)), Number(y.toFixed(6))] },
     });
   });
-  return JSON.stringify({ type: 'FeatureCollection', name: dataset.name, features });
+  return {
+    text: JSON.stringify({ type: 'FeatureCollection', name: dataset.name, features }),
+    leftOut: rows.length - features.length,
+  };
 }

@@ -19,7 +19,7 @@ test('text that a spreadsheet would run as a formula gets a leading quote', () =
   expect(csvCell('+cmd|x')).toBe("'+cmd|x");
   expect(csvCell('-2+3')).toBe("'-2+3");
   expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-  expect(csvCell('\t=1')).toBe("'\t=1");
+  expect(csvCell('\t=1')).toBe(`"'\t=1"`);
   expect(csvCell('\r=1')).toBe(`"'\r=1"`);
   expect(csvCell('- 待修复')).toBe("'- 待修复");
   expect(csvCell('-')).toBe("'-");
@@ -34,4 +34,10 @@ test('a formula sign later in the text is harmless and left alone', () => {
   expect(csvCell('a=b')).toBe('a=b');
   expect(csvCell('X-1')).toBe('X-1');
   expect(csvCell(' =1')).toBe(' =1');
+});
+
+test('a cell holding a list separator of any locale is quoted, so no part of it becomes a formula', () => {
+  expect(csvCell('x;=1+1')).toBe('"x;=1+1"');
+  expect(csvCell('x\t=1+1')).toBe('"x\t=1+1"');
+  expect(csvCell('a;b')).toBe('"a;b"');
 });

@@ -54,13 +54,15 @@ export function ImportDialog() {
           <>
             <p className="error" role="alert" data-testid="import-error">
               {state.fileName}：
-              {state.problem
-                ? problemMessage(
-                    state.problem as Pick<Problem, 'code' | 'params'>,
-                    locale,
-                    () => state.message,
-                  )
-                : state.message}
+              {state.storageCode
+                ? t(`storageError.${state.storageCode}`)
+                : state.problem
+                  ? problemMessage(
+                      state.problem as Pick<Problem, 'code' | 'params'>,
+                      locale,
+                      () => state.message,
+                    )
+                  : state.message}
             </p>
             <div className="row">
               <button onClick={cancelImport} autoFocus>
