@@ -33,6 +33,9 @@ const zh = {
   'basemapError.not-a-url': '不是有效的网址。',
   'basemapError.credentials': '地址中不能包含用户名或密码。',
   resetSettings: '恢复默认设置',
+  importColumnSearch: '查找列',
+  importColumnsShown: '列出 {{shown}} / {{total}} 列',
+  importPreviewColumns: '预览显示 {{shown}} / {{total}} 列（含已选的列）。',
   'export.rowsLeftOut':
     '{{format}} 只能写入有坐标的行：{{total}} 行中有 {{left}} 行没有坐标，未写入该文件。要导出全部行，请用 CSV 或 XLSX。',
   settingsDropped: '已存的设置中有无法读取的项（{{names}}），本次已改用默认值。',
@@ -607,6 +610,9 @@ const en: typeof zh = {
   'basemapError.not-a-url': 'Not a valid URL.',
   'basemapError.credentials': 'The address must not contain a user name or password.',
   resetSettings: 'Reset settings',
+  importColumnSearch: 'Find a column',
+  importColumnsShown: '{{shown}} of {{total}} columns listed',
+  importPreviewColumns: 'The preview shows {{shown}} of {{total}} columns (including the chosen ones).',
   'export.rowsLeftOut':
     '{{format}} holds only rows with coordinates: {{left}} of {{total}} rows have none and are not in that file. Export CSV or XLSX for every row.',
   settingsDropped: 'Some stored settings could not be read ({{names}}); their defaults are used this time.',

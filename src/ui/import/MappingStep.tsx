@@ -1,7 +1,12 @@
 // Step 2: which layer the file feeds, which column holds each field, which datum; the first rows.
+//
+// Rules relied on: a wide file must not freeze the page, so each field's menu lists at most
+// MENU_COLUMNS columns (those matching the column search, and always the chosen one), the preview
+// shows the chosen columns and then the first few, and a preview cell shows at most PREVIEW_CHARS.
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LAYER_FIELDS, LAYERS, type Layer } from '../../core/import/mapping';
-import { DATUMS, type Datum } from '../../core/io/points';
+import { DATUMS, type Datum } from '../../core/import/datum';
 import {
   cancelImport,
   chooseColumn,
@@ -14,11 +19,21 @@ import {
 export function MappingStep({ state }: { state: Extract<ImportStep, { step: 'mapping' }> }) {
   const { t } = useTranslation();
   const { inspection, layer, mapping, datum, datumGuess, busy } = state;
-  const columnOptions = inspection.header.map((name, index) => (
-    <option key={index} value={index}>
-      {name || t('columnNumber', { n: index + 1 })}
-    </option>
-  ));
+  const [search, setSearch] = useState('');
+  const header = inspection.header;
+  const chosen = Object.values(mapping).filter((index): index is number => index !== undefined);
+  const matching = useMemo(() => matchingColumns(header, search), [header, search]);
+  const previewColumns = useMemo(
+    () => previewColumnsOf(header.length, chosen),
+    [header.length, chosen.join()],
+  );
+  const columnName = (index: number) => header[index] || t('columnNumber', { n: index + 1 });
+  const optionsFor = (current: number | undefined) =>
+    (current === undefined || matching.includes(current) ? matching : [current, ...matching]).map((index) => (
+      <option key={index} value={index}>
+        {clip(columnName(index), 80)}
+      </option>
+    ));
   return (
     <>
       <p className="small muted">
@@ -38,6 +53,26 @@ export function MappingStep({ state }: { state: Extract<ImportStep, { step: 'map
             </option>
           ))}
         </select>
+        {header.length > MENU_COLUMNS && (
+          <>
+            <label htmlFor="column-search">{t('importColumnSearch')}</label>
+            <div>
+              <input
+                id="column-search"
+                type="search"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+              />
+              <span className="small muted">
+                {' '}
+                {t('importColumnsShown', {
+                  shown: Math.min(matching.length, MENU_COLUMNS),
+                  total: header.length,
+                })}
+              </span>
+            </div>
+          </>
+        )}
         {LAYER_FIELDS[layer].map((spec) => (
           <FieldRow
             key={spec.field}
@@ -52,7 +87,7 @@ export function MappingStep({ state }: { state: Extract<ImportStep, { step: 'map
               }
             >
               <option value="">{t('notInFile')}</option>
-              {columnOptions}
+              {optionsFor(mapping[spec.field])}
             </select>
           </FieldRow>
         ))}
@@ -75,9 +110,9 @@ export function MappingStep({ state }: { state: Extract<ImportStep, { step: 'map
         <table>
           <thead>
             <tr>
-              {inspection.header.map((h, i) => (
+              {previewColumns.map((i) => (
                 <th key={i} scope="col">
-                  {h}
+                  {clip(columnName(i), PREVIEW_CHARS)}
                 </th>
               ))}
             </tr>
@@ -85,14 +120,19 @@ export function MappingStep({ state }: { state: Extract<ImportStep, { step: 'map
           <tbody>
             {inspection.previewRows.map((row, r) => (
               <tr key={r}>
-                {inspection.header.map((_, c) => (
-                  <td key={c}>{row[c]}</td>
+                {previewColumns.map((c) => (
+                  <td key={c}>{clip(row[c] ?? '', PREVIEW_CHARS)}</td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {previewColumns.length < header.length && (
+        <p className="small muted">
+          {t('importPreviewColumns', { shown: previewColumns.length, total: header.length })}
+        </p>
+      )}
       {busy && <progress aria-label={t('importChecking')} max={1} value={state.fraction ?? 0} />}
       <div className="row">
         <button onClick={() => void validateImport()} disabled={busy}>
@@ -111,4 +151,27 @@ function FieldRow({ label, id, children }: { label: string; id: string; children
       {children}
     </>
   );
+}
+
+const MENU_COLUMNS = 100;
+const PREVIEW_COLUMNS = 20;
+const PREVIEW_CHARS = 120;
+
+const clip = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
+
+/** Indices of the columns whose name contains the search (all when empty), at most MENU_COLUMNS. */
+function matchingColumns(header: readonly string[], search: string): number[] {
+  const needle = search.trim().toLowerCase();
+  const found: number[] = [];
+  for (let i = 0; i < header.length && found.length < MENU_COLUMNS; i++)
+    if (!needle || header[i].toLowerCase().includes(needle)) found.push(i);
+  return found;
+}
+
+/** The chosen columns first, then the first others, PREVIEW_COLUMNS in all (or every chosen one). */
+function previewColumnsOf(columnCount: number, chosen: readonly number[]): number[] {
+  const shown = [...new Set(chosen)].sort((a, b) => a - b);
+  for (let i = 0; i < columnCount && shown.length < PREVIEW_COLUMNS; i++)
+    if (!shown.includes(i)) shown.push(i);
+  return shown.sort((a, b) => a - b);
 }
