@@ -1,28 +1,36 @@
 // `atlas coverage` and `atlas gaps`: modelled coverage of target rows (villages, resettlement
 // sites, scenic areas) by station rows, and the K new sites that would cover the most of the gaps.
-import {
-  BAND_CLASSES,
-  DEFAULT_RADIUS_METERS,
-  bandClassCode,
-  parseBand,
-  stationRadiiMeters,
-} from '../core/coverage/radius';
+import { BAND_CLASSES, DEFAULT_RADIUS_METERS, stationRadiiMeters } from '../core/coverage/radius';
 import { computeCoverage, withRadiusOverride, type CoverageResult } from '../core/coverage/model';
 import { countyAt } from '../core/assign/countyIndex';
 import { suggestSites } from '../core/coverage/suggest';
 import { seatColumns } from '../core/coverage/seats';
 import type { StationColumns, Technology } from '../core/coverage/types';
-import { findColumn, parseNumber, type Datum } from '../core/io/points';
+import { parseNumber } from '../core/import/values';
+import { findColumn } from '../core/io/columns';
 import { InputError } from '../core/io/table';
-import { COLUMN_NAMES } from '../core/io/columns';
-import { geodata, loadPoints, type LoadedPoints } from './load';
+import {
+  addIssue,
+  readBandClasses,
+  readBuildYears,
+  stationFieldColumns,
+  withoutIssues,
+  type Issues,
+} from './fields';
+import {
+  dropRows,
+  geodata,
+  loadPoints,
+  withContext,
+  type ContextOrNotes,
+  type LoadContext,
+  type LoadedPoints,
+  type LoadOptions,
+} from './load';
 import { formatRows, round, type Format } from './output';
 
-export interface CoverageCliOptions {
+export interface CoverageCliOptions extends LoadOptions {
   format: Format;
-  datum: Datum;
-  lon?: string;
-  lat?: string;
   radiusMeters?: number;
   asOfYear?: number;
 }
@@ -33,82 +41,56 @@ export interface GapsCliOptions extends CoverageCliOptions {
 }
 
 /** What a row is called in output: its id, else its name, else its row number. */
-function rowLabels(loaded: LoadedPoints): string[] {
-  const column = [
-    findColumn(loaded.table.header, COLUMN_NAMES.id),
-    findColumn(loaded.table.header, COLUMN_NAMES.name),
-  ].find((c) => c !== -1);
-  return loaded.table.rows.map(
-    (row, i) =>
-      (column === undefined ? '' : (row[column] ?? '').trim()) || `row ${loaded.table.rowNumbers[i]}`,
+function rowLabels({ table, mapping }: LoadedPoints): string[] {
+  const column = mapping.id ?? mapping.name;
+  return table.rows.map(
+    (row, i) => (column === undefined ? '' : (row[column] ?? '').trim()) || `row ${table.rowNumbers[i]}`,
   );
 }
 
-function technologyOfText(text: string): Technology | null {
-  const s = text.toUpperCase();
-  if (/5G|NR/.test(s)) return '5G';
-  if (/4G|LTE/.test(s)) return '4G';
-  return null;
-}
-
-/** Station columns from a loaded file: band class (from band, else technology), build year. */
-function stationColumns(loaded: LoadedPoints, byBand: boolean, note: (line: string) => void): StationColumns {
+/** The stations file with its band classes (from band, else technology) and build years. */
+function loadStations(
+  path: string,
+  options: CoverageCliOptions,
+  context: LoadContext,
+): { stations: LoadedPoints; columns: StationColumns } {
+  const loaded = loadPoints(path, options, context);
   const { table, file } = loaded;
-  const band = findColumn(table.header, COLUMN_NAMES.band),
-    technology = findColumn(table.header, COLUMN_NAMES.technology),
-    year = findColumn(table.header, COLUMN_NAMES.buildYear);
-  if (byBand && band === -1)
+  const byBand = options.radiusMeters === undefined;
+  const { band, technology, buildYear } = stationFieldColumns(table.header);
+  if (byBand && band === undefined)
     throw new InputError(
       file,
       `--radius-by-band needs a band column (band, 频段); columns are ${table.header.join(', ')}`,
     );
-  if (!byBand && band === -1 && technology === -1)
-    note(`${file}: no technology or band column; every station is treated as 5G`);
-  const n = table.rows.length;
-  const columns: StationColumns = {
-    ...loaded.points,
-    bandClass: new Uint8Array(n),
-    buildYear: new Int16Array(n),
+  if (!byBand && band === undefined && technology === undefined)
+    context.report.note(`${file}: no technology or band column; every station is treated as 5G`);
+  const issues: Issues = new Map();
+  const bandClass = readBandClasses(table, { band, technology }, byBand, issues);
+  const years =
+    buildYear === undefined ? new Int16Array(table.rows.length) : readBuildYears(table, buildYear, issues);
+  const stations = dropRows(loaded, issues);
+  return {
+    stations,
+    columns: {
+      ...stations.points,
+      bandClass: withoutIssues(bandClass, issues),
+      buildYear: withoutIssues(years, issues),
+    },
   };
-  table.rows.forEach((row, i) => {
-    const tech = technology === -1 ? null : technologyOfText(row[technology] ?? '');
-    if (technology !== -1 && !tech && band === -1)
-      throw new InputError(
-        file,
-        `"${row[technology]}" is neither 5G nor 4G`,
-        table.rowNumbers[i],
-        table.header[technology],
-      );
-    const parsed = band === -1 ? null : parseBand(row[band] ?? '', tech ?? undefined);
-    if (band !== -1 && !parsed && (byBand || !tech))
-      throw new InputError(
-        file,
-        `band "${row[band]}" is not recognised (e.g. n78, n41, n28, FDD1800, B3)`,
-        table.rowNumbers[i],
-        table.header[band],
-      );
-    columns.bandClass[i] = bandClassCode(parsed ?? (tech === '4G' ? '4G-mid' : '5G-mid'));
-    if (year !== -1 && (row[year] ?? '').trim() !== '') {
-      const value = parseNumber(row[year]);
-      if (value === null || !Number.isInteger(value) || value < 1990 || value > 2100)
-        throw new InputError(file, `"${row[year]}" is not a year`, table.rowNumbers[i], table.header[year]);
-      columns.buildYear[i] = value;
-    }
-  });
-  return columns;
 }
 
 function modelled(
   stationsPath: string,
   targetsPath: string,
   options: CoverageCliOptions,
-  note: (line: string) => void,
+  context: LoadContext,
+  prepareTargets: (targets: LoadedPoints) => LoadedPoints = (targets) => targets,
 ) {
-  const stations = loadPoints(stationsPath, options);
-  const targets = loadPoints(targetsPath, options);
-  const byBand = options.radiusMeters === undefined;
-  const columns = stationColumns(stations, byBand, note);
-  const table = byBand ? DEFAULT_RADIUS_METERS : withRadiusOverride(options.radiusMeters!);
+  const { stations, columns } = loadStations(stationsPath, options, context);
+  const targets = prepareTargets(loadPoints(targetsPath, options, context));
+  const table =
+    options.radiusMeters === undefined ? DEFAULT_RADIUS_METERS : withRadiusOverride(options.radiusMeters);
   const radii = stationRadiiMeters(columns, seatColumns(geodata().areas), table);
   const result = computeCoverage(columns, radii, targets.points, { asOfYear: options.asOfYear });
   const present = (technology: Technology) =>
@@ -122,9 +104,18 @@ export function runCoverage(
   stationsPath: string,
   targetsPath: string,
   options: CoverageCliOptions,
-  note: (line: string) => void,
+  given: ContextOrNotes,
 ): string {
-  const { stations, targets, result, technologies } = modelled(stationsPath, targetsPath, options, note);
+  return withContext(given, (context) => coverageRows(stationsPath, targetsPath, options, context));
+}
+
+function coverageRows(
+  stationsPath: string,
+  targetsPath: string,
+  options: CoverageCliOptions,
+  context: LoadContext,
+): string {
+  const { stations, targets, result, technologies } = modelled(stationsPath, targetsPath, options, context);
   const stationIds = rowLabels(stations),
     targetIds = rowLabels(targets);
   const rows = targetIds.map((id, i) => ({
@@ -154,35 +145,59 @@ function perTechnology(
     : [result.nearest4gIndex, result.nearest4gMeters, result.covered4g];
 }
 
+/** Each target's weight from --weight's column; rows without a usable weight are dropped. */
+function withWeights(
+  targets: LoadedPoints,
+  columnName: string,
+): { targets: LoadedPoints; weight: Float64Array } {
+  const { table, file } = targets;
+  const column = findColumn(table.header, [columnName]);
+  if (column === -1)
+    throw new InputError(
+      file,
+      `no column "${columnName}" for --weight; columns are ${table.header.join(', ')}`,
+    );
+  const issues: Issues = new Map();
+  const values = Float64Array.from(table.rows, (row, i) => {
+    const text = (row[column] ?? '').trim();
+    const value = parseNumber(text);
+    if (value === null || value < 0)
+      addIssue(
+        issues,
+        i,
+        table.header[column],
+        text === '' ? 'the weight is missing' : `"${text}" is not a number of 0 or more`,
+      );
+    return value ?? 0;
+  });
+  return { targets: dropRows(targets, issues), weight: withoutIssues(values, issues) };
+}
+
 /** New 5G sites where they would close the most gaps; radius defaults to rural mid-band 5G. */
 export function runGaps(
   stationsPath: string,
   targetsPath: string,
   options: GapsCliOptions,
-  note: (line: string) => void,
+  given: ContextOrNotes,
 ): string {
-  const { targets, result } = modelled(stationsPath, targetsPath, options, note);
-  const targetIds = rowLabels(targets);
+  return withContext(given, (context) => suggestedSites(stationsPath, targetsPath, options, context));
+}
+
+function suggestedSites(
+  stationsPath: string,
+  targetsPath: string,
+  options: GapsCliOptions,
+  context: LoadContext,
+): string {
   let weight: Float64Array | undefined;
-  if (options.weightColumn) {
-    const column = findColumn(targets.table.header, [options.weightColumn]);
-    if (column === -1)
-      throw new InputError(
-        targets.file,
-        `no column "${options.weightColumn}" for --weight; columns are ${targets.table.header.join(', ')}`,
-      );
-    weight = Float64Array.from(targets.table.rows, (row, i) => {
-      const value = parseNumber(row[column]);
-      if (value === null || value < 0)
-        throw new InputError(
-          targets.file,
-          `"${row[column]}" is not a non-negative number`,
-          targets.table.rowNumbers[i],
-          targets.table.header[column],
-        );
-      return value;
-    });
-  }
+  const readWeights = (loaded: LoadedPoints) => {
+    if (!options.weightColumn) return loaded;
+    const weighted = withWeights(loaded, options.weightColumn);
+    weight = weighted.weight;
+    return weighted.targets;
+  };
+  const { targets, result } = modelled(stationsPath, targetsPath, options, context, readWeights);
+  const targetIds = rowLabels(targets);
   const uncovered = Uint8Array.from(result.covered5g, (covered) => 1 - covered);
   const radiusMeters =
     options.newRadiusMeters ?? options.radiusMeters ?? DEFAULT_RADIUS_METERS['5G-mid'].rural;
@@ -190,7 +205,7 @@ export function runGaps(
     radiusMeters,
     weighted: weight !== undefined,
   });
-  note(
+  context.report.note(
     `${uncovered.reduce((s, u) => s + u, 0)} of ${uncovered.length} targets uncovered; new sites modelled with a ${radiusMeters} m radius`,
   );
   const rows = suggestion.picks.map((pick, rank) => ({

@@ -1,28 +1,83 @@
-// Loads a points file for the CLI: bytes → text (UTF-8 or GBK) → table → WGS84 points, the county of
-// each point, and the attribute columns. Bad rows stop the command with their row and column.
+// Loads a points file for the command line through the app's own import path (core/import): the
+// bytes (input.ts) → a table, whatever the format (CSV in UTF-8 or GB18030, XLSX, GeoJSON, KML,
+// zipped Shapefile) → the 'points' mapping (pointColumns.ts) → the same row-by-row validation as
+// the import dialog → WGS84 points with their county.
+//
+// Rules:
+// - Valid rows are used; a rejected row is reported with all its problems and left out. A file
+//   of which no row can be used fails (NothingUsableError, exit 1): a count of nothing is not an
+//   answer.
+// - Points outside Guizhou are used with county −1 (the "outside" row), and listed in the report.
+// - Commands that read more of a row (a year, a band, a weight) drop the rows they cannot read
+//   with dropRows, reported the same way.
+// - atlas.ts reads every file first (readTable: XLSX and Shapefiles are unzipped asynchronously);
+//   the commands then run synchronously over those tables. A caller that hands a command a path
+//   it has not read (tests, scripts) gets it read on the spot, in the formats that need no unzipping.
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { decodeText } from '../core/io/decode';
-import { COLUMN_NAMES } from '../core/io/columns';
-import {
-  findColumn,
-  findCoordinateColumns,
-  parseNumber,
-  readPoints,
-  type Datum,
-  type PointColumns,
-} from '../core/io/points';
-import { InputError, parseTable, type Table } from '../core/io/table';
-import { assignCounties, countyIndexOf, type CountyIndex } from '../core/assign/countyIndex';
+import { countyIndexOf, type CountyIndex } from '../core/assign/countyIndex';
 import type { AreaIndex, CountyCollection } from '../core/areas';
+import type { Datum } from '../core/import/datum';
+import type { Mapping } from '../core/import/mapping';
+import { pointsMapping } from '../core/import/pointColumns';
+import { englishMessage, type Problem } from '../core/import/problems';
+import type { ImportedTable } from '../core/import/importedTable';
+import { readFile, readFileNow } from '../core/import/readers';
+import { validateRows } from '../core/import/validate';
+import { parseNumber } from '../core/import/values';
+import { xmldomParser } from '../core/import/xmlParser';
+import { encodingLabel, type ForcedEncoding } from '../core/io/decode';
+import { InputError, type Table } from '../core/io/table';
+import { fileLabel, readFileBytes, readStreamBytes } from './input';
+import { Report, type FileReport, type RowIssue } from './report';
+
+export interface LoadOptions {
+  datum: Datum;
+  lon?: string;
+  lat?: string;
+  encoding?: ForcedEncoding;
+}
+
+/** Where loaded files are reported, and the files already read, by path. */
+export interface LoadContext {
+  report: Report;
+  tables?: ReadonlyMap<string, ImportedTable>;
+}
+
+/** What a command is given: a context, or (as before the report existed) where to write its stderr lines. */
+export type ContextOrNotes = LoadContext | ((line: string) => void);
+
+/** Runs a command in `given`; with a plain line writer, the report's lines go to it afterwards. */
+export function withContext<T>(given: ContextOrNotes, command: (context: LoadContext) => T): T {
+  if (typeof given !== 'function') return command(given);
+  const report = new Report();
+  const result = command({ report });
+  report.lines().forEach(given);
+  return result;
+}
+
+/** Reads and parses a file (`-`: `stdin`) in any format the app reads. */
+export async function readTable(
+  path: string,
+  encoding: ForcedEncoding | undefined,
+  stdin: AsyncIterable<Uint8Array | string> = process.stdin,
+): Promise<ImportedTable> {
+  const bytes = path === '-' ? await readStreamBytes(stdin) : readFileBytes(path);
+  return readFile(fileLabel(path), bytes, { parseXml: xmldomParser, encoding });
+}
 
 export interface LoadedPoints {
   file: string;
+  /** The header and the rows in use, with their row numbers in the file. */
   table: Table;
-  points: PointColumns;
+  points: { lon: Float64Array; lat: Float64Array };
   county: Int16Array;
   coordinateColumns: { lon: number; lat: number };
+  mapping: Mapping;
+  report: FileReport;
 }
+
+/** A file of which no row can be used. */
+export class NothingUsableError extends InputError {}
 
 const GEODATA = new URL('../../geodata/', import.meta.url);
 let cached:
@@ -43,58 +98,107 @@ export function geodata() {
   return cached;
 }
 
-export function readTable(path: string): Table {
-  const file = basename(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new InputError(
-      file,
-      (e as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'no such file'
-        : `cannot be read (${(e as Error).message})`,
+const FORMAT_NAMES = { csv: 'CSV', xlsx: 'XLSX', geojson: 'GeoJSON', kml: 'KML', shapefile: 'Shapefile' };
+
+const reasons = (problems: Problem[]) =>
+  problems.map((p) => ({
+    column: p.column,
+    message: englishMessage({ ...p, row: undefined, column: undefined }),
+  }));
+
+/** Brings the report's counts and outside rows up to date with the rows in use. */
+function settle(loaded: LoadedPoints): LoadedPoints {
+  const { table, county, coordinateColumns, report } = loaded;
+  report.used = table.rows.length;
+  report.outside = [];
+  county.forEach((k, i) => {
+    if (k < 0)
+      report.outside.push({
+        row: table.rowNumbers[i],
+        lon: (table.rows[i][coordinateColumns.lon] ?? '').trim(),
+        lat: (table.rows[i][coordinateColumns.lat] ?? '').trim(),
+      });
+  });
+  if (report.used === 0)
+    throw new NothingUsableError(
+      loaded.file,
+      `no row could be used (${report.skipped.length} row${report.skipped.length === 1 ? '' : 's'} skipped)`,
     );
-  }
-  return parseTable(decodeText(bytes).text, file);
+  return loaded;
 }
 
-export function loadPoints(
-  path: string,
-  options: { datum: Datum; lon?: string; lat?: string },
-): LoadedPoints {
-  const file = basename(path);
-  const table = readTable(path);
-  const coordinateColumns = findCoordinateColumns(table, file, options.lon, options.lat);
-  const { points, problems } = readPoints(table, coordinateColumns, options.datum);
-  if (problems.length) {
-    const [first] = problems;
-    const more =
-      problems.length > 1
-        ? ` (and ${problems.length - 1} more row${problems.length > 2 ? 's' : ''} with problems)`
-        : '';
-    throw new InputError(file, first.message + more, first.row, first.column);
-  }
-  return {
+/** A file's usable rows as points, read now unless `context.tables` holds it already. */
+export function loadPoints(path: string, options: LoadOptions, context: LoadContext): LoadedPoints {
+  const file = fileLabel(path);
+  const table =
+    context.tables?.get(path) ??
+    readFileNow(file, readFileBytes(path), { parseXml: xmldomParser, encoding: options.encoding });
+  const mapping = pointsMapping(table.header, file, options);
+  const { countyIndex, counties } = geodata();
+  const { accepted, rejected } = validateRows(table, mapping, 'points', {
+    datum: options.datum,
+    countyIndex,
+    countyAdcodes: counties.map((c) => c.properties.adcode),
+    villageCodes: new Map(),
+    keepPointsOutside: true,
+  });
+  const rejectedIndexes = new Set(rejected.map((r) => r.rowIndex));
+  const kept = table.rows.flatMap((_, i) => (rejectedIndexes.has(i) ? [] : [i]));
+  const encoding =
+    table.encoding && `, encoding: ${encodingLabel(table.encoding)}${options.encoding ? ' (forced)' : ''}`;
+  const report = context.report.addFile({
     file,
-    table,
-    points,
-    county: assignCounties(geodata().countyIndex, points.lon, points.lat),
-    coordinateColumns,
-  };
+    description: `${FORMAT_NAMES[table.format]}${encoding ?? ''}`,
+    skipped: rejected.map((r) => ({ row: table.rowNumbers[r.rowIndex], problems: reasons(r.problems) })),
+    used: 0,
+    outside: [],
+  });
+  return settle({
+    file,
+    table: {
+      header: table.header,
+      rows: kept.map((i) => table.rows[i]),
+      rowNumbers: kept.map((i) => table.rowNumbers[i]),
+    },
+    points: { lon: accepted.lon, lat: accepted.lat },
+    county: accepted.county,
+    coordinateColumns: { lon: mapping.lon!, lat: mapping.lat! },
+    mapping,
+    report,
+  });
 }
+
+/** The loaded file without the rows that have issues (keyed by index into the rows in use), which are reported. */
+export function dropRows(loaded: LoadedPoints, issues: Map<number, RowIssue['problems']>): LoadedPoints {
+  if (issues.size === 0) return loaded;
+  const { table } = loaded;
+  for (const [i, problems] of issues) loaded.report.skipped.push({ row: table.rowNumbers[i], problems });
+  const kept = table.rows.flatMap((_, i) => (issues.has(i) ? [] : [i]));
+  const pick = <T extends Float64Array | Int16Array>(array: T) => array.filter((_, i) => !issues.has(i)) as T;
+  return settle({
+    ...loaded,
+    table: {
+      header: table.header,
+      rows: kept.map((i) => table.rows[i]),
+      rowNumbers: kept.map((i) => table.rowNumbers[i]),
+    },
+    points: { lon: pick(loaded.points.lon), lat: pick(loaded.points.lat) },
+    county: pick(loaded.county),
+  });
+}
+
+/** The trimmed text of column `c` in every row in use. */
+export const columnText = (table: Table, c: number) => table.rows.map((row) => (row[c] ?? '').trim());
 
 /**
  * Columns worth counting by: not coordinates, ids or names, not numbers, and few distinct values
  * (≤ 50) — operator, technology, band, status, level.
  */
-export function categoricalColumns(table: Table, exclude: number[]): number[] {
-  const identifying = [
-    findColumn(table.header, COLUMN_NAMES.id),
-    findColumn(table.header, COLUMN_NAMES.name),
-  ];
+export function categoricalColumns(loaded: LoadedPoints): number[] {
+  const { table, mapping } = loaded;
+  const excluded = [mapping.lon, mapping.lat, mapping.id, mapping.name];
   return table.header.flatMap((_, c) => {
-    if (exclude.includes(c) || identifying.includes(c)) return [];
+    if (excluded.includes(c)) return [];
     const values = new Set<string>();
     let numeric = 0;
     for (const row of table.rows) {

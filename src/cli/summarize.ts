@@ -1,42 +1,53 @@
 // `atlas summarize`: one row per area (county, prefecture or province) with counts, densities and
-// counts by each categorical column; points outside Guizhou in a final `outside` row and on stderr.
+// counts by each categorical column; points outside Guizhou in a final `outside` row (and one
+// summary line on stderr, see report.ts).
 import { areaTable, type Level } from '../core/summary/areaTable';
 import { builtBy, encodeCategories, summarize } from '../core/summary/summarize';
-import { findColumn, parseNumber } from '../core/io/points';
-import { COLUMN_NAMES } from '../core/io/columns';
 import { InputError } from '../core/io/table';
-import type { LoadedPoints } from './load';
-import type { Datum } from '../core/io/points';
-import { categoricalColumns, geodata, loadPoints } from './load';
+import { readBuildYears, stationFieldColumns, withoutIssues, type Issues } from './fields';
+import {
+  categoricalColumns,
+  columnText,
+  dropRows,
+  geodata,
+  loadPoints,
+  withContext,
+  type ContextOrNotes,
+  type LoadContext,
+  type LoadOptions,
+} from './load';
 import { formatRows, round, type Format } from './output';
 
-export interface SummarizeOptions {
+export interface SummarizeOptions extends LoadOptions {
   level: Level;
   format: Format;
-  datum: Datum;
-  lon?: string;
-  lat?: string;
   /** Count only rows built by the end of this year (a build-year column is then required); unknown years count. */
   asOfYear?: number;
 }
 
-export function runSummarize(
-  path: string,
-  options: SummarizeOptions,
-  stderr: (line: string) => void,
-): string {
-  const loaded = loadPoints(path, options);
-  const { table, county, points } = loaded;
-  const categorical = categoricalColumns(table, [
-    loaded.coordinateColumns.lon,
-    loaded.coordinateColumns.lat,
-  ]).map((c) =>
-    encodeCategories(
-      table.header[c],
-      table.rows.map((row) => (row[c] ?? '').trim()),
-    ),
+export function runSummarize(path: string, options: SummarizeOptions, given: ContextOrNotes): string {
+  return withContext(given, (context) => summarizeFile(path, options, context));
+}
+
+function summarizeFile(path: string, options: SummarizeOptions, context: LoadContext): string {
+  let loaded = loadPoints(path, options, context);
+  let include: Uint8Array | undefined;
+  if (options.asOfYear !== undefined) {
+    const column = stationFieldColumns(loaded.table.header).buildYear;
+    if (column === undefined)
+      throw new InputError(
+        loaded.file,
+        `--year needs a build-year column (建成年份, 开通年份, 年份, build_year, year …); columns are ${loaded.table.header.join(', ')}`,
+      );
+    const issues: Issues = new Map();
+    const years = readBuildYears(loaded.table, column, issues);
+    loaded = dropRows(loaded, issues);
+    include = builtBy(withoutIssues(years, issues), options.asOfYear);
+  }
+  const { table, county } = loaded;
+  const categorical = categoricalColumns(loaded).map((c) =>
+    encodeCategories(table.header[c], columnText(table, c)),
   );
-  const include = options.asOfYear === undefined ? undefined : builtBy(buildYears(loaded), options.asOfYear);
   const summary = summarize(areaTable(geodata().areas, options.level), { county, categorical, include });
   const rows = [...summary.rows, summary.outside].map((r) => ({
     adcode: r.adcode,
@@ -50,29 +61,5 @@ export function runSummarize(
       ),
     ),
   }));
-  county.forEach((k, i) => {
-    if (k < 0)
-      stderr(
-        `${loaded.file} row ${table.rowNumbers[i]}: (${points.lon[i]}, ${points.lat[i]}) is outside Guizhou`,
-      );
-  });
   return formatRows(rows, options.format);
-}
-
-/** The build year of every row (0 when blank), from the file's build-year column. */
-function buildYears({ table, file }: LoadedPoints): Int16Array {
-  const column = findColumn(table.header, COLUMN_NAMES.buildYear);
-  if (column === -1)
-    throw new InputError(
-      file,
-      `--year needs a build-year column (${COLUMN_NAMES.buildYear.join(', ')}); columns are ${table.header.join(', ')}`,
-    );
-  return Int16Array.from(table.rows, (row, i) => {
-    const text = (row[column] ?? '').trim();
-    if (text === '') return 0;
-    const value = parseNumber(text);
-    if (value === null || !Number.isInteger(value) || value < 1990 || value > 2100)
-      throw new InputError(file, `"${text}" is not a year`, table.rowNumbers[i], table.header[column]);
-    return value;
-  });
 }

@@ -2,7 +2,7 @@
 // 130k-row import is a handful of typed arrays that IndexedDB stores by structured clone and the
 // engine reads without conversion. Made from an import by toStoredDataset.
 import type { ImportedDataset } from './import/dataset';
-import type { Datum } from './io/points';
+import type { Datum } from './import/datum';
 
 export type ColumnArray =
   Float64Array | Float32Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | string[];

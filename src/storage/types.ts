@@ -8,7 +8,7 @@
 import type { SlideRecord } from '../core/slidesFile';
 
 export type { ColumnArray, StoredDataset } from '../core/storedDataset';
-export type { Datum } from '../core/io/points';
+export type { Datum } from '../core/import/datum';
 import type { StoredDataset } from '../core/storedDataset';
 
 /** What listDatasets() returns: everything but the columns, plus their approximate size. */

@@ -23,7 +23,7 @@ import {
   type ValidationContext,
   type ValidationResult,
 } from '../core/import/validate';
-import type { Datum } from '../core/io/points';
+import type { Datum } from '../core/import/datum';
 import type { Locale } from '../core/format';
 import { saveDataset } from '../storage/datasets';
 import type { DatasetMetadata } from '../storage/types';

@@ -5,7 +5,10 @@
 // to well under a metre over Guizhou — the tests hold it to 1 m). A point with a NaN coordinate
 // becomes NaN, NaN: a row without coordinates is not a point at (0, 0), nor half of one.
 import gcoord from 'gcoord';
-import type { Datum } from '../io/points';
+
+/** The datums coordinates arrive in: WGS84 (and CGCS2000), GCJ-02 (高德/腾讯), BD-09 (百度). */
+export type Datum = 'wgs84' | 'gcj02' | 'bd09';
+export const DATUMS: readonly Datum[] = ['wgs84', 'gcj02', 'bd09'];
 
 const CRS = { gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
 

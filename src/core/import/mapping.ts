@@ -8,7 +8,7 @@
 //   English synonym (≥ 3 letters) as a whole word of the header ("lng_gcj02" → lng); then a Chinese
 //   synonym inside the header ("基站经度" → 经度). Earlier passes win, so "lat" is never taken by a
 //   looser match meant for another field.
-import type { Datum } from '../io/points';
+import type { Datum } from './datum';
 import type { FileFormat } from './importedTable';
 
 export type Layer =

@@ -28,6 +28,12 @@ const ZH: Record<ProblemCode, (x: Params) => string> = {
   'projected-crs': (x) =>
     `Shapefile 使用投影坐标系“${p(x, 'crs')}”：仅支持经纬度（地理）坐标，请导出为 WGS84 或 CGCS2000 地理坐标`,
   'unsupported-crs': (x) => `Shapefile 的坐标系“${p(x, 'crs')}”不是地理坐标系`,
+  'mixed-encoding': (x) =>
+    Number(x.utf8Lines) > 0
+      ? `无法判断文件编码：${p(x, 'otherLines')} 行不是 UTF-8（第一处在第 ${p(x, 'firstLine')} 行），另有 ${p(x, 'utf8Lines')} 行是 UTF-8；请把文件另存为 UTF-8`
+      : `无法判断文件编码：${p(x, 'otherLines')} 行既不是 UTF-8 也不是 GB18030（第一处在第 ${p(x, 'firstLine')} 行）；请把文件另存为 UTF-8`,
+  'invalid-header-bytes': (x) => `表头含有不符合 ${p(x, 'encoding')} 编码的字节`,
+  'too-deeply-nested': (x) => `${p(x, 'format')} 嵌套超过 ${p(x, 'limit')} 层（第 ${p(x, 'line')} 行）`,
   'not-a-point': (x) => `该要素是 ${p(x, 'geometryType')}，不是点`,
   'missing-value': (x) => `缺少${p(x, 'field')}`,
   'not-a-number': (x) => `“${p(x, 'value')}”不是数字`,
@@ -48,6 +54,7 @@ const ZH: Record<ProblemCode, (x: Params) => string> = {
   'unknown-technology': (x) => `“${p(x, 'value')}”既不是 5G 也不是 4G`,
   'technology-mismatch': (x) => `该行为 ${p(x, 'value')}，但图层为 ${p(x, 'expected')} 基站`,
   'invalid-scenic-level': (x) => `“${p(x, 'value')}”不是景区等级（1A–5A）`,
+  'invalid-bytes': (x) => `“${p(x, 'value')}”含有不符合 ${p(x, 'encoding')} 编码的字节`,
   'unmapped-field': (x) => `必填字段“${p(x, 'field')}”没有对应的列`,
 };
 

@@ -26,7 +26,10 @@ export type FileProblemCode =
   | 'several-shapefiles'
   | 'invalid-shapefile'
   | 'projected-crs'
-  | 'unsupported-crs';
+  | 'unsupported-crs'
+  | 'mixed-encoding'
+  | 'invalid-header-bytes'
+  | 'too-deeply-nested';
 
 export type RowProblemCode =
   | 'not-a-point'
@@ -46,7 +49,8 @@ export type RowProblemCode =
   | 'not-a-count'
   | 'unknown-technology'
   | 'technology-mismatch'
-  | 'invalid-scenic-level';
+  | 'invalid-scenic-level'
+  | 'invalid-bytes';
 
 /** A mapping that leaves a required field without a column: reported once, not per row. */
 export type DatasetProblemCode = 'unmapped-field';
@@ -92,6 +96,13 @@ const ENGLISH: Record<ProblemCode, (params: ProblemParams) => string> = {
   'projected-crs': (x) =>
     `the Shapefile uses the projected coordinate system "${p(x, 'crs')}": only longitude/latitude (geographic) coordinates are supported; export it as WGS84 or CGCS2000 geographic`,
   'unsupported-crs': (x) => `the Shapefile's coordinate system "${p(x, 'crs')}" is not a geographic one`,
+  'mixed-encoding': (x) =>
+    Number(x.utf8Lines) > 0
+      ? `the text encoding cannot be told: ${p(x, 'otherLines')} lines are not UTF-8 (the first is line ${p(x, 'firstLine')}) while ${p(x, 'utf8Lines')} are; save the file as UTF-8`
+      : `the text encoding cannot be told: ${p(x, 'otherLines')} lines are neither UTF-8 nor GB18030 (the first is line ${p(x, 'firstLine')}); save the file as UTF-8`,
+  'invalid-header-bytes': (x) => `the header row has bytes that are not valid ${p(x, 'encoding')}`,
+  'too-deeply-nested': (x) =>
+    `the ${p(x, 'format')} nests deeper than ${p(x, 'limit')} levels (line ${p(x, 'line')})`,
   'not-a-point': (x) => `the feature is a ${p(x, 'geometryType')}, not a point`,
   'missing-value': (x) => `${p(x, 'field')} is missing`,
   'not-a-number': (x) => `"${p(x, 'value')}" is not a number`,
@@ -114,6 +125,7 @@ const ENGLISH: Record<ProblemCode, (params: ProblemParams) => string> = {
   'technology-mismatch': (x) =>
     `the row says ${p(x, 'value')} but the layer holds ${p(x, 'expected')} stations`,
   'invalid-scenic-level': (x) => `"${p(x, 'value')}" is not a scenic-area level (1A to 5A)`,
+  'invalid-bytes': (x) => `"${p(x, 'value')}" has bytes that are not valid ${p(x, 'encoding')}`,
   'unmapped-field': (x) => `no column is chosen for the required field ${p(x, 'field')}`,
 };
 

@@ -1,10 +1,11 @@
 import { xmldomParser } from './xmlParser';
+import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fixture } from '../../../test/fixtures/import/context';
 import { junkBytes, zipStored } from '../../../test/fixtures/import/make-fixtures';
 import { InputError } from '../io/table';
-import { readFile } from './readers';
+import { readFile, readFileNow } from './readers';
 import { cpgEncoding } from './shapefile';
 import { listZip } from './unzip';
 
@@ -202,5 +203,78 @@ describe('files that are not data', () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('encodings and hostile text', () => {
+  const utf8Rows = (n: number) =>
+    text(Array.from({ length: n }, (_, i) => `S${i},南明站${i},106.7,26.5\n`).join(''));
+  const gbkLine = () => {
+    const gbk = fixture('stations-gbk.csv');
+    return gbk.subarray(gbk.indexOf(0x0a) + 1, gbk.indexOf(0x0a, gbk.indexOf(0x0a) + 1) + 1);
+  };
+  const join = (...parts: Uint8Array[]) => new Uint8Array(parts.flatMap((p) => [...p]));
+
+  test('a row with bytes that are not UTF-8 keeps an invalid-bytes problem naming its column', async () => {
+    const table = await read('a.csv', join(text('id,name,lon,lat\n'), utf8Rows(3), gbkLine()));
+    expect(table.encoding).toBe('utf-8');
+    expect(table.rowProblems).toEqual([
+      expect.objectContaining({ code: 'invalid-bytes', row: 5, column: 'name', params: expect.anything() }),
+    ]);
+  });
+  test('a header with such bytes fails the file, unless the encoding is forced', async () => {
+    const bytes = join(gbkLine(), utf8Rows(5));
+    expect((await failure(read('a.csv', bytes))).code).toBe('invalid-header-bytes');
+    const forced = await readFile('a.csv', bytes, { encoding: 'utf-8' });
+    expect(forced.header[1]).toContain('\uFFFD');
+  });
+  test('a file mixing UTF-8 and GBK lines fails, naming the first line', async () => {
+    const lines = Array.from({ length: 10 }, gbkLine);
+    const error = await failure(read('a.csv', join(text('id,name,lon,lat\n'), utf8Rows(10), ...lines)));
+    expect(error).toMatchObject({ code: 'mixed-encoding', params: { firstLine: 12, otherLines: 10 } });
+  });
+  test('GeoJSON and KML nested past the limit fail before parsing', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const geojson = `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{"a":${deep}}}]}`;
+    expect((await failure(read('a.geojson', text(geojson)))).code).toBe('too-deeply-nested');
+    const kml = `<kml><Document>${'<Folder>'.repeat(10_000)}</Document></kml>`;
+    expect((await failure(read('a.kml', text(kml)))).params).toMatchObject({ format: 'XML', line: 1 });
+  });
+  test('a stray escape character in a small text file is text, not binary', async () => {
+    const table = await read('a.csv', text('na\u001b[31mme,lon,lat\nA,106.7,26.5\n'));
+    expect(table.header[0]).toBe('na\u001b[31mme');
+  });
+  test('readFileNow reads text formats at once and refuses a ZIP', () => {
+    expect(readFileNow('a.csv', text('lon,lat\n106.7,26.5\n')).rows).toEqual([['106.7', '26.5']]);
+    expect(() => readFileNow('a.xlsx', fixture('stations.xlsx'))).toThrow(/not supported/);
+  });
+});
+
+describe('ZIP archives that unpack to too much', () => {
+  const centralHeaders = (zip: Uint8Array) => {
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const at: number[] = [];
+    for (let i = 0; i + 4 <= zip.length; i++) if (view.getUint32(i, true) === 0x02014b50) at.push(i);
+    return { view, at };
+  };
+  test('an entry stops unpacking at the limit, stored or deflated', async () => {
+    const zeros = new Uint8Array(10_000);
+    const stored = listZip(zipStored([['a.dbf', zeros]]))[0];
+    await expect(stored.read(1_000)).rejects.toThrow('a.dbf unpacks to more than 0.001 MB');
+    const deflated = zipStored([['b.dbf', new Uint8Array(deflateRawSync(zeros))]]);
+    deflated[8] = 8; // the local header's method
+    const { view, at } = centralHeaders(deflated);
+    view.setUint16(at[0] + 10, 8, true);
+    const entry = listZip(deflated)[0];
+    expect((await entry.read()).length).toBe(10_000);
+    await expect(entry.read(1_000)).rejects.toThrow('unpacks to more than');
+  });
+  test('a workbook declaring gigabytes is refused before it is unpacked', async () => {
+    const xlsx = fixture('stations.xlsx').slice();
+    const { view, at } = centralHeaders(xlsx);
+    view.setUint32(at[0] + 24, 0xfffffff0, true);
+    const error = await failure(read('big.xlsx', xlsx));
+    expect(error).toMatchObject({ code: 'invalid-xlsx' });
+    expect(error.message).toContain('over 512 MB');
   });
 });

@@ -8,20 +8,34 @@
 // - Every failure is an InputError with a `code` from problems.ts; whatever a third-party parser
 //   throws is wrapped as 'unreadable-file', so callers need to handle one error type only.
 // - A file with a header and no data rows fails ('no-rows'): importing nothing is never a success.
+// - Text is decoded by io/decode.ts (UTF-8 or GB18030, decided from the bytes, or as the caller
+//   forces): a file mixing encodings fails ('mixed-encoding'); a row holding bytes the encoding
+//   cannot read keeps a problem ('invalid-bytes'), and so fails validation, instead of being garbled
+//   silently; a header with such bytes fails the file unless the encoding was forced.
+// - JSON and XML nesting deeper than MAX_NESTING fails ('too-deeply-nested') before any parser runs.
 import { readSheet } from 'read-excel-file/universal';
-import { decodeText } from '../io/decode';
+import {
+  decodeText,
+  encodingLabel,
+  EncodingError,
+  type DecodedText,
+  type ForcedEncoding,
+} from '../io/decode';
 import { InputError, parseCsv } from '../io/table';
 import { platformXmlParser, readGeoJson, readKml, type XmlParser } from './features';
 import { cellText, type FileFormat, type ImportedTable } from './importedTable';
-import { fail } from './problems';
+import { jsonTooDeep, MAX_NESTING, xmlTooDeep } from './nesting';
+import { fail, type Problem } from './problems';
 import { readZippedShapefile } from './shapefile';
-import { isZip, listZip } from './unzip';
+import { isZip, listZip, MAX_UNZIPPED_BYTES } from './unzip';
 
 export interface ReaderDependencies {
   /** XML parser for KML; defaults to the platform's DOMParser (absent in Node: pass @xmldom/xmldom's). */
   parseXml?: XmlParser;
   /** Share of a CSV file parsed so far (0–1); other formats are read in one step. */
   onProgress?: (fraction: number) => void;
+  /** Text encoding chosen by the user, instead of detecting it (text formats only). */
+  encoding?: ForcedEncoding;
 }
 
 const extensionOf = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
@@ -31,18 +45,55 @@ const isOleCompound = (b: Uint8Array) =>
   b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
 /**
- * Text holds no NUL and hardly any control characters or undecodable bytes; binary files are full
- * of them (random bytes: about one in eight is a control character).
+ * Text holds no NUL and hardly any control characters; binary files are full of them (random
+ * bytes: about one in eight). A few are allowed, so a name with a stray escape stays readable.
  */
-function looksBinary(text: string): boolean {
-  const length = Math.min(text.length, 65_536);
-  let suspicious = 0;
+function looksBinary(bytes: Uint8Array): boolean {
+  const length = Math.min(bytes.length, 65_536);
+  let controls = 0;
   for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0) return true;
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd || c === 0x7f) suspicious++;
+    const b = bytes[i];
+    if (b === 0) return true;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) controls++;
   }
-  return suspicious > Math.max(0, length * 0.01);
+  return controls > Math.max(8, length * 0.01);
+}
+
+function decode(name: string, bytes: Uint8Array, forced: ForcedEncoding | undefined): DecodedText {
+  try {
+    return decodeText(bytes, forced);
+  } catch (e) {
+    if (!(e instanceof EncodingError)) throw e;
+    return fail(name, 'mixed-encoding', {
+      utf8Lines: e.utf8Lines,
+      otherLines: e.otherLines,
+      firstLine: e.firstOtherLine,
+    });
+  }
+}
+
+/** Rows whose text holds bytes the encoding could not read (U+FFFD) get an 'invalid-bytes' problem. */
+function withInvalidBytes(table: ImportedTable, decoded: DecodedText, forced: boolean, file: string) {
+  if (decoded.invalidLines.length === 0) return table;
+  const encoding = encodingLabel(decoded.encoding);
+  if (!forced && table.header.some((h) => h.includes('\uFFFD')))
+    fail(file, 'invalid-header-bytes', { encoding });
+  const rowProblems: Problem[] = [...table.rowProblems];
+  table.rows.forEach((row, i) => {
+    const c = row.findIndex((cell) => cell.includes('\uFFFD'));
+    if (c !== -1)
+      rowProblems.push({
+        code: 'invalid-bytes',
+        row: table.rowNumbers[i],
+        column: table.header[c],
+        params: { value: row[c], encoding },
+      });
+  });
+  return { ...table, rowProblems };
+}
+
+function refuseDeepNesting(name: string, format: 'JSON' | 'XML', line: number | null): void {
+  if (line !== null) fail(name, 'too-deeply-nested', { format, limit: MAX_NESTING, line });
 }
 
 const looksLikeHtml = (start: string) =>
@@ -51,6 +102,12 @@ const looksLikeHtml = (start: string) =>
 
 async function readXlsx(bytes: Uint8Array, file: string): Promise<ImportedTable> {
   let sheet: unknown[][];
+  // The workbook is unpacked by read-excel-file: what the archive declares is all that can be checked first.
+  const declared = zipHoldsWorkbook(bytes) ? listZip(bytes).reduce((n, e) => n + e.uncompressedSize, 0) : 0;
+  if (declared > MAX_UNZIPPED_BYTES)
+    fail(file, 'invalid-xlsx', {
+      reason: `it unpacks to ${Math.round(declared / 1e6)} MB, over ${MAX_UNZIPPED_BYTES / 1e6} MB`,
+    });
   try {
     sheet = await readSheet(bytes.slice().buffer);
   } catch (e) {
@@ -98,15 +155,27 @@ async function dispatch(
     attempt.format = 'shapefile';
     return readZippedShapefile(bytes, name);
   }
+  return readUnzipped(name, bytes, deps, attempt);
+}
+
+/** Every format but the zipped ones: synchronous. */
+function readUnzipped(
+  name: string,
+  bytes: Uint8Array,
+  deps: ReaderDependencies,
+  attempt: { format: string },
+): ImportedTable {
+  const extension = extensionOf(name);
   if (isOleCompound(bytes)) fail(name, 'unsupported-format', { format: extension === 'xls' ? 'xls' : 'ole' });
   if (['xls', 'xlsx', 'zip'].includes(extension))
     fail(name, extension === 'zip' ? 'invalid-zip' : 'invalid-xlsx', { reason: 'not a ZIP archive' });
   if (['shp', 'dbf', 'shx', 'kmz', 'gpkg', 'mdb', 'pdf', 'docx', 'doc'].includes(extension))
     fail(name, 'unsupported-format', { format: extension });
 
-  const { text, encoding } = decodeText(bytes);
+  if (looksBinary(bytes)) fail(name, 'binary-file');
+  const decoded = decode(name, bytes, deps.encoding);
+  const { text, encoding } = decoded;
   if (text.trim() === '') fail(name, 'empty-file');
-  if (looksBinary(text)) fail(name, 'binary-file');
   const start = text.slice(0, 4096).replace(/^\uFEFF/, '');
   if (looksLikeHtml(start)) fail(name, 'html-page');
   const first = start.trimStart()[0];
@@ -116,9 +185,30 @@ async function dispatch(
   else if (extension === 'csv' || extension === 'txt' || extension === 'tsv') format = 'csv';
   else format = first === '{' ? 'geojson' : first === '<' ? 'kml' : 'csv';
   attempt.format = format;
-  if (format === 'geojson') return { ...readGeoJson(text, name), encoding };
-  if (format === 'kml') return { ...readKml(text, name, deps.parseXml ?? platformXmlParser()), encoding };
-  return { ...parseCsv(text, name, deps.onProgress), format: 'csv', encoding, rowProblems: [] };
+  let table: ImportedTable;
+  if (format === 'geojson') {
+    refuseDeepNesting(name, 'JSON', jsonTooDeep(text));
+    table = { ...readGeoJson(text, name), encoding };
+  } else if (format === 'kml') {
+    refuseDeepNesting(name, 'XML', xmlTooDeep(text));
+    table = { ...readKml(text, name, deps.parseXml ?? platformXmlParser()), encoding };
+  } else table = { ...parseCsv(text, name, deps.onProgress), format: 'csv', encoding, rowProblems: [] };
+  return withInvalidBytes(table, decoded, deps.encoding !== undefined, name);
+}
+
+/** Whatever a reader threw, as an InputError ('unreadable-file' when it was not one). */
+function unreadable(name: string, attempt: { format: string }, e: unknown): never {
+  if (e instanceof InputError) throw e;
+  return fail(name, 'unreadable-file', {
+    format: attempt.format,
+    reason: (e as Error)?.message ?? String(e),
+  });
+}
+
+function checked(name: string, table: ImportedTable): ImportedTable {
+  if (table.header.every((h) => h.trim() === '')) fail(name, 'no-header');
+  if (table.rows.length === 0) fail(name, 'no-rows');
+  return table;
 }
 
 /** Reads a file's bytes into a table. Rejects only with InputError (`code` says why). */
@@ -132,13 +222,25 @@ export async function readFile(
   try {
     table = await dispatch(name, bytes, deps, attempt);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    return fail(name, 'unreadable-file', {
-      format: attempt.format,
-      reason: (e as Error)?.message ?? String(e),
-    });
+    return unreadable(name, attempt, e);
   }
-  if (table.header.every((h) => h.trim() === '')) fail(name, 'no-header');
-  if (table.rows.length === 0) fail(name, 'no-rows');
-  return table;
+  return checked(name, table);
+}
+
+/**
+ * readFile without waiting, for the formats read in one step (CSV/TXT, GeoJSON, KML). A ZIP
+ * (XLSX, zipped Shapefile) is unzipped asynchronously: it fails here, as 'unsupported-format'.
+ */
+export function readFileNow(name: string, bytes: Uint8Array, deps: ReaderDependencies = {}): ImportedTable {
+  const attempt = { format: extensionOf(name) || 'unknown' };
+  let table: ImportedTable;
+  try {
+    if (bytes.length === 0) fail(name, 'empty-file');
+    if (isZip(bytes))
+      fail(name, 'unsupported-format', { format: 'ZIP (XLSX, Shapefile) read synchronously' });
+    table = readUnzipped(name, bytes, deps, attempt);
+  } catch (e) {
+    return unreadable(name, attempt, e);
+  }
+  return checked(name, table);
 }

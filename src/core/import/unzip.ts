@@ -6,9 +6,15 @@
 // - Names are UTF-8 when the archive says so (flag bit 11); otherwise UTF-8 if valid, else GBK
 //   (GB18030): zips made by Windows in China store names in the system code page.
 // - ZIP64, encryption and methods other than store/deflate are refused with a reason, never guessed.
+// - An entry unpacks to at most MAX_UNZIPPED_BYTES, counted while inflating (a declared size can
+//   lie): a few kilobytes of deflated zeros must not become gigabytes in memory.
+export const MAX_UNZIPPED_BYTES = 512_000_000;
+
 export interface ZipEntry {
   name: string;
-  read: () => Promise<Uint8Array>;
+  /** The size the archive declares for the unpacked entry. */
+  uncompressedSize: number;
+  read: (limitBytes?: number) => Promise<Uint8Array>;
 }
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -51,6 +57,7 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
     const flags = view.getUint16(offset + 8, true);
     const method = view.getUint16(offset + 10, true);
     const compressedSize = view.getUint32(offset + 20, true);
+    const uncompressedSize = view.getUint32(offset + 24, true);
     const nameLength = view.getUint16(offset + 28, true),
       extraLength = view.getUint16(offset + 30, true),
       commentLength = view.getUint16(offset + 32, true);
@@ -60,7 +67,9 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
     if (name.endsWith('/')) continue;
     entries.push({
       name,
-      read: () => readEntry(bytes, view, { name, flags, method, compressedSize, localOffset }),
+      uncompressedSize,
+      read: (limitBytes = MAX_UNZIPPED_BYTES) =>
+        readEntry(bytes, view, { name, flags, method, compressedSize, localOffset }, limitBytes),
     });
   }
   return entries;
@@ -70,6 +79,7 @@ async function readEntry(
   bytes: Uint8Array,
   view: DataView,
   entry: { name: string; flags: number; method: number; compressedSize: number; localOffset: number },
+  limitBytes: number,
 ): Promise<Uint8Array> {
   const { name, flags, method, compressedSize, localOffset } = entry;
   if (flags & 0x1) throw new ZipError(`${name} is encrypted`);
@@ -79,12 +89,16 @@ async function readEntry(
     localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
   if (start + compressedSize > bytes.length) throw new ZipError(`truncated entry ${name}`);
   const data = bytes.subarray(start, start + compressedSize);
-  if (method === 0) return data.slice();
+  const tooBig = () => new ZipError(`${name} unpacks to more than ${limitBytes / 1e6} MB`);
+  if (method === 0) {
+    if (data.length > limitBytes) throw tooBig();
+    return data.slice();
+  }
   if (method !== 8) throw new ZipError(`${name} uses compression method ${method}`);
-  return inflateRaw(data);
+  return inflateRaw(data, limitBytes, tooBig);
 }
 
-async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
+async function inflateRaw(data: Uint8Array, limitBytes: number, tooBig: () => ZipError): Promise<Uint8Array> {
   const input = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(data.slice());
@@ -101,6 +115,10 @@ async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
     if (done) break;
     chunks.push(value);
     length += value.length;
+    if (length > limitBytes) {
+      await reader.cancel();
+      throw tooBig();
+    }
   }
   const out = new Uint8Array(length);
   let at = 0;

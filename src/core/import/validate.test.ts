@@ -229,3 +229,21 @@ describe('every row is accepted or rejected with a reason (random tables)', () =
     );
   });
 });
+
+describe('points outside Guizhou, kept for an "outside" count', () => {
+  test('with keepPointsOutside they are accepted with county −1; swapped and impossible ones are still rejected', () => {
+    const table = csv(`name,lon,lat\nin,${NANMING}\nout,110.5,30.1\nswapped,26.5773,106.7122\nbad,200,95\n`);
+    const mapping = guessMapping(table.header, 'points');
+    const kept = validateRows(table, mapping, 'points', { ...context, keepPointsOutside: true });
+    expect(Array.from(kept.accepted.sourceRowNumbers)).toEqual([2, 3]);
+    expect(Array.from(kept.accepted.county).map((k) => k >= 0)).toEqual([true, false]);
+    expect([kept.accepted.lon[1], kept.accepted.lat[1]]).toEqual([110.5, 30.1]);
+    expect(kept.rejected.map((r) => r.problems[0].code)).toEqual(['lat-lon-swapped', 'not-a-coordinate']);
+    const rejected = validateRows(table, mapping, 'points', context);
+    expect(rejected.rejected.map((r) => r.problems[0].code)).toEqual([
+      'outside-guizhou',
+      'lat-lon-swapped',
+      'not-a-coordinate',
+    ]);
+  });
+});

@@ -6,22 +6,24 @@
 //   every problem found, so one round of fixes suffices.
 // - Positions are converted to WGS84 first, then placed with countyAt (−1 = outside Guizhou). A
 //   point outside that lands inside with longitude and latitude swapped is 'lat-lon-swapped':
-//   reported, not silently swapped back.
+//   reported, not silently swapped back. Any other point outside is 'outside-guizhou', unless the
+//   context keeps such points (the CLI counts them in an "outside" row): then it is accepted with
+//   county −1.
 // - Villages may lack coordinates: the 12-digit code places them in their county (and township).
 //   With coordinates, the code's county and the point's county must agree.
 // - Ids (the village code for villages) are unique: the second and later rows with an id are
 //   rejected, naming the first row that had it.
 import { countyAt, type CountyIndex } from '../assign/countyIndex';
-import { parseNumber, type Datum } from '../io/points';
 import type { Table } from '../io/table';
 import { DatasetBuilder, FLAG_UNKNOWN, type ImportedDataset, type RejectedRow } from './dataset';
-import { pointToWgs84 } from './datum';
+import { pointToWgs84, type Datum } from './datum';
 import { LAYER_FIELDS, type FieldSpec, type Layer, type Mapping } from './mapping';
 import type { Problem } from './problems';
 import {
   INVALID,
   MAX_YEAR,
   MIN_YEAR,
+  parseNumber,
   readCount,
   readDate,
   readScenicLevel,
@@ -38,6 +40,8 @@ export interface ValidationContext {
   countyAdcodes: readonly string[];
   /** Guizhou's village codes → county adcode (geodata/villages.csv). */
   villageCodes: ReadonlyMap<string, string>;
+  /** Accept points outside Guizhou with county −1 instead of rejecting them (not swapped ones). */
+  keepPointsOutside?: boolean;
 }
 
 export interface ValidationResult {
@@ -243,7 +247,11 @@ export function validateRows(
           if (swappedInRange && countyAt(context.countyIndex, sx, sy) !== -1)
             problem(lonColumn, 'lat-lon-swapped', params);
           else if (!inRange) problem(lonColumn, 'not-a-coordinate', params);
-          else problem(lonColumn, 'outside-guizhou', params);
+          else if (context.keepPointsOutside) {
+            lon = wx;
+            lat = wy;
+            county = -1;
+          } else problem(lonColumn, 'outside-guizhou', params);
         }
       }
     }

@@ -6,9 +6,18 @@
 // - Yes/no accepts 是/否, 有/无, 已/未, Y/N, yes/no, 1/0, true/false, ✓/✗ (and ✔ × ✕); anything else is
 //   a problem, never a silent "no".
 // - Years are 2000–2030 (the plan's and the data's span); a date's year is held to the same range.
-import { parseNumber } from '../io/points';
+// - Numbers are plain decimals with an optional sign and exponent; thousands commas are ignored.
 
 export const INVALID = Symbol('invalid');
+
+/** A number as written in a cell ("106.7", "-3", "1,234", "2.5e3"), or null when it is none. */
+export function parseNumber(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const trimmed = value.trim().replace(/,/g, '');
+  if (trimmed === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return null;
+  return Number(trimmed);
+}
+
 export type Read<T> = T | null | typeof INVALID;
 
 export const MIN_YEAR = 2000;

@@ -1,6 +1,6 @@
-// A file's rows as a plain table of strings, whatever its format (CSV or GeoJSON points), with each
-// row's number as the user sees it: the spreadsheet row for CSV (header = row 1), the feature's
-// position (1-based) for GeoJSON.
+// A file's rows as a plain table of strings, whatever its format, with each row's number as the user
+// sees it: the spreadsheet row for CSV (header = row 1). The CSV parser is here; the other formats'
+// readers are in import/ and return the same Table.
 import Papa from 'papaparse';
 
 export interface Table {
@@ -78,42 +78,4 @@ export function parseCsv(text: string, file: string, onProgress?: (fraction: num
       code: 'no-header',
     });
   return { header: header.map((h) => h.trim()), rows, rowNumbers: lineNumbers.slice(1) };
-}
-
-interface PointFeature {
-  type: 'Feature';
-  geometry: { type: string; coordinates: unknown } | null;
-  properties: Record<string, unknown> | null;
-}
-
-/** GeoJSON points become rows with `lon` and `lat` columns plus every property. */
-export function parseGeoJsonPoints(text: string, file: string): Table {
-  let data: { type?: string; features?: PointFeature[] };
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(file, `not valid JSON (${(e as Error).message})`);
-  }
-  if (data.type !== 'FeatureCollection' || !Array.isArray(data.features))
-    throw new InputError(file, 'not a GeoJSON FeatureCollection');
-  const propertyNames = [...new Set(data.features.flatMap((f) => Object.keys(f.properties ?? {})))];
-  const header = ['lon', 'lat', ...propertyNames.filter((p) => p !== 'lon' && p !== 'lat')];
-  const rows = data.features.map((f, i) => {
-    const point =
-      f.geometry?.type === 'Point' && Array.isArray(f.geometry.coordinates) ? f.geometry.coordinates : null;
-    if (!point)
-      throw new InputError(file, `feature is not a Point (${f.geometry?.type ?? 'no geometry'})`, i + 1);
-    return [
-      String(point[0]),
-      String(point[1]),
-      ...header
-        .slice(2)
-        .map((p) => ((f.properties?.[p] ?? '') === null ? '' : String(f.properties?.[p] ?? ''))),
-    ];
-  });
-  return { header, rows, rowNumbers: rows.map((_, i) => i + 1) };
-}
-
-export function parseTable(text: string, file: string): Table {
-  return /\.(geo)?json$/i.test(file) ? parseGeoJsonPoints(text, file) : parseCsv(text, file);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { bandClassCode, parseBand } from '../coverage/radius';
-import { COLUMN_NAMES } from '../io/columns';
-import { findColumn, findCoordinateColumns } from '../io/points';
+import { COLUMN_NAMES, findColumn } from '../io/columns';
+import { findCoordinateColumns } from '../import/pointColumns';
 import { parseCsv } from '../io/table';
 import { csvField, placesCsv, stationsCsv, villagesCsv } from './csv';
 import { BANDS, NOT_SHARED, OPERATORS, TECHNOLOGIES } from './operators';

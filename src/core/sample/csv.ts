@@ -1,5 +1,5 @@
 // The sample as CSV text (UTF-8, header row, "\n" line ends), in the columns the importers and the
-// CLI recognise (io/columns.ts, io/points.ts): what scripts/sample.ts writes to sample-data/ and
+// CLI recognise (io/columns.ts, import/mapping.ts): what scripts/sample.ts writes to sample-data/ and
 // what import tests read back. Pure: returns strings, writes nothing.
 //
 // Rules relied on:
