@@ -3,7 +3,7 @@
 // this import; cancelling terminates it, so nothing half-done is kept.
 import { proxy, transfer } from 'comlink';
 import { create } from 'zustand';
-import type { Layer, Mapping, DatumGuess } from '../core/import/mapping';
+import type { DatasetKind, Mapping, DatumGuess } from '../core/import/mapping';
 import { guessMapping } from '../core/import/mapping';
 import type { Problem } from '../core/import/problems';
 import type { Datum } from '../core/import/datum';
@@ -22,7 +22,7 @@ export type ImportStep =
   | {
       step: 'mapping';
       inspection: Inspection;
-      layer: Layer;
+      layer: DatasetKind;
       mapping: Mapping;
       datum: Datum;
       datumGuess: DatumGuess;
@@ -32,7 +32,7 @@ export type ImportStep =
   | {
       step: 'report';
       inspection: Inspection;
-      layer: Layer;
+      layer: DatasetKind;
       mapping: Mapping;
       datum: Datum;
       report: Omit<ValidationReport, 'previewLon' | 'previewLat'>;
@@ -104,7 +104,7 @@ function fail(fileName: string, error: unknown) {
   job = undefined;
 }
 
-export function chooseLayer(layer: Layer): void {
+export function chooseDatasetKind(layer: DatasetKind): void {
   const state = useImport.getState().state;
   if (state.step !== 'mapping') return;
   set({ ...state, layer, mapping: guessMapping(state.inspection.header, layer) });

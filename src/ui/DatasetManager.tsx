@@ -82,8 +82,8 @@ function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
         <strong className="dataset-name">{dataset.name}</strong>
       )}
       <span className="small muted">
-        {t(`layer.${dataset.layer}`)} · {t('rows', { value: formatInteger(dataset.rowCount, locale) })} ·{' '}
-        {importedAt} · {dataset.sourceFile} · {dataset.datum.toUpperCase()}
+        {t(`datasetKind.${dataset.layer}`)} · {t('rows', { value: formatInteger(dataset.rowCount, locale) })}{' '}
+        · {importedAt} · {dataset.sourceFile} · {dataset.datum.toUpperCase()}
       </span>
       <div className="row small">
         {EDITABLE_LAYERS.includes(dataset.layer) && (

@@ -13,7 +13,7 @@ export interface FileProblem {
   params: ProblemParams;
   message: string;
 }
-import type { Layer, Mapping } from '../core/import/mapping';
+import type { DatasetKind, Mapping } from '../core/import/mapping';
 import type { Datum } from '../core/import/datum';
 import type { Locale } from '../core/format';
 
@@ -56,7 +56,12 @@ const api = {
       throw error;
     }
   },
-  async validate(layer: Layer, mapping: Mapping, datum: Datum, onProgress?: (fraction: number) => void) {
+  async validate(
+    layer: DatasetKind,
+    mapping: Mapping,
+    datum: Datum,
+    onProgress?: (fraction: number) => void,
+  ) {
     const report = await job!.validate(layer, mapping, datum, onProgress);
     return transfer(report, [
       report.previewLon.buffer as ArrayBuffer,

@@ -8,10 +8,10 @@ import { rejectedRowsCsv } from '../core/import/dataset';
 import type { ImportedTable } from '../core/import/importedTable';
 import {
   guessDatum,
-  guessLayer,
+  guessDatasetKind,
   guessMapping,
   type DatumGuess,
-  type Layer,
+  type DatasetKind,
   type Mapping,
 } from '../core/import/mapping';
 import { englishMessage, type Problem } from '../core/import/problems';
@@ -42,7 +42,7 @@ export interface Inspection {
   rowCount: number;
   header: string[];
   previewRows: string[][];
-  layer: Layer;
+  layer: DatasetKind;
   mapping: Mapping;
   datum: DatumGuess;
   readerProblemCount: number;
@@ -65,7 +65,7 @@ export class ImportJob {
   private table?: ImportedTable;
   private fileName = '';
   private result?: ValidationResult;
-  private layer?: Layer;
+  private layer?: DatasetKind;
   private datum?: Datum;
   private context?: Promise<Omit<ValidationContext, 'datum'>>;
 
@@ -82,7 +82,7 @@ export class ImportJob {
     this.table = table;
     this.fileName = fileName;
     this.result = undefined;
-    const layer = guessLayer(table.header);
+    const layer = guessDatasetKind(table.header);
     const mapping = guessMapping(table.header, layer);
     return {
       fileName,
@@ -99,7 +99,7 @@ export class ImportJob {
   }
 
   async validate(
-    layer: Layer,
+    layer: DatasetKind,
     mapping: Mapping,
     datum: Datum,
     onProgress?: (fraction: number) => void,

@@ -8,7 +8,7 @@
 // - Flags are 1 yes, 0 no, 255 unknown (the value storage and export expect).
 // - Columns of the file that no field uses are kept as text under `extra`, by their header name.
 import { englishMessage, type Problem } from './problems';
-import type { Layer } from './mapping';
+import type { DatasetKind } from './mapping';
 import { csvCell } from '../io/csv';
 
 export const FLAG_UNKNOWN = 255;
@@ -19,7 +19,7 @@ export interface CategoricalColumn {
 }
 
 export interface ImportedDataset {
-  layer: Layer;
+  layer: DatasetKind;
   rowCount: number;
   lon: Float64Array;
   lat: Float64Array;
@@ -50,7 +50,7 @@ export class DatasetBuilder {
   private readonly extra = new Map<string, string[]>();
 
   constructor(
-    readonly layer: Layer,
+    readonly layer: DatasetKind,
     private readonly capacity: number,
   ) {
     this.lon = new Float64Array(capacity);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { guessDatum, guessLayer, guessMapping, missingRequiredFields } from './mapping';
+import { guessDatum, guessDatasetKind, guessMapping, missingRequiredFields } from './mapping';
 
 const named = (header: string[], mapping: Record<string, number | undefined>) =>
   Object.fromEntries(
@@ -90,7 +90,7 @@ describe('guessMapping', () => {
   });
 });
 
-describe('guessLayer', () => {
+describe('guessDatasetKind', () => {
   test.each([
     [['站号', '名称', '运营商', '制式', '频段', '经度', '纬度'], 'stations'],
     [['站号', '名称', '运营商', '频段', '经度', '纬度'], 'stations5g'],
@@ -99,7 +99,7 @@ describe('guessLayer', () => {
     [['安置点名称', '搬迁人口', '经度', '纬度'], 'relocationSites'],
     [['景区名称', '等级', '经度', '纬度'], 'scenicAreas'],
     [['名称', '经度', '纬度'], 'points'],
-  ])('%j → %s', (header, layer) => expect(guessLayer(header)).toBe(layer));
+  ])('%j → %s', (header, layer) => expect(guessDatasetKind(header)).toBe(layer));
 });
 
 describe('guessDatum', () => {

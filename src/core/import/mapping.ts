@@ -1,5 +1,7 @@
-// Which layer a file feeds and which of its columns holds each field, guessed from the header
-// in Chinese or English; the user confirms or corrects both before anything is validated.
+// What kind of dataset a file holds (a DatasetKind: 5G stations, villages, relocation sites …; a
+// kind feeds at most one map layer, see core/layers/fromDataset.ts) and which of its columns holds
+// each field, guessed from the header in Chinese or English; the user confirms or corrects both
+// before anything is validated.
 //
 // Rules:
 // - Header names are compared after NFKC (full-width → half-width), lower case, without
@@ -11,9 +13,9 @@
 import type { Datum } from './datum';
 import type { FileFormat } from './importedTable';
 
-export type Layer =
+export type DatasetKind =
   'stations5g' | 'stations4g' | 'stations' | 'villages' | 'relocationSites' | 'scenicAreas' | 'points';
-export const LAYERS: readonly Layer[] = [
+export const DATASET_KINDS: readonly DatasetKind[] = [
   'stations5g',
   'stations4g',
   'stations',
@@ -42,7 +44,7 @@ export interface FieldSpec {
   field: string;
   kind: FieldKind;
   required: boolean;
-  /** A column for this field suggests the layer (guessLayer); ids, names and coordinates do not. */
+  /** A column for this field suggests the layer (guessDatasetKind); ids, names and coordinates do not. */
   distinctive: boolean;
   synonyms: readonly string[];
 }
@@ -157,7 +159,7 @@ const COVERED = field('covered', 'flag', [
 ]);
 const COVERED_YEAR = field('coveredYear', 'year', ['coveredyear', 'reported5gyear', '覆盖年份', '覆盖时间']);
 
-export const LAYER_FIELDS: Record<Layer, readonly FieldSpec[]> = {
+export const DATASET_FIELDS: Record<DatasetKind, readonly FieldSpec[]> = {
   stations5g: STATION_FIELDS(false),
   stations4g: STATION_FIELDS(false),
   stations: STATION_FIELDS(true),
@@ -248,8 +250,8 @@ const words = (name: string) =>
     .filter(Boolean);
 const hasChinese = (text: string) => /[\u3400-\u9fff]/.test(text);
 
-export function guessMapping(header: readonly string[], layer: Layer): Mapping {
-  const specs = LAYER_FIELDS[layer];
+export function guessMapping(header: readonly string[], layer: DatasetKind): Mapping {
+  const specs = DATASET_FIELDS[layer];
   const names = header.map(normaliseName);
   const headerWords = header.map(words);
   const mapping: Mapping = {};
@@ -277,8 +279,8 @@ export function guessMapping(header: readonly string[], layer: Layer): Mapping {
 }
 
 /** Required fields of the layer without a column: the import cannot go on until they have one. */
-export function missingRequiredFields(mapping: Mapping, layer: Layer): string[] {
-  return LAYER_FIELDS[layer]
+export function missingRequiredFields(mapping: Mapping, layer: DatasetKind): string[] {
+  return DATASET_FIELDS[layer]
     .filter((spec) => spec.required && mapping[spec.field] === undefined)
     .map((spec) => spec.field);
 }
@@ -289,12 +291,12 @@ export function missingRequiredFields(mapping: Mapping, layer: Layer): string[] 
  * is 'stations' (technology per row), without one '5G stations' — the header cannot say which, so
  * that guess is the most common case and the user confirms it.
  */
-export function guessLayer(header: readonly string[]): Layer {
-  let best: Layer = 'points',
+export function guessDatasetKind(header: readonly string[]): DatasetKind {
+  let best: DatasetKind = 'points',
     bestScore = 0;
   for (const layer of ['villages', 'relocationSites', 'scenicAreas', 'stations'] as const) {
     const mapping = guessMapping(header, layer);
-    const score = LAYER_FIELDS[layer].filter(
+    const score = DATASET_FIELDS[layer].filter(
       (spec) => spec.distinctive && mapping[spec.field] !== undefined,
     ).length;
     if (score > bestScore) {

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { importContext } from '../../../test/fixtures/import/context';
-import { guessLayer, guessMapping } from './mapping';
+import { guessDatasetKind, guessMapping } from './mapping';
 import { readFile } from './readers';
 import { validateRows } from './validate';
 
@@ -31,7 +31,7 @@ test('200,000 stations import quickly and whole', async () => {
   const started = performance.now();
   const table = await readFile('stations.csv', bytes);
   const read = performance.now();
-  const layer = guessLayer(table.header);
+  const layer = guessDatasetKind(table.header);
   const result = validateRows(table, guessMapping(table.header, layer), layer, context);
   const validated = performance.now();
   console.log(

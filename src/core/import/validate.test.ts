@@ -4,12 +4,12 @@ import { importContext } from '../../../test/fixtures/import/context';
 import { parseCsv, type Table } from '../io/table';
 import { FLAG_UNKNOWN } from './dataset';
 import { haversineMeters, pointFromWgs84 } from './datum';
-import { guessMapping, LAYERS, type Layer } from './mapping';
+import { guessMapping, DATASET_KINDS, type DatasetKind } from './mapping';
 import { validateRows } from './validate';
 
 const context = importContext();
 const csv = (text: string) => parseCsv(text, 'test.csv');
-const run = (table: Table, layer: Layer, datum = context.datum) =>
+const run = (table: Table, layer: DatasetKind, datum = context.datum) =>
   validateRows(table, guessMapping(table.header, layer), layer, { ...context, datum });
 const codes = (result: ReturnType<typeof run>) => result.rejected.map((r) => r.problems.map((p) => p.code));
 
@@ -206,7 +206,7 @@ describe('every row is accepted or rejected with a reason (random tables)', () =
     '覆盖',
     'junk',
   ];
-  test.each(LAYERS)('%s', (layer) => {
+  test.each(DATASET_KINDS)('%s', (layer) => {
     fc.assert(
       fc.property(
         fc.shuffledSubarray(headers, { minLength: 1 }),

@@ -17,7 +17,7 @@ import { countyAt, type CountyIndex } from '../assign/countyIndex';
 import type { Table } from '../io/table';
 import { DatasetBuilder, FLAG_UNKNOWN, type ImportedDataset, type RejectedRow } from './dataset';
 import { pointToWgs84, type Datum } from './datum';
-import { LAYER_FIELDS, type FieldSpec, type Layer, type Mapping } from './mapping';
+import { DATASET_FIELDS, type FieldSpec, type DatasetKind, type Mapping } from './mapping';
 import type { Problem } from './problems';
 import {
   INVALID,
@@ -51,7 +51,7 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
-const LAYER_TECHNOLOGY: Partial<Record<Layer, '5G' | '4G'>> = { stations5g: '5G', stations4g: '4G' };
+const KIND_TECHNOLOGY: Partial<Record<DatasetKind, '5G' | '4G'>> = { stations5g: '5G', stations4g: '4G' };
 
 function declare(builder: DatasetBuilder, spec: FieldSpec): void {
   switch (spec.kind) {
@@ -83,11 +83,11 @@ function declare(builder: DatasetBuilder, spec: FieldSpec): void {
 export function validateRows(
   table: Table & { rowProblems?: Problem[] },
   mapping: Mapping,
-  layer: Layer,
+  layer: DatasetKind,
   context: ValidationContext,
   onProgress?: (fraction: number) => void,
 ): ValidationResult {
-  const specs = LAYER_FIELDS[layer];
+  const specs = DATASET_FIELDS[layer];
   const { header, rows, rowNumbers } = table;
   const builder = new DatasetBuilder(layer, rows.length);
   const mappedSpecs = specs.filter((s) => s.kind !== 'longitude' && s.kind !== 'latitude');
@@ -112,7 +112,7 @@ export function validateRows(
   const lonColumn = mapping.lon,
     latColumn = mapping.lat;
   const coordinatesRequired = specs.some((s) => s.kind === 'longitude' && s.required);
-  const expectedTechnology = LAYER_TECHNOLOGY[layer];
+  const expectedTechnology = KIND_TECHNOLOGY[layer];
 
   const rejected: RejectedRow[] = [];
   const values = new Array<unknown>(mappedSpecs.length);

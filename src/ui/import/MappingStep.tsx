@@ -5,13 +5,13 @@
 // shows the chosen columns and then the first few, and a preview cell shows at most PREVIEW_CHARS.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LAYER_FIELDS, LAYERS, type Layer } from '../../core/import/mapping';
+import { DATASET_FIELDS, DATASET_KINDS, type DatasetKind } from '../../core/import/mapping';
 import { DATUMS, type Datum } from '../../core/import/datum';
 import {
   cancelImport,
   chooseColumn,
   chooseDatum,
-  chooseLayer,
+  chooseDatasetKind,
   validateImport,
   type ImportStep,
 } from '../../state/imports';
@@ -45,11 +45,15 @@ export function MappingStep({ state }: { state: Extract<ImportStep, { step: 'map
         })}
       </p>
       <div className="form-grid">
-        <label htmlFor="import-layer">{t('importLayer')}</label>
-        <select id="import-layer" value={layer} onChange={(e) => chooseLayer(e.target.value as Layer)}>
-          {LAYERS.map((l) => (
+        <label htmlFor="import-dataset-kind">{t('importDatasetKind')}</label>
+        <select
+          id="import-dataset-kind"
+          value={layer}
+          onChange={(e) => chooseDatasetKind(e.target.value as DatasetKind)}
+        >
+          {DATASET_KINDS.map((l) => (
             <option key={l} value={l}>
-              {t(`layer.${l}`)}
+              {t(`datasetKind.${l}`)}
             </option>
           ))}
         </select>
@@ -73,7 +77,7 @@ export function MappingStep({ state }: { state: Extract<ImportStep, { step: 'map
             </div>
           </>
         )}
-        {LAYER_FIELDS[layer].map((spec) => (
+        {DATASET_FIELDS[layer].map((spec) => (
           <FieldRow
             key={spec.field}
             label={t(`field.${spec.field}`) + (spec.required ? ' *' : '')}

@@ -131,7 +131,7 @@ export function CompareVintages() {
   const dateOf = (d: DatasetMetadata) => formatDateTime(d.importedAt, locale);
   const option = (d: DatasetMetadata) => (
     <option key={d.id} value={d.id}>
-      {t('vintage.option', { name: d.name, layer: t(`layer.${d.layer}`), date: dateOf(d) })}
+      {t('vintage.option', { name: d.name, layer: t(`datasetKind.${d.layer}`), date: dateOf(d) })}
     </option>
   );
   const rows = result?.comparison.rows ?? [];
