@@ -19,6 +19,7 @@ import { loadSample } from '../state/sample';
 import { useAtlas } from '../state/store';
 import { followUrlState } from '../state/urlState';
 import { installAutomation } from './automation';
+import { followBasemapOrigin } from './basemapOrigin';
 import { engineUrls } from './engineUrls';
 
 let following = false;
@@ -34,6 +35,7 @@ export function startAtlas(container: HTMLElement, onError: (message: string) =>
   setMapHandle(controller);
   connectMapData(controller.overlays);
   const unbind = bindMapToStore(controller);
+  const unfollowBasemap = followBasemapOrigin();
   installAutomation(controller, getEngine);
   loadBaseGeodata()
     .then((data) => controller.setGeodata(data))
@@ -50,6 +52,7 @@ export function startAtlas(container: HTMLElement, onError: (message: string) =>
     .catch((e: Error) => onError(e.message));
   return () => {
     unbind();
+    unfollowBasemap();
     connectMapData(null);
     setMapHandle(null);
     controller.destroy();

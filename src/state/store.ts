@@ -2,8 +2,6 @@
 // the selection and settings. Geometry goes straight from the loader to the map controller, never through here.
 import { create } from 'zustand';
 import { PLAN_LAST_YEAR } from '../core/planYears';
-import { basemapOrigin } from '../core/basemap';
-import { BASEMAP_ORIGIN_COOKIE, validBasemapOrigin } from '../core/securityPolicy';
 import { parseStoredSettings, type StoredSettings, type Theme } from '../core/settings';
 import type { AreaRecord } from '../core/areas';
 import type { Locale } from '../core/format';
@@ -102,21 +100,8 @@ export const useAtlas = create<AreasSlice & SelectionSlice & DataSlice & Setting
 
 useAtlas.subscribe(({ basemapUrlTemplate, locale, theme, sampleWanted }) => {
   const settings: StoredSettings = { basemapUrlTemplate, locale, theme, sampleWanted };
-  localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
-  tellServerBasemapOrigin(basemapUrlTemplate);
+  globalThis.localStorage?.setItem(SETTINGS_KEY, JSON.stringify(settings));
 });
-
-/**
- * Our server narrows the page's Content-Security-Policy to the basemap's origin, which it reads
- * from this cookie (core/securityPolicy.ts): a new basemap shows once the page is loaded again.
- */
-function tellServerBasemapOrigin(template: string): void {
-  const origin = template ? validBasemapOrigin(basemapOrigin(template)) : null;
-  document.cookie = origin
-    ? `${BASEMAP_ORIGIN_COOKIE}=${encodeURIComponent(origin)}; path=/; SameSite=Strict; max-age=31536000`
-    : `${BASEMAP_ORIGIN_COOKIE}=; path=/; SameSite=Strict; max-age=0`;
-}
-tellServerBasemapOrigin(useAtlas.getState().basemapUrlTemplate);
 
 /** Forgets every stored setting and starts the app again with the defaults (datasets and slides stay). */
 export function resetSettings(): void {
