@@ -1,34 +1,41 @@
 // The settings of the map's layers: which are on, how they are drawn and classified, the station
-// filter. One definition for the layer store, the map's styles and the shareable view.
+// filter. One definition for the layer store, the map's styles and the shareable view: the
+// choropleth's here, each layer's own in its module (src/core/layers/registry.ts lists them).
 import type { ClassMethod } from './classify';
 import type { MetricId } from './metrics';
-import type { StationFilter } from './layers/stationFilter';
+import type { AllOf } from './layers/definition';
+import { LAYER_NAMES, LAYERS, type LayerName, type SettingsOf } from './layers/registry';
 
-export const VILLAGE_COLOURINGS = ['fiber', 'gigabit', 'fourG', 'fiveG', 'fiveGModelled'] as const;
-export const COVERAGE_BASES = ['reported', 'modelled'] as const;
+export { COVERAGE_BASES, type CoverageBasis } from './layers/relocationSites';
+export { VILLAGE_COLOURINGS, type VillageColouring } from './layers/villages';
 
-/** What colours village points: a reported status, or the coverage model's 5G. */
-export type VillageColouring = (typeof VILLAGE_COLOURINGS)[number];
-export type CoverageBasis = (typeof COVERAGE_BASES)[number];
-
-export interface LayerSettings {
-  stationsVisible: boolean;
-  /** Modelled-coverage discs around stations (from zoom 9). */
-  discsVisible: boolean;
-  /** Include 4G stations in the station points (5G always). */
-  fourGVisible: boolean;
-  villagesVisible: boolean;
-  villageColouring: VillageColouring;
-  relocationVisible: boolean;
-  relocationBasis: CoverageBasis;
-  scenicVisible: boolean;
+export interface ChoroplethSettings {
   choroplethVisible: boolean;
   choroplethLevel: 'county' | 'prefecture';
   metric: MetricId;
   method: ClassMethod;
   classCount: number;
   manualBreaks: number[];
-  filter: StationFilter;
   /** Compare mode: the choropleth shows the change of its metric from this year to the slider's; null = off. */
   compareFromYear: number | null;
 }
+
+/** The choropleth's settings and every layer's own (StationSettings & VillageSettings & …). */
+export type LayerSettings = ChoroplethSettings & AllOf<{ [K in LayerName]: SettingsOf<K> }[LayerName]>;
+
+const CHOROPLETH_DEFAULTS: ChoroplethSettings = {
+  choroplethVisible: true,
+  choroplethLevel: 'county',
+  metric: 'stations.per10k',
+  method: 'target',
+  classCount: 5,
+  manualBreaks: [10, 20, 33, 50],
+  compareFromYear: null,
+};
+
+/** What the app starts with, and what a share link leaves out means. */
+export const DEFAULT_LAYER_SETTINGS: LayerSettings = Object.assign(
+  {},
+  ...LAYER_NAMES.map((name) => LAYERS[name].settings.defaults),
+  CHOROPLETH_DEFAULTS,
+);

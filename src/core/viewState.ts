@@ -11,9 +11,11 @@
 //   that holds them, and a receiver without a dataset is told which one is missing.
 import { CLASS_METHODS } from './classify';
 import type { Locale } from './format';
-import { LAYER_NAMES, type LayerName } from './layers/types';
+import type { LayerSettingsDefinition } from './layers/definition';
+import { LAYER_NAMES, LAYERS, type LayerName } from './layers/registry';
+import { linkChoice, linkInteger, linkList, linkNumbers } from './layers/linkValues';
 import { METRIC_IDS } from './metrics';
-import { COVERAGE_BASES, VILLAGE_COLOURINGS, type LayerSettings } from './layerSettings';
+import type { LayerSettings } from './layerSettings';
 
 export const VIEW_VERSION = 1;
 
@@ -45,22 +47,14 @@ export interface DecodeOptions {
   years: readonly [number, number];
 }
 
-// One letter per switch in `on=` (the switches that are on).
-const SWITCHES = {
-  s: 'stationsVisible',
-  d: 'discsVisible',
-  '4': 'fourGVisible',
-  v: 'villagesVisible',
-  r: 'relocationVisible',
-  a: 'scenicVisible',
-  c: 'choroplethVisible',
-} as const satisfies Record<string, keyof ViewLayers>;
-const SOURCE_KEYS: Record<LayerName, string> = {
-  stations: 'st',
-  villages: 'vi',
-  relocationSites: 'rs',
-  scenicAreas: 'sc',
-};
+// One letter per switch in `on=` (the switches that are on): each layer's, then the choropleth's.
+// An object, so the letters are written in the order they always were ('4' first).
+// Each layer's link names keys of its own settings, which are keys of the whole settings.
+const link = (name: LayerName) => LAYERS[name].settings.link as LayerSettingsDefinition<ViewLayers>['link'];
+const SWITCHES: Record<string, keyof ViewLayers> = Object.fromEntries([
+  ...LAYER_NAMES.flatMap((name) => Object.entries(link(name).switches)),
+  ['c', 'choroplethVisible'],
+]);
 // A Map, not an object: a link's `l=__proto__` must find nothing, not Object.prototype.
 const LOCALE_OF_LETTERS = new Map<string, Locale>([
   ['zh', 'zh-CN'],
@@ -68,9 +62,12 @@ const LOCALE_OF_LETTERS = new Map<string, Locale>([
 ]);
 
 const round = (value: number, digits: number) => String(Number(value.toFixed(digits)));
-const list = (values: readonly (string | number)[]) => values.join(',');
 
-/** The view as query parameters (without the leading "?"). */
+/**
+ * The view as query parameters (without the leading "?"), in a fixed order: camera, selection,
+ * year, language, the choropleth, `on=`, the layers' choices, the layers' own parameters (the
+ * station filter), the compare year, each layer's source.
+ */
 export function encodeView(view: ViewState): string {
   const params = new URLSearchParams({ v: String(VIEW_VERSION) });
   const set = (key: string, value: string) => params.set(key, value);
@@ -86,7 +83,7 @@ export function encodeView(view: ViewState): string {
   set('lv', layers.choroplethLevel);
   set('cm', layers.method);
   set('k', String(layers.classCount));
-  if (layers.method === 'manual') set('br', list(layers.manualBreaks));
+  if (layers.method === 'manual') set('br', linkList(layers.manualBreaks));
   set(
     'on',
     Object.entries(SWITCHES)
@@ -94,16 +91,14 @@ export function encodeView(view: ViewState): string {
       .map(([letter]) => letter)
       .join(''),
   );
-  set('vc', layers.villageColouring);
-  set('rb', layers.relocationBasis);
-  if (layers.filter.operators.length) set('op', list(layers.filter.operators));
-  if (layers.filter.bands.length) set('bd', list(layers.filter.bands));
-  if (layers.filter.fromYear) set('fy', String(layers.filter.fromYear));
+  for (const name of LAYER_NAMES)
+    for (const [key, { setting }] of Object.entries(link(name).choices)) set(key, String(layers[setting]));
+  for (const name of LAYER_NAMES) link(name).params?.encode(layers, set);
   if (layers.compareFromYear !== null) set('cf', String(layers.compareFromYear));
-  for (const layer of LAYER_NAMES) {
-    const source = view.sources[layer];
+  for (const name of LAYER_NAMES) {
+    const source = view.sources[name];
     if (source === undefined) continue;
-    const key = SOURCE_KEYS[layer];
+    const key = link(name).source;
     if (typeof source === 'string') set(key, source);
     else {
       set(key, `ds:${source.datasetId}`);
@@ -124,7 +119,7 @@ export function decodeView(
   const get = (key: string) => params.get(key) ?? undefined;
   const [firstYear, lastYear] = options.years;
   const year = (text: string | undefined, from: number, to: number) => {
-    const value = integer(text);
+    const value = linkInteger(text);
     return value !== undefined && value >= from && value <= to ? value : undefined;
   };
 
@@ -134,34 +129,31 @@ export function decodeView(
     on === undefined
       ? {}
       : Object.fromEntries(Object.entries(SWITCHES).map(([letter, field]) => [field, on.includes(letter)]));
-  const breaks = numbers(get('br'));
-  const classCount = integer(get('k'));
-  const fromYear = integer(get('fy'));
-  const layers: ViewLayers = {
-    ...d,
-    ...switches,
-    metric: oneOf(get('m'), METRIC_IDS) ?? d.metric,
-    choroplethLevel: oneOf(get('lv'), ['county', 'prefecture'] as const) ?? d.choroplethLevel,
-    method: oneOf(get('cm'), CLASS_METHODS) ?? d.method,
+  const choices = Object.fromEntries(
+    LAYER_NAMES.flatMap((name) =>
+      Object.entries(link(name).choices).map(([key, { setting, values }]) => [
+        setting,
+        linkChoice(get(key), values) ?? d[setting],
+      ]),
+    ),
+  );
+  const own = LAYER_NAMES.map((name) => link(name).params?.decode(get, d));
+  const breaks = linkNumbers(get('br'));
+  const classCount = linkInteger(get('k'));
+  const layers: ViewLayers = Object.assign({ ...d, ...switches }, choices, ...own, {
+    metric: linkChoice(get('m'), METRIC_IDS) ?? d.metric,
+    choroplethLevel: linkChoice(get('lv'), ['county', 'prefecture'] as const) ?? d.choroplethLevel,
+    method: linkChoice(get('cm'), CLASS_METHODS) ?? d.method,
     classCount: classCount !== undefined && classCount >= 2 && classCount <= 11 ? classCount : d.classCount,
     manualBreaks: breaks && breaks.length >= 1 && breaks.length <= 10 ? breaks : [...d.manualBreaks],
-    villageColouring: oneOf(get('vc'), VILLAGE_COLOURINGS) ?? d.villageColouring,
-    relocationBasis: oneOf(get('rb'), COVERAGE_BASES) ?? d.relocationBasis,
-    filter: {
-      operators: names(get('op')) ?? [...d.filter.operators],
-      bands: names(get('bd')) ?? [...d.filter.bands],
-      fromYear:
-        fromYear !== undefined && (fromYear === 0 || (fromYear >= 1990 && fromYear <= 2100))
-          ? fromYear
-          : d.filter.fromYear,
-    },
     compareFromYear: year(get('cf'), firstYear, lastYear) ?? d.compareFromYear,
-  };
+  });
 
   const sources: ViewState['sources'] = { ...defaults.sources };
-  for (const layer of LAYER_NAMES) {
-    const source = viewSource(get(SOURCE_KEYS[layer]), get(`${SOURCE_KEYS[layer]}n`));
-    if (source !== undefined) sources[layer] = source;
+  for (const name of LAYER_NAMES) {
+    const key = link(name).source;
+    const source = viewSource(get(key), get(`${key}n`));
+    if (source !== undefined) sources[name] = source;
   }
   const selected = get('sel');
   return {
@@ -172,32 +164,6 @@ export function decodeView(
     sources,
     locale: LOCALE_OF_LETTERS.get(get('l') ?? '') ?? defaults.locale,
   };
-}
-
-function integer(text: string | undefined): number | undefined {
-  return text !== undefined && /^-?\d{1,6}$/.test(text) ? Number(text) : undefined;
-}
-
-function oneOf<T extends string>(text: string | undefined, allowed: readonly T[]): T | undefined {
-  return allowed.find((value) => value === text);
-}
-
-/** Comma-separated finite numbers in ascending order, or undefined. */
-function numbers(text: string | undefined): number[] | undefined {
-  if (!text) return undefined;
-  const values = text.split(',').map((part) => (part.trim() === '' ? NaN : Number(part)));
-  return values.every(Number.isFinite) && values.every((value, i) => i === 0 || value > values[i - 1])
-    ? values
-    : undefined;
-}
-
-/** Comma-separated labels (operators, bands), or undefined when there are none. */
-function names(text: string | undefined): string[] | undefined {
-  const values = text
-    ?.split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '' && part.length <= 100);
-  return values && values.length > 0 && values.length <= 50 ? values : undefined;
 }
 
 function camera(centre: string | undefined, zoom: string | undefined): ViewCamera | undefined {

@@ -1,8 +1,14 @@
 // The base cartography of Guizhou: fixed source and layer ids, drawn from our own geodata only.
 // No `glyphs` URL: MapLibre renders every label locally from system fonts, so no font request
 // leaves the app's origin.
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { overlayLayers, overlaySources } from './overlays';
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import { LAYER_NAMES } from '../core/layers/registry';
+import { OVERLAYS } from './overlays';
 
 export const SOURCE = {
   neighbours: 'neighbours',
@@ -54,6 +60,16 @@ const prefectureColour: ExpressionSpecification = [
   '#e6e6e6',
 ] as unknown as ExpressionSpecification;
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
+
+// The data layers' sources, empty until the engine sends their GeoJSON. Points need no tiles
+// beyond zoom 12 (MapLibre over-zooms them): a shallower index builds faster.
+const overlaySources = (): Record<string, SourceSpecification> =>
+  Object.fromEntries(
+    LAYER_NAMES.flatMap((name) => Object.values(OVERLAYS[name].sources)).map((id) => [
+      id,
+      { type: 'geojson', data: emptyCollection, maxzoom: 12 },
+    ]),
+  );
 
 export function baseStyle(): StyleSpecification {
   const geojson = (promoteId?: string) => ({
@@ -160,7 +176,8 @@ function baseLayers(): LayerSpecification[] {
         'line-opacity': ['case', ['boolean', ['feature-state', 'meets'], false], 0.9, 0],
       },
     })),
-    ...overlayLayers(),
+    // The data layers, in the registry's order, bottom to top.
+    ...LAYER_NAMES.flatMap((name) => OVERLAYS[name].layers()),
     {
       id: LAYER.prefectureSelected,
       type: 'line',

@@ -1,12 +1,14 @@
 // The data layers' GeoJSON and settings. Data reach MapLibre's worker as blob URLs, so parsing and
 // tiling happen there and the page never holds the features; settings and the year only change
-// expressions (overlays.ts).
+// expressions, each layer's overlay applying its own (overlays/).
 //
 // Rules relied on: an older blob URL may still be queued in MapLibre's worker, so it is revoked only
 // once its source has loaded again; revoking earlier makes the fetch fail (ERR_FILE_NOT_FOUND).
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { AfterLoad } from './annotations';
-import { OVERLAY_SOURCE, applyOverlaySettings, type OverlaySettings, type OverlaySource } from './overlays';
+import { LAYER_NAMES, type OverlaySourceName } from '../core/layers/registry';
+import type { LayerSettings } from '../core/layerSettings';
+import { OVERLAY_SOURCE, OVERLAYS } from './overlays';
 
 export class MapOverlays {
   /** Per overlay source: the URL it should show and older ones to revoke once it has loaded. */
@@ -22,7 +24,7 @@ export class MapOverlays {
   }
 
   /** Replaces a data layer's GeoJSON. */
-  setLayerGeojson(name: OverlaySource, geojson: string | Uint8Array): void {
+  setLayerGeojson(name: OverlaySourceName, geojson: string | Uint8Array): void {
     const id = OVERLAY_SOURCE[name];
     const url = URL.createObjectURL(new Blob([geojson as BlobPart], { type: 'application/geo+json' }));
     const entry = this.blobUrls.get(id);
@@ -32,12 +34,15 @@ export class MapOverlays {
 
   /** Visibility, filters and colours of the data layers for the settings and year. */
   setSettings(
-    settings: OverlaySettings,
+    settings: LayerSettings,
     asOfYear: number,
     operators: readonly string[],
     bands: readonly string[],
   ): void {
-    this.afterLoad(() => applyOverlaySettings(this.map, settings, asOfYear, operators, bands));
+    const context = { asOfYear, operators, bands };
+    this.afterLoad(() => {
+      for (const name of LAYER_NAMES) OVERLAYS[name].apply(this.map, settings, context);
+    });
   }
 
   private revokeLoadedBlobs(sourceId: string): void {

@@ -7,6 +7,7 @@
 // station cells stand for them.
 import type { AreaFigures } from '../core/metrics';
 import { FIGURES, type FigureTable } from '../core/layers/figures';
+import { OVERLAY_SOURCE_NAMES } from '../core/layers/registry';
 import { mapData } from './mapData';
 import { getEngine } from './engine';
 import { useLayers } from './layers';
@@ -43,10 +44,11 @@ async function refreshOnce(): Promise<void> {
   const stationsWanted = stationDetailWanted ? `${info.stationsVersion}:${fourGVisible}` : '';
   const { asOfYear } = useAtlas.getState();
   const result = await engine.view({ asOfYear, filter: useLayers.getState().filter });
-  if (result.villages !== undefined) map?.setLayerGeojson('villages', result.villages);
-  map?.setLayerGeojson('relocationSites', result.relocationSites);
-  map?.setLayerGeojson('scenicAreas', result.scenicAreas);
-  map?.setLayerGeojson('stationCells', result.stationCells);
+  // The view holds only the sources to redraw (the single stations come on request, below).
+  for (const name of OVERLAY_SOURCE_NAMES) {
+    const geojson = result[name];
+    if (geojson !== undefined) map?.setLayerGeojson(name, geojson);
+  }
   useAtlas.getState().setFigures(figureMap(result.figures));
   // The frame that first shows the new figures: the end of a year or filter step, for the browser test.
   requestAnimationFrame(() => performance.mark('figures-painted'));

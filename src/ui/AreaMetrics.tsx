@@ -1,26 +1,13 @@
 // The selected area against the plan: every metric of the loaded layers with its value, a small
-// bar (value against the target, or against the largest area's value when there is none) and the
-// counts behind it, reported and modelled apart.
+// bar (value against the target, or against the largest area's value when there is none) and, for
+// a share, the counts behind it (each metric names its part and whole), reported and modelled apart.
 import { useTranslation } from 'react-i18next';
 import type { AreaRecord } from '../core/areas';
 import { formatDecimal, formatInteger } from '../core/format';
-import { LAYER_NAMES } from '../core/layers/types';
-import { metricsOfLayer, type AreaFigures, type Metric } from '../core/metrics';
+import { LAYER_NAMES } from '../core/layers/registry';
+import { metricsOfLayer, type Metric } from '../core/metrics';
 import { useAtlas } from '../state/store';
-
-/** Count behind each metric: (part, whole) figure names. */
-const BASIS: Partial<Record<Metric['id'], [keyof AreaFigures, keyof AreaFigures]>> = {
-  'villages.fiber': ['fiber', 'fiberKnown'],
-  'villages.gigabit': ['gigabit', 'gigabitKnown'],
-  'villages.fiveG': ['fiveG', 'fiveGKnown'],
-  'villages.fiveGModelled': ['villagesModelled5g', 'villagesWithPosition'],
-  'villages.fourGModelled': ['villagesModelled4g', 'villagesWithPosition'],
-  'townships.fiveG': ['townships5g', 'townshipsKnown5g'],
-  'relocation.reported': ['relocationReported', 'relocationKnown'],
-  'relocation.modelled': ['relocationModelled', 'relocationSites'],
-  'scenic.reported': ['scenicReported', 'scenicKnown'],
-  'scenic.modelled': ['scenicModelled', 'scenicAreas'],
-};
+import { LAYER_UI } from './layers/registry';
 
 export function AreaMetrics({ area }: { area: AreaRecord }) {
   const { t } = useTranslation();
@@ -44,70 +31,70 @@ export function AreaMetrics({ area }: { area: AreaRecord }) {
   return (
     <div className="area-metrics" data-testid="area-metrics">
       <p className="small muted">{t('asOfYearEnd', { year: asOfYear })}</p>
-      {LAYER_NAMES.filter((layer) => sources[layer]).map((layer) => (
-        <section key={layer} data-layer={layer}>
-          <h3>
-            {t(`overlay.${layer}`)}
-            {sources[layer]?.kind === 'sample' && <span className="badge sample">{t('sampleBadge')}</span>}
-          </h3>
-          {layer === 'stations' && (
-            <p className="small" data-testid="area-station-counts">
-              5G <strong data-testid="area-5g-count">{formatInteger(own.stations5g, locale)}</strong> · 4G{' '}
-              <strong data-testid="area-4g-count">{formatInteger(own.stations4g, locale)}</strong>{' '}
-              {t('unit.stations')}
-            </p>
-          )}
-          <ul className="metric-list small">
-            {metricsOfLayer(layer).map((metric) => {
-              const value = metric.value(own, area);
-              const scale = metric.target ?? largest(metric);
-              const share = Number.isFinite(value) && scale > 0 ? Math.min(1, value / scale) : 0;
-              const basis = BASIS[metric.id];
-              const meets = metric.target !== undefined && value >= metric.target;
-              return (
-                <li
-                  key={metric.id}
-                  data-metric={metric.id}
-                  title={metric.modelled ? t('modelledNote') : undefined}
-                >
-                  <span className="metric-label">{t(`metric.${metric.id}`)}</span>
-                  <span className="metric-values">
-                    <span
-                      className={
-                        metric.target === undefined || !Number.isFinite(value)
-                          ? 'value'
-                          : meets
-                            ? 'value meets'
-                            : 'value short'
-                      }
-                      data-testid={`metric-${metric.id}`}
-                    >
-                      {Number.isFinite(value)
-                        ? `${formatDecimal(value, locale, metric.digits)}${metric.unit === 'percent' ? '%' : ''}`
-                        : '—'}
-                      {basis && (
-                        <span className="muted">
-                          {t('aside', {
-                            text: `${formatInteger(own[basis[0]], locale)}/${formatInteger(own[basis[1]], locale)}`,
-                          })}
-                        </span>
-                      )}
+      {LAYER_NAMES.filter((layer) => sources[layer]).map((layer) => {
+        const { AreaCounts } = LAYER_UI[layer];
+        return (
+          <section key={layer} data-layer={layer}>
+            <h3>
+              {t(`overlay.${layer}`)}
+              {sources[layer]?.kind === 'sample' && <span className="badge sample">{t('sampleBadge')}</span>}
+            </h3>
+            {AreaCounts && <AreaCounts figures={own} />}
+            <ul className="metric-list small">
+              {metricsOfLayer(layer).map((metric) => {
+                const value = metric.value(own, area);
+                const scale = metric.target ?? largest(metric);
+                const share = Number.isFinite(value) && scale > 0 ? Math.min(1, value / scale) : 0;
+                const basis = metric.share;
+                const meets = metric.target !== undefined && value >= metric.target;
+                return (
+                  <li
+                    key={metric.id}
+                    data-metric={metric.id}
+                    title={metric.modelled ? t('modelledNote') : undefined}
+                  >
+                    <span className="metric-label">{t(`metric.${metric.id}`)}</span>
+                    <span className="metric-values">
+                      <span
+                        className={
+                          metric.target === undefined || !Number.isFinite(value)
+                            ? 'value'
+                            : meets
+                              ? 'value meets'
+                              : 'value short'
+                        }
+                        data-testid={`metric-${metric.id}`}
+                      >
+                        {Number.isFinite(value)
+                          ? `${formatDecimal(value, locale, metric.digits)}${metric.unit === 'percent' ? '%' : ''}`
+                          : '—'}
+                        {basis && (
+                          <span className="muted">
+                            {t('aside', {
+                              text: `${formatInteger(own[basis.part], locale)}/${formatInteger(own[basis.whole], locale)}`,
+                            })}
+                          </span>
+                        )}
+                      </span>
+                      <span className="bar" aria-hidden="true">
+                        <span
+                          className={meets ? 'fill meets' : 'fill'}
+                          style={{ width: `${share * 100}%` }}
+                        />
+                      </span>
+                      <span className="muted target">
+                        {metric.target === undefined
+                          ? ''
+                          : `${t('target')} ${formatDecimal(metric.target, locale, 0)}${metric.unit === 'percent' ? '%' : ''}`}
+                      </span>
                     </span>
-                    <span className="bar" aria-hidden="true">
-                      <span className={meets ? 'fill meets' : 'fill'} style={{ width: `${share * 100}%` }} />
-                    </span>
-                    <span className="muted target">
-                      {metric.target === undefined
-                        ? ''
-                        : `${t('target')} ${formatDecimal(metric.target, locale, 0)}${metric.unit === 'percent' ? '%' : ''}`}
-                    </span>
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ))}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -1,7 +1,20 @@
 // One i18n layer for every UI string. Simplified Chinese is the default; place names stay Chinese.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { LayerName, MetricId } from '../core/layers/registry';
+import type { CoverageBasis, VillageColouring } from '../core/layerSettings';
+import type { MetricUnit } from '../core/metrics';
 import { useAtlas } from '../state/store';
+
+/** The labels the layer registries call for: the compiler names any a new layer, metric or choice lacks. */
+type LayerLabels = Record<
+  | `overlay.${LayerName}`
+  | `metric.${MetricId}`
+  | `unit.${MetricUnit}`
+  | `village.${VillageColouring}`
+  | `basis.${CoverageBasis}`,
+  string
+>;
 
 const zh = {
   appTitle: '贵州通信覆盖图',
@@ -36,6 +49,18 @@ const zh = {
   importColumnSearch: '查找列',
   importColumnsShown: '列出 {{shown}} / {{total}} 列',
   importPreviewColumns: '预览显示 {{shown}} / {{total}} 列（含已选的列）。',
+  importEncoding: '文字编码',
+  importEncodingDetected: '（根据文件内容判断）',
+  importEncodingForced: '（已手动选择）',
+  importEncodingFixed: 'XLSX 自带编码（Unicode），无需选择',
+  importEncodingOther: '{{encoding}}（.cpg 文件指定）',
+  'importEncodingOption.utf-8': 'UTF-8',
+  'importEncodingOption.gb18030': 'GB18030（GBK）',
+  importEncodingSample: '第 {{row}} 行按此编码读作：',
+  importInvalidBytes:
+    '{{count}} 行含有无法按 {{encoding}} 读取的字节，检查时会被拒绝并列出（第一处：第 {{row}} 行）。如果文字显示为乱码，请换一种编码。',
+  importEncodingChoice: '第 {{line}} 行的两种读法：',
+  importReadAs: '按 {{encoding}} 读取',
   'export.rowsLeftOut':
     '{{format}} 只能写入有坐标的行：{{total}} 行中有 {{left}} 行没有坐标，未写入该文件。要导出全部行，请用 CSV 或 XLSX。',
   settingsDropped: '已存的设置中有无法读取的项（{{names}}），本次已改用默认值。',
@@ -92,7 +117,7 @@ const zh = {
   importReading: '正在读取 {{file}}…',
   importSaved: '已保存数据集“{{name}}”（{{rows}} 行）。',
   close: '关闭',
-  importFileInfo: '{{file}} · {{format}} · {{rows}} 行 {{encoding}}',
+  importFileInfo: '{{file}} · {{format}} · {{rows}} 行',
   importDatasetKind: '数据类型',
   importDatum: '坐标系',
   importPreview: '前几行预览',
@@ -579,7 +604,7 @@ const zh = {
   'export.subtitle': '{{year}} · {{level}} · 数据：{{source}}',
   'export.footer': '数据：{{data}}。{{sources}} 制图：{{app}}，{{date}}。',
   'export.targetMet': '达到规划目标（≥ {{value}}）',
-};
+} satisfies LayerLabels & Record<string, string>;
 const en: typeof zh = {
   appTitle: 'Guizhou Coverage Atlas',
   appSubtitle: 'Guizhou: 9 prefectures · 88 counties',
@@ -613,6 +638,18 @@ const en: typeof zh = {
   importColumnSearch: 'Find a column',
   importColumnsShown: '{{shown}} of {{total}} columns listed',
   importPreviewColumns: 'The preview shows {{shown}} of {{total}} columns (including the chosen ones).',
+  importEncoding: 'Text encoding',
+  importEncodingDetected: '(judged from the content)',
+  importEncodingForced: '(chosen by you)',
+  importEncodingFixed: 'XLSX carries its own encoding (Unicode): nothing to choose',
+  importEncodingOther: '{{encoding}} (named by the .cpg file)',
+  'importEncodingOption.utf-8': 'UTF-8',
+  'importEncodingOption.gb18030': 'GB18030 (GBK)',
+  importEncodingSample: 'Row {{row}} reads as:',
+  importInvalidBytes:
+    '{{count}} rows hold bytes that are not valid {{encoding}}: the check will reject and list them (first: row {{row}}). If the text looks garbled, choose another encoding.',
+  importEncodingChoice: 'Line {{line}} read both ways:',
+  importReadAs: 'Read as {{encoding}}',
   'export.rowsLeftOut':
     '{{format}} holds only rows with coordinates: {{left}} of {{total}} rows have none and are not in that file. Export CSV or XLSX for every row.',
   settingsDropped: 'Some stored settings could not be read ({{names}}); their defaults are used this time.',
@@ -671,7 +708,7 @@ const en: typeof zh = {
   importReading: 'Reading {{file}}…',
   importSaved: 'Saved the dataset “{{name}}” ({{rows}} rows).',
   close: 'Close',
-  importFileInfo: '{{file}} · {{format}} · {{rows}} rows {{encoding}}',
+  importFileInfo: '{{file}} · {{format}} · {{rows}} rows',
   importDatasetKind: 'Data type',
   importDatum: 'Coordinate datum',
   importPreview: 'First rows',

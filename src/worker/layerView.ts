@@ -1,19 +1,33 @@
-// The four layers as loaded in the engine worker and what the page needs of them for a given
-// time and station filter: the area figures, the GeoJSON MapLibre draws, the station cells for the
-// low zooms. Work is cached by what it depends on: station radii and the modelled first-covered
-// years once per loaded layer set, so a change of year or station filter only recounts (a few ms).
+// The layers as loaded in the engine worker and what the page needs of them for a given time and
+// station filter: the area figures and the GeoJSON each layer declares (src/core/layers/registry.ts
+// lists them; the station cells stand for the single stations at low zooms). Work is cached by
+// what it depends on: station radii and the modelled first-covered years once per loaded layer
+// set, so a change of year or station filter only recounts (a few ms).
 //
-// Modelled coverage counts every station on air, whatever the filter: it answers "is this place
-// covered", which does not depend on which operators the map is showing.
+// Rules relied on:
+// - Modelled coverage counts every station on air, whatever the filter: it answers "is this place
+//   covered", which does not depend on which operators the map is showing.
+// - A source is in a view's result only when the page must redraw it: one refreshed with the rows
+//   after the layers change, one refreshed per view every time, one sent on request (the single
+//   stations) never. A layer without data sends an empty collection, so the map clears it.
 import type { AreaIndex } from '../core/areas';
 import { nearest, type NearestResult } from '../core/coverage/stationGrid';
 import { stationGrid } from './stationGrids';
 import { stationRadiiMeters } from '../core/coverage/radius';
 import { seatColumns } from '../core/coverage/seats';
+import type { GeojsonInputs } from '../core/layers/definition';
+import type { LayerSource } from '../core/layers/encoding';
 import { computeAreaFigures, type FigureTable } from '../core/layers/figures';
+import { EMPTY_COLLECTION } from '../core/layers/geojsonText';
 import { modelledYearsOf, type ModelledCoverage } from '../core/layers/modelled';
-import { placeFeatures, stationFeatures, villageFeatures } from '../core/layers/features';
-import { GUIZHOU_CELLS, stationCells } from '../core/layers/aggregate';
+import {
+  LAYER_NAMES,
+  LAYERS,
+  type LayerName,
+  type LayerSet,
+  type ModelledKey,
+  type OverlaySourceName,
+} from '../core/layers/registry';
 import {
   filteredStations,
   NO_STATION_FILTER,
@@ -21,13 +35,7 @@ import {
   type StationFilter,
 } from '../core/layers/stationFilter';
 import { townshipRows, type TownshipRow } from '../core/layers/townships';
-import {
-  LAYER_NAMES,
-  type LayerName,
-  type LayerSet,
-  type LayerSource,
-  type PlaceLayer,
-} from '../core/layers/types';
+import { PLAN_LAST_YEAR } from '../core/planYears';
 
 export interface LayerInfo {
   sources: Partial<Record<LayerName, LayerSource & { rows: number }>>;
@@ -42,13 +50,9 @@ export interface ViewRequest {
   filter: StationFilter;
 }
 
-export interface ViewResult {
+/** The figures and, by source name, the GeoJSON texts the map must redraw (see the rules above). */
+export interface ViewResult extends Partial<Record<OverlaySourceName, string>> {
   figures: FigureTable;
-  /** GeoJSON texts; villages only when the filter or the layer changed since the last view. */
-  villages?: string;
-  relocationSites: string;
-  scenicAreas: string;
-  stationCells: string;
   timings: { figuresMs: number; modelledMs: number; totalMs: number };
 }
 
@@ -65,8 +69,10 @@ export class LayerView {
   private layers: LayerSet = {};
   private radiiMeters?: Float32Array;
   private modelled?: Modelled;
-  private villagesSent = false;
+  /** Whether the sources refreshed with the rows have been sent since the layers last changed. */
+  private rowsSent = false;
   private stationsVersion = 0;
+  private lastRequest: ViewRequest = { asOfYear: PLAN_LAST_YEAR, filter: NO_STATION_FILTER };
 
   constructor(private readonly areas: AreaIndex) {}
 
@@ -79,7 +85,7 @@ export class LayerView {
     }
     this.layers = layers;
     this.modelled = undefined;
-    this.villagesSent = false;
+    this.rowsSent = false;
     return this.info();
   }
 
@@ -97,33 +103,28 @@ export class LayerView {
     };
   }
 
+  /** The single stations (5G, and 4G when asked) as GeoJSON: sent only on request, they are large. */
   stationGeojson(includeFourG: boolean): string {
-    const { stations } = this.layers;
-    return stations ? stationFeatures(stations, this.radiiMeters!, includeFourG) : emptyCollection;
+    return this.write('stations', 'stations', this.inputs(this.lastRequest, includeFourG));
   }
 
-  view({ asOfYear, filter }: ViewRequest): ViewResult {
+  view(request: ViewRequest): ViewResult {
     const started = performance.now();
-    const modelled = this.modelledYears();
+    this.modelledYears();
     const modelledMs = performance.now() - started;
-    const { stations, villages, relocationSites, scenicAreas } = this.layers;
-    const stationMask = stations && stationFilterMask(stations, filter, asOfYear);
-    const figures = this.figures({ asOfYear, filter }, stationMask);
+    const { stations } = this.layers;
+    const stationMask = stations && stationFilterMask(stations, request.filter, request.asOfYear);
+    const figures = this.figures(request, stationMask);
     const figuresMs = performance.now() - started - modelledMs;
-    const villagesChanged = !this.villagesSent;
-    this.villagesSent = true;
-    return {
-      figures,
-      villages: villagesChanged
-        ? villages
-          ? villageFeatures(villages, modelled.villages5g!, modelled.villages4g!)
-          : emptyCollection
-        : undefined,
-      relocationSites: this.placeGeojson(relocationSites, modelled.relocationSites5g, asOfYear),
-      scenicAreas: this.placeGeojson(scenicAreas, modelled.scenicAreas5g, asOfYear),
-      stationCells: stations ? stationCells(stations, stationMask!, GUIZHOU_CELLS) : emptyCollection,
-      timings: { figuresMs, modelledMs, totalMs: performance.now() - started },
-    };
+    this.lastRequest = request;
+    const inputs = this.inputs(request, false, stationMask);
+    const geojson: Partial<Record<OverlaySourceName, string>> = {};
+    for (const name of LAYER_NAMES)
+      for (const [source, { refresh }] of Object.entries(LAYERS[name].geojson))
+        if (refresh === 'view' || (refresh === 'rows' && !this.rowsSent))
+          geojson[source as OverlaySourceName] = this.write(name, source, inputs);
+    this.rowsSent = true;
+    return { figures, ...geojson, timings: { figuresMs, modelledMs, totalMs: performance.now() - started } };
   }
 
   /** The area figures alone, e.g. for another year to compare with. */
@@ -154,6 +155,36 @@ export class LayerView {
       : [];
   }
 
+  /** One GeoJSON source of a layer; an empty collection while the layer has no data. */
+  private write(name: LayerName, source: string, inputs: GeojsonInputs<ModelledKey>): string {
+    const columns = this.layers[name];
+    return columns ? LAYERS[name].geojson[source].write(columns, inputs) : EMPTY_COLLECTION;
+  }
+
+  private inputs(
+    { asOfYear }: ViewRequest,
+    includeFourG: boolean,
+    stationMask?: Uint8Array,
+  ): GeojsonInputs<ModelledKey> {
+    return {
+      asOfYear,
+      modelled: this.modelledYears(),
+      stationMask,
+      stationRadiiMeters: this.radiiMeters,
+      includeFourG,
+      // Metres to the nearest 5G station on air by the year: a few hundred targets, so per view.
+      nearest5gMeters: (lon, lat) => {
+        const grid = stationGrid(this.modelledYears().columns, '5G', asOfYear);
+        const meters = new Float64Array(lon.length).fill(Infinity);
+        const found: NearestResult = { index: -1, meters: Infinity };
+        if (grid.count > 0)
+          for (let i = 0; i < meters.length; i++)
+            meters[i] = nearest(grid, lon[i], lat[i], Infinity, found).meters;
+        return meters;
+      },
+    };
+  }
+
   /** First modelled 5G (and 4G for villages) year of every target, by all stations. */
   private modelledYears(): Modelled {
     if (this.modelled) return this.modelled;
@@ -173,22 +204,4 @@ export class LayerView {
     this.modelled = { columns, radiiMeters, ...modelledYearsOf(columns, radiiMeters, this.layers) };
     return this.modelled;
   }
-
-  private placeGeojson(
-    places: PlaceLayer | undefined,
-    modelled5g: Int16Array | undefined,
-    asOfYear: number,
-  ): string {
-    if (!places || !modelled5g) return emptyCollection;
-    // Metres to the nearest 5G station on air by the year: a few hundred targets, so per view.
-    const grid = stationGrid(this.modelledYears().columns, '5G', asOfYear);
-    const meters = new Float64Array(places.lon.length).fill(Infinity);
-    const found: NearestResult = { index: -1, meters: Infinity };
-    if (grid.count > 0)
-      for (let i = 0; i < meters.length; i++)
-        meters[i] = nearest(grid, places.lon[i], places.lat[i], Infinity, found).meters;
-    return placeFeatures(places, modelled5g, meters);
-  }
 }
-
-const emptyCollection = '{"type":"FeatureCollection","features":[]}';

@@ -2,8 +2,8 @@
 // one circle per cell sized by its count and coloured by the operator with the most stations.
 // 5G stations only: the layer is the 5G build-out (4G points are an option from zoom 9).
 // Recomputed in the worker on each filter change (one pass over the stations, a few ms).
-import type { StationLayer } from './types';
-import { UNKNOWN_CATEGORY } from './types';
+import { UNKNOWN_CATEGORY } from './encoding';
+import type { StationLayer } from './stationColumns';
 
 export interface CellGrid {
   west: number;

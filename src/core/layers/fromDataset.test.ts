@@ -4,18 +4,14 @@ import { importContext } from '../../../test/fixtures/import/context';
 import { toStoredDataset } from '../storedDataset';
 import type { AreaIndex } from '../areas';
 import { bandClassCode } from '../coverage/radius';
-import { guessLayer, guessMapping } from '../import/mapping';
+import { guessDatasetKind, guessMapping } from '../import/mapping';
 import { parseCsv } from '../io/table';
 import { validateRows } from '../import/validate';
 import type { StoredDataset } from '../storedDataset';
 import { computeAreaFigures } from './figures';
-import {
-  layerFromDataset,
-  mapLayerOfDataset,
-  placeLayerFromDataset,
-  stationLayerFromDataset,
-  villageLayerFromDataset,
-} from './fromDataset';
+import { layerFromDataset, mapLayerOfDataset } from './fromDataset';
+import { stationLayerFromDataset } from './stationColumns';
+import { villageLayerFromDataset } from './villages';
 import { NO_STATION_FILTER, stationFilterMask } from './stationFilter';
 import { STATUS_NO, STATUS_UNKNOWN, STATUS_YES_UNDATED, UNKNOWN_CATEGORY } from './types';
 
@@ -181,7 +177,8 @@ describe('villages', () => {
 
 describe('relocation sites and scenic areas', () => {
   test('relocation sites: reported status with its year, approximate positions, residents', () => {
-    const layer = placeLayerFromDataset(
+    const layer = layerFromDataset(
+      'relocationSites',
       dataset('relocationSites', 4, {
         name: ['碧海社区', '', '安置点3', '安置点4'],
         relocatedPopulation: Float64Array.of(12_000, NAN, 800, 0),
@@ -189,7 +186,6 @@ describe('relocation sites and scenic areas', () => {
         coveredYear: Float64Array.of(2021, NAN, 2020, NAN),
         positionApproximate: Uint8Array.of(1, 0, 255, 1),
       }),
-      'relocationSites',
     );
     expect([...layer.reported]).toEqual([2021, STATUS_YES_UNDATED, STATUS_NO, STATUS_UNKNOWN]);
     expect([...layer.approximate]).toEqual([1, 0, 0, 1]);
@@ -198,7 +194,8 @@ describe('relocation sites and scenic areas', () => {
   });
 
   test('scenic areas: the grade as text, no residents', () => {
-    const layer = placeLayerFromDataset(
+    const layer = layerFromDataset(
+      'scenicAreas',
       dataset(
         'scenicAreas',
         3,
@@ -209,7 +206,6 @@ describe('relocation sites and scenic areas', () => {
         },
         { level: ['5A', '4A', ''] },
       ),
-      'scenicAreas',
     );
     expect(layer.level).toEqual(['5A', '4A', '']);
     expect([...layer.population]).toEqual([NAN, NAN, NAN]);
@@ -231,7 +227,7 @@ describe('which layer a dataset feeds', () => {
     expect(() => layerFromDataset('villages', dataset('stations5g', 1, {}))).toThrow(
       /stations5g, not villages/,
     );
-    expect(() => placeLayerFromDataset(dataset('relocationSites', 1, {}), 'scenicAreas')).toThrow(RangeError);
+    expect(() => layerFromDataset('scenicAreas', dataset('relocationSites', 1, {}))).toThrow(RangeError);
     expect(layerFromDataset('scenicAreas', dataset('scenicAreas', 1, {})).name).toEqual(['']);
   });
 });
@@ -241,7 +237,7 @@ test("the browser test's station file, imported as the app does, counts its 5G s
     readFileSync('test/fixtures/e2e/stations-two-counties.csv', 'utf8'),
     'stations-two-counties.csv',
   );
-  const layerName = guessLayer(table.header);
+  const layerName = guessDatasetKind(table.header);
   const { accepted, rejected } = validateRows(
     table,
     guessMapping(table.header, layerName),

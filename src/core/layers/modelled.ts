@@ -1,34 +1,32 @@
-// The coverage model's first-covered years of every target of a layer set (villages, relocation
-// sites, scenic areas) by a given list of stations and their radii. The layer view computes them
-// once per loaded layer set; the vintage comparison once per vintage.
+// The coverage model's first-covered years of every target of a layer set (each layer declares
+// its modelled columns and their technology: villages 5G and 4G, relocation sites and scenic
+// areas 5G) by a given list of stations and their radii. The layer view computes them once per
+// loaded layer set; the vintage comparison once per vintage.
 //
 // Rules relied on:
 // - Every station counts, whatever the map's filter: the model answers "is this place covered".
 // - Stations of unknown build year (0) count from the first year (coverageYear.ts).
 // - Only the target layers present get a column, so a partial result can be spread over another.
 import { firstCoveredYear } from '../sample/coverageYear';
-import type { StationColumns } from '../coverage/types';
+import type { StationColumns, Technology } from '../coverage/types';
 import type { ModelledYears } from './figures';
-import type { LayerSet } from './types';
+import { LAYER_NAMES, LAYERS, type LayerSet } from './registry';
 
-/** First modelled 5G (and 4G for villages) year of every target of `targets`; 0 = never. */
+/** First modelled year of every target of `targets`, by the layers' modelled columns; 0 = never. */
 export function modelledYearsOf(
   stations: StationColumns,
   radiiMeters: Float32Array,
   targets: LayerSet,
 ): ModelledYears {
   const years = buildYears(stations.buildYear);
-  const first = (technology: '5G' | '4G', lon: Float64Array, lat: Float64Array) =>
-    firstCoveredYear(stations, radiiMeters, technology, lon, lat, years);
-  const { villages, relocationSites, scenicAreas } = targets;
-  const result: ModelledYears = {};
-  if (villages) {
-    result.villages5g = first('5G', villages.lon, villages.lat);
-    result.villages4g = first('4G', villages.lon, villages.lat);
+  const result: Record<string, Int16Array> = {};
+  for (const name of LAYER_NAMES) {
+    const layer = targets[name];
+    if (!layer) continue;
+    for (const [key, technology] of Object.entries<Technology>(LAYERS[name].modelled))
+      result[key] = firstCoveredYear(stations, radiiMeters, technology, layer.lon, layer.lat, years);
   }
-  if (relocationSites) result.relocationSites5g = first('5G', relocationSites.lon, relocationSites.lat);
-  if (scenicAreas) result.scenicAreas5g = first('5G', scenicAreas.lon, scenicAreas.lat);
-  return result;
+  return result as ModelledYears;
 }
 
 /** The distinct build years, ascending, after a slot (1) for stations of unknown year. */

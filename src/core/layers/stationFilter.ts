@@ -6,7 +6,7 @@
 // does not give (UNKNOWN_CATEGORY) passes only when that list is empty. Build year 0 (unknown)
 // always passes the year range, as in the coverage model.
 import type { StationColumns } from '../coverage/types';
-import type { StationLayer } from './types';
+import type { StationLayer } from './stationColumns';
 
 export interface StationFilter {
   /** Operator names to keep; empty = all. */

@@ -1,7 +1,8 @@
 // The township table of one county: villages per township (by the first 9 digits of the village
 // code, so villages without a position count too), with their fiber, gigabit and 5G status as of a
 // year and modelled 5G. No township polygons exist; the code is the only link.
-import { statusAt, type VillageLayer } from './types';
+import { statusAt } from './encoding';
+import type { VillageLayer } from './villages';
 
 export interface TownshipRow {
   code: string;

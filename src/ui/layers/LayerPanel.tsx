@@ -1,9 +1,10 @@
-// The layer panel: the choropleth, then the four data layers, each with its switch, source and legend.
+// The layer panel: the choropleth and its ranking, then every data layer (ui/layers/registry.ts),
+// each with its switch, source and legend.
 import { useTranslation } from 'react-i18next';
+import { LAYER_NAMES } from '../../core/layers/registry';
 import { ChoroplethControls } from './ChoroplethControls';
 import { RankingSection } from './RankingSection';
-import { StationControls } from './StationControls';
-import { RelocationControls, ScenicControls, VillageControls } from './PointLayerControls';
+import { LAYER_UI } from './registry';
 
 export function LayerPanel() {
   const { t } = useTranslation();
@@ -12,10 +13,10 @@ export function LayerPanel() {
       <h3 id="layers-title">{t('layers')}</h3>
       <ChoroplethControls />
       <RankingSection />
-      <StationControls />
-      <VillageControls />
-      <RelocationControls />
-      <ScenicControls />
+      {LAYER_NAMES.map((name) => {
+        const { Controls } = LAYER_UI[name];
+        return <Controls key={name} />;
+      })}
     </section>
   );
 }

@@ -1,25 +1,20 @@
-// One layer's block in the panel: its on/off switch, the data source it draws, and its controls.
+// One layer's block in the panel: its on/off switch (the setting its core module names), the data
+// source it draws, and its controls, shown while the layer has data and is on.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LayerName } from '../../core/layers/types';
+import { LAYERS, type LayerName } from '../../core/layers/registry';
 import { mapLayerOfDataset } from '../../core/layers/fromDataset';
+import type { LayerSettings } from '../../core/layerSettings';
 import { formatInteger } from '../../core/format';
 import { useDatasets } from '../../state/datasets';
 import { setLayerSource, useLayerSources } from '../../state/layerSources';
+import { useLayers } from '../../state/layers';
 import { useAtlas } from '../../state/store';
 
-export function LayerSection({
-  layer,
-  visible,
-  onToggle,
-  children,
-}: {
-  layer: LayerName;
-  visible: boolean;
-  onToggle: (visible: boolean) => void;
-  children?: ReactNode;
-}) {
+export function LayerSection({ layer, children }: { layer: LayerName; children?: ReactNode }) {
   const { t } = useTranslation();
+  const setting = LAYERS[layer].settings.visible as keyof LayerSettings;
+  const visible = useLayers((s) => s[setting] === true);
   const locale = useAtlas((s) => s.locale);
   const source = useAtlas((s) => s.layerInfo?.sources[layer]);
   // A dataset renamed since it was chosen shows its new name.
@@ -32,7 +27,7 @@ export function LayerSection({
         <input
           type="checkbox"
           checked={visible}
-          onChange={(e) => onToggle(e.target.checked)}
+          onChange={(e) => useLayers.getState().update({ [setting]: e.target.checked })}
           data-testid={`toggle-${layer}`}
         />
         <span id={`layer-${layer}`}>{t(`overlay.${layer}`)}</span>
@@ -103,26 +98,5 @@ function SourceSelect({ layer }: { layer: LayerName }) {
         </p>
       )}
     </>
-  );
-}
-
-/** A legend row: a swatch (filled or hollow) and its label. */
-export function LegendItem({
-  colour,
-  label,
-  hollow = false,
-}: {
-  colour: string;
-  label: string;
-  hollow?: boolean;
-}) {
-  return (
-    <li className="legend-item">
-      <span
-        className={hollow ? 'dot hollow' : 'dot'}
-        style={hollow ? { borderColor: colour } : { background: colour }}
-      />
-      {label}
-    </li>
   );
 }

@@ -1,9 +1,12 @@
 // The 5G station layer: operators (their colours are the legend), band, build years, 4G points and
 // the modelled-coverage discs. Every change is one filter the map, the figures and the model share.
+// Also the station counts the area summary shows above the layer's metrics.
 import { FIRST_BUILD_YEAR, PLAN_LAST_YEAR, yearsBetween } from '../../core/planYears';
 import { useTranslation } from 'react-i18next';
-import { UNKNOWN_CATEGORY } from '../../core/layers/types';
-import { OPERATOR_COLOURS, UNKNOWN_OPERATOR_COLOUR } from '../../map/overlays';
+import { formatInteger } from '../../core/format';
+import { UNKNOWN_CATEGORY } from '../../core/layers/encoding';
+import type { AreaFigures } from '../../core/metrics';
+import { OPERATOR_COLOURS, UNKNOWN_OPERATOR_COLOUR } from '../../map/overlays/stations';
 import { useLayers } from '../../state/layers';
 import { useAtlas } from '../../state/store';
 import { LayerSection } from './LayerSection';
@@ -25,11 +28,7 @@ export function StationControls() {
     setFilter({ operators: next.length === operators.length ? [] : next });
   };
   return (
-    <LayerSection
-      layer="stations"
-      visible={settings.stationsVisible}
-      onToggle={(stationsVisible) => settings.update({ stationsVisible })}
-    >
+    <LayerSection layer="stations">
       <fieldset className="plain small">
         <legend>{t('operators')}</legend>
         <ul className="legend-list" data-testid="operator-legend">
@@ -101,5 +100,18 @@ export function StationControls() {
       </label>
       <p className="muted small">{t('cellsNote')}</p>
     </LayerSection>
+  );
+}
+
+/** An area's 5G and 4G stations on air (passing the filter). */
+export function StationCounts({ figures }: { figures: AreaFigures }) {
+  const { t } = useTranslation();
+  const locale = useAtlas((s) => s.locale);
+  return (
+    <p className="small" data-testid="area-station-counts">
+      5G <strong data-testid="area-5g-count">{formatInteger(figures.stations5g, locale)}</strong> · 4G{' '}
+      <strong data-testid="area-4g-count">{formatInteger(figures.stations4g, locale)}</strong>{' '}
+      {t('unit.stations')}
+    </p>
   );
 }

@@ -1,14 +1,8 @@
 import type { FeatureCollection, Point } from 'geojson';
 import { expect, test } from 'vitest';
-import { placeFeatures, stationFeatures, villageFeatures } from './features';
-import {
-  STATUS_NO as NO,
-  STATUS_UNKNOWN as UNKNOWN,
-  UNKNOWN_CATEGORY,
-  type PlaceLayer,
-  type StationLayer,
-  type VillageLayer,
-} from './types';
+import { UNKNOWN_CATEGORY } from './encoding';
+import type { StationLayer } from './stationColumns';
+import { stationFeatures } from './stations';
 
 const source = { kind: 'sample', name: 'test' } as const;
 const parse = (text: string) => JSON.parse(text) as FeatureCollection<Point>;
@@ -52,56 +46,6 @@ test('stations without a position are left out', () => {
   expect(
     parse(stationFeatures(stations, new Float32Array(3), true)).features.map((f) => f.properties!.y),
   ).toEqual([2022]);
-});
-
-test('villages: codes and names survive quotes and backslashes; those without a position are left out', () => {
-  const villages: VillageLayer = {
-    code: ['520102001001', '520102001002', '520102001003'],
-    name: ['甲"村"\\', '乙村', '丙村'],
-    county: new Int16Array(3),
-    lon: Float64Array.of(106.5, NaN, 106.7),
-    lat: Float64Array.of(26.5, 26.6, NaN),
-    status: {
-      fiber: Int16Array.of(2015, 0, 0),
-      gigabit: Int16Array.of(UNKNOWN, 0, 0),
-      fourG: Int16Array.of(1, 0, 0),
-      fiveG: Int16Array.of(2022, 0, 0),
-    },
-    source,
-  };
-  const collection = parse(villageFeatures(villages, Int16Array.of(2021, 0, 0), Int16Array.of(0, 0, 0)));
-  expect(collection.features).toHaveLength(1);
-  expect(collection.features[0].properties).toEqual({
-    c: '520102001001',
-    n: '甲"村"\\',
-    f: 2015,
-    g: -1,
-    q: 1,
-    v: 2022,
-    m: 2021,
-    k: 0,
-  });
-});
-
-test('places: no station within reach is −1 m, unknown population is −1, and no position is left out', () => {
-  const places: PlaceLayer = {
-    name: ['安置点一', '安置点二', '安置点三'],
-    county: new Int16Array(3),
-    lon: Float64Array.of(106, 107, NaN),
-    lat: Float64Array.of(26, 27, 28),
-    approximate: Uint8Array.of(1, 0, 0),
-    reported: Int16Array.of(2021, NO, 2022),
-    population: Float64Array.of(1200, NaN, 5),
-    level: ['', '5A', ''],
-    source,
-  };
-  const collection = parse(
-    placeFeatures(places, Int16Array.of(2020, 0, 2021), Float64Array.of(345.6, Infinity, 10)),
-  );
-  expect(collection.features.map((f) => f.properties)).toEqual([
-    { n: '安置点一', a: 1, r: 2021, m: 2020, d: 346, p: 1200, l: '' },
-    { n: '安置点二', a: 0, r: 0, m: 0, d: -1, p: -1, l: '5A' },
-  ]);
 });
 
 test('an empty layer is an empty collection', () => {

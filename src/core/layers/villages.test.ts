@@ -1,0 +1,36 @@
+import type { FeatureCollection, Point } from 'geojson';
+import { expect, test } from 'vitest';
+import { STATUS_UNKNOWN as UNKNOWN } from './encoding';
+import { villageFeatures, type VillageLayer } from './villages';
+
+const source = { kind: 'sample', name: 'test' } as const;
+const parse = (text: string) => JSON.parse(text) as FeatureCollection<Point>;
+
+test('villages: codes and names survive quotes and backslashes; those without a position are left out', () => {
+  const villages: VillageLayer = {
+    code: ['520102001001', '520102001002', '520102001003'],
+    name: ['甲"村"\\', '乙村', '丙村'],
+    county: new Int16Array(3),
+    lon: Float64Array.of(106.5, NaN, 106.7),
+    lat: Float64Array.of(26.5, 26.6, NaN),
+    status: {
+      fiber: Int16Array.of(2015, 0, 0),
+      gigabit: Int16Array.of(UNKNOWN, 0, 0),
+      fourG: Int16Array.of(1, 0, 0),
+      fiveG: Int16Array.of(2022, 0, 0),
+    },
+    source,
+  };
+  const collection = parse(villageFeatures(villages, Int16Array.of(2021, 0, 0), Int16Array.of(0, 0, 0)));
+  expect(collection.features).toHaveLength(1);
+  expect(collection.features[0].properties).toEqual({
+    c: '520102001001',
+    n: '甲"村"\\',
+    f: 2015,
+    g: -1,
+    q: 1,
+    v: 2022,
+    m: 2021,
+    k: 0,
+  });
+});

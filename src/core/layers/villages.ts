@@ -1,0 +1,203 @@
+// The administrative-village layer: each village's reported fiber, gigabit, 4G and 5G status and
+// its modelled 5G and 4G coverage; townships are counted through the village codes.
+//
+// Rules relied on:
+// - A share's denominator is the villages whose status is known (`…Known`): unknown is not "no";
+//   modelled shares are of the villages with a position, the only ones the model can place.
+// - A township (first 9 digits of a village code) has 5G when any of its villages has; no
+//   township polygons exist, the code is the only link.
+// - The sample has no village 4G status: its 4G column is unknown throughout, and the map says so
+//   through the modelled status.
+// - GeoJSON properties: c code, n name, f/g/q/v fiber/gigabit/4G/5G status codes, m/k first
+//   modelled 5G/4G year.
+import type { Sample } from '../sample/generate';
+import { PLAN } from '../summary/plan';
+import type { StoredDataset } from '../storedDataset';
+import { counties, numbers, sourceOf, statusCodes, texts } from './datasetColumns';
+import { defineLayer, type SampleContext } from './definition';
+import { coveredBy, STATUS_UNKNOWN, statusAt, type LayerSource } from './encoding';
+import { featureCollection, pointFeature, positioned } from './geojsonText';
+
+export const VILLAGE_STATUSES = ['fiber', 'gigabit', 'fourG', 'fiveG'] as const;
+export type VillageStatus = (typeof VILLAGE_STATUSES)[number];
+
+export interface VillageLayer {
+  /** 12-digit NBS codes; the township is the first 9 digits. */
+  code: string[];
+  name: string[];
+  county: Int16Array;
+  lon: Float64Array;
+  lat: Float64Array;
+  status: Record<VillageStatus, Int16Array>;
+  source: LayerSource;
+}
+
+/** What colours village points: a reported status, or the coverage model's 5G. */
+export const VILLAGE_COLOURINGS = ['fiber', 'gigabit', 'fourG', 'fiveG', 'fiveGModelled'] as const;
+export type VillageColouring = (typeof VILLAGE_COLOURINGS)[number];
+
+export interface VillageSettings {
+  villagesVisible: boolean;
+  villageColouring: VillageColouring;
+}
+
+const DEFAULTS: VillageSettings = { villagesVisible: false, villageColouring: 'fiveG' };
+const FULL = 100;
+
+function villagesFromSample({ villages }: Sample, { source }: SampleContext): VillageLayer {
+  return {
+    code: villages.villages.code,
+    name: villages.villages.name,
+    county: villages.villages.county,
+    lon: villages.lon,
+    lat: villages.lat,
+    status: {
+      fiber: villages.fiberYear,
+      gigabit: villages.gigabitYear,
+      fourG: new Int16Array(villages.lon.length).fill(STATUS_UNKNOWN),
+      fiveG: villages.fiveGYear,
+    },
+    source,
+  };
+}
+
+export function villageLayerFromDataset(dataset: StoredDataset): VillageLayer {
+  return {
+    code: texts(dataset, 'villageCode'),
+    name: texts(dataset, 'name'),
+    county: counties(dataset),
+    lon: numbers(dataset, 'lon'),
+    lat: numbers(dataset, 'lat'),
+    status: {
+      fiber: statusCodes(dataset, 'fiber', 'fiberYear'),
+      gigabit: statusCodes(dataset, 'gigabit', 'gigabitYear'),
+      fourG: statusCodes(dataset, 'has4g', null),
+      fiveG: statusCodes(dataset, 'has5g', 'fiveGYear'),
+    },
+    source: sourceOf(dataset),
+  };
+}
+
+export function villageFeatures(
+  villages: VillageLayer,
+  modelled5g: Int16Array,
+  modelled4g: Int16Array,
+): string {
+  const { fiber, gigabit, fourG, fiveG } = villages.status;
+  return featureCollection(villages.code.length, (i) =>
+    positioned(villages.lon[i], villages.lat[i])
+      ? pointFeature(
+          villages.lon[i],
+          villages.lat[i],
+          `"c":${JSON.stringify(villages.code[i])},"n":${JSON.stringify(villages.name[i])},"f":${fiber[i]},"g":${gigabit[i]},"q":${fourG[i]},"v":${fiveG[i]},"m":${modelled5g[i]},"k":${modelled4g[i]}`,
+        )
+      : null,
+  );
+}
+
+export const villages = defineLayer({
+  datasetLayers: ['villages'],
+  fromDataset: villageLayerFromDataset,
+  fromSample: villagesFromSample,
+  modelled: { villages5g: '5G', villages4g: '4G' },
+  figures: [
+    'villages',
+    'villagesWithPosition',
+    'fiberKnown',
+    'fiber',
+    'gigabitKnown',
+    'gigabit',
+    'fourGKnown',
+    'fourG',
+    'fiveGKnown',
+    'fiveG',
+    'villagesModelled5g',
+    'villagesModelled4g',
+    'townships',
+    'townshipsKnown5g',
+    'townships5g',
+    'townshipsModelled5g',
+  ],
+  countFigures(villages, f, { asOfYear, modelled }) {
+    // Townships by code: state per township is 0 none seen, 1 known without 5G, 2 with 5G.
+    const townshipReported = new Map<string, number>(),
+      townshipModelled = new Map<string, number>();
+    const townshipCounty = new Map<string, number>();
+    for (let i = 0; i < villages.code.length; i++) {
+      const c = villages.county[i];
+      if (c < 0) continue;
+      f.villages[c]++;
+      if (Number.isFinite(villages.lon[i]) && Number.isFinite(villages.lat[i])) f.villagesWithPosition[c]++;
+      for (const status of VILLAGE_STATUSES) {
+        const flag = statusAt(villages.status[status][i], asOfYear);
+        if (flag === 255) continue;
+        f[`${status}Known`][c]++;
+        f[status][c] += flag;
+      }
+      f.villagesModelled5g[c] += coveredBy(modelled.villages5g, i, asOfYear);
+      f.villagesModelled4g[c] += coveredBy(modelled.villages4g, i, asOfYear);
+      const township = villages.code[i].slice(0, 9);
+      townshipCounty.set(township, c);
+      const reported = statusAt(villages.status.fiveG[i], asOfYear);
+      if (reported !== 255)
+        townshipReported.set(township, Math.max(townshipReported.get(township) ?? 0, 1 + reported));
+      if (modelled.villages5g)
+        townshipModelled.set(
+          township,
+          Math.max(townshipModelled.get(township) ?? 0, 1 + coveredBy(modelled.villages5g, i, asOfYear)),
+        );
+    }
+    for (const [township, c] of townshipCounty) {
+      f.townships[c]++;
+      const reported = townshipReported.get(township) ?? 0;
+      if (reported > 0) f.townshipsKnown5g[c]++;
+      if (reported === 2) f.townships5g[c]++;
+      if (townshipModelled.get(township) === 2) f.townshipsModelled5g[c]++;
+    }
+  },
+  metrics: {
+    'villages.fiber': {
+      unit: 'percent',
+      digits: 1,
+      target: FULL,
+      share: { part: 'fiber', whole: 'fiberKnown' },
+    },
+    'villages.gigabit': { unit: 'percent', digits: 1, share: { part: 'gigabit', whole: 'gigabitKnown' } },
+    'villages.fiveG': { unit: 'percent', digits: 1, share: { part: 'fiveG', whole: 'fiveGKnown' } },
+    'villages.fiveGModelled': {
+      unit: 'percent',
+      digits: 1,
+      modelled: true,
+      share: { part: 'villagesModelled5g', whole: 'villagesWithPosition' },
+    },
+    'villages.fourGModelled': {
+      unit: 'percent',
+      digits: 1,
+      modelled: true,
+      target: FULL,
+      share: { part: 'villagesModelled4g', whole: 'villagesWithPosition' },
+    },
+    'townships.fiveG': {
+      unit: 'percent',
+      digits: 1,
+      target: FULL * PLAN.townshipsWith5g.target2025,
+      share: { part: 'townships5g', whole: 'townshipsKnown5g' },
+    },
+  },
+  geojson: {
+    villages: {
+      refresh: 'rows',
+      write: (villages, { modelled }) =>
+        villageFeatures(villages, modelled.villages5g!, modelled.villages4g!),
+    },
+  },
+  settings: {
+    defaults: DEFAULTS,
+    visible: 'villagesVisible',
+    link: {
+      source: 'vi',
+      switches: { v: 'villagesVisible' },
+      choices: { vc: { setting: 'villageColouring', values: VILLAGE_COLOURINGS } },
+    },
+  },
+});
