@@ -1,6 +1,11 @@
 // One import at a time, as a small state machine the dialog renders: reading → mapping →
 // report → saved (or failed). The file is read, validated and stored in a data worker started for
 // this import; cancelling terminates it, so nothing half-done is kept.
+//
+// Rules relied on: the page does no work on the file's content, it only hands the bytes over
+// (transferred, not copied). A file over MAX_FILE_BYTES is refused by its size before it is read.
+// Reading the file again in another encoding (rereadImport) starts over in a fresh worker from
+// the same File, so the choice works from the mapping step and from a refusal alike.
 import { proxy, transfer } from 'comlink';
 import { create } from 'zustand';
 import type { DatasetKind, Mapping, DatumGuess } from '../core/import/mapping';
@@ -15,6 +20,8 @@ import { downloadBytes, refreshDatasets, startDataWorker } from './datasets';
 import { useAtlas } from './store';
 import { storageCodeOf, type StorageErrorCode } from '../storage/errors';
 import { clearImportPreview, showImportPreview } from './mapIntents';
+import { MAX_FILE_BYTES, megabytes } from '../core/import/limits';
+import type { ForcedEncoding } from '../core/io/decode';
 
 export type ImportStep =
   | { step: 'idle' }
@@ -51,24 +58,36 @@ export type ImportStep =
 export const useImport = create<{ state: ImportStep }>()(() => ({ state: { step: 'idle' } }));
 
 let job: ReturnType<typeof startDataWorker> | undefined;
+/** The file being imported, kept to read it again in another encoding. */
+let currentFile: File | undefined;
 const set = (state: ImportStep) => useImport.setState({ state });
 const absolute = (url: string) => new URL(url, location.href).href;
 
-export async function startImport(file: File): Promise<void> {
+/** Reads `file` in a fresh data worker, in `encoding` when the user chose one. */
+export async function startImport(file: File, encoding?: ForcedEncoding): Promise<void> {
   cancelImport();
+  currentFile = file;
+  if (file.size > MAX_FILE_BYTES) {
+    const params = { sizeMb: megabytes(file.size), limitMb: megabytes(MAX_FILE_BYTES) };
+    fail(file.name, { code: 'file-too-large', params, message: `the file is over ${params.limitMb} MB` });
+    return;
+  }
   set({ step: 'reading', fileName: file.name, fraction: 0 });
   job = startDataWorker();
   const current = job;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
+    // Progress comes on its own channel: a late report must not undo the step the answer led to.
     const onProgress = proxy((fraction: number) => {
-      if (job === current) set({ step: 'reading', fileName: file.name, fraction });
+      if (job === current && useImport.getState().state.step === 'reading')
+        set({ step: 'reading', fileName: file.name, fraction });
     });
     const result = await current.api.inspect(
       { counties: absolute(countiesUrl), villages: absolute(villagesUrl) },
       file.name,
       transfer(bytes, [bytes.buffer]),
       onProgress,
+      encoding,
     );
     if (job !== current) return;
     if ('problem' in result) {
@@ -102,6 +121,11 @@ function fail(fileName: string, error: unknown) {
   });
   job?.terminate();
   job = undefined;
+}
+
+/** Reads the current file again, in `encoding`: from the mapping step or a refusal. */
+export function rereadImport(encoding: ForcedEncoding): void {
+  if (currentFile) void startImport(currentFile, encoding);
 }
 
 export function chooseDatasetKind(layer: DatasetKind): void {
@@ -196,6 +220,7 @@ export async function saveImport(name: string): Promise<void> {
 export function cancelImport(): void {
   job?.terminate();
   job = undefined;
+  currentFile = undefined;
   clearImportPreview();
   set({ step: 'idle' });
 }

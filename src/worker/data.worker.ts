@@ -16,6 +16,7 @@ export interface FileProblem {
 import type { DatasetKind, Mapping } from '../core/import/mapping';
 import type { Datum } from '../core/import/datum';
 import type { Locale } from '../core/format';
+import type { ForcedEncoding } from '../core/io/decode';
 
 let job: ImportJob | undefined;
 
@@ -37,19 +38,20 @@ const MIME: Record<ExportFormat, string> = {
 
 const api = {
   /**
-   * Reads a file (bytes transferred in) and guesses its layer, column mapping and datum. A file
-   * that cannot be read comes back as a problem (code and parameters), since an Error crossing
-   * the worker boundary keeps only its message.
+   * Reads a file (bytes transferred in), in the encoding the user chose if any, and guesses its
+   * layer, column mapping and datum. A file that cannot be read comes back as a problem (code and
+   * parameters), since an Error crossing the worker boundary keeps only its message.
    */
   async inspect(
     urls: GeodataUrls,
     fileName: string,
     bytes: Uint8Array,
     onProgress?: (fraction: number) => void,
+    encoding?: ForcedEncoding,
   ): Promise<{ inspection: Inspection } | { problem: FileProblem }> {
     job = new ImportJob(urls);
     try {
-      return { inspection: await job.inspect(fileName, bytes, onProgress) };
+      return { inspection: await job.inspect(fileName, bytes, { onProgress, encoding }) };
     } catch (error) {
       if (error instanceof InputError)
         return { problem: { code: error.code, params: error.params, message: error.message } };
@@ -68,7 +70,10 @@ const api = {
       report.previewLat.buffer as ArrayBuffer,
     ]);
   },
-  rejectedCsv: (locale: Locale) => job!.rejectedCsv(locale),
+  rejectedCsv(locale: Locale) {
+    const bytes = job!.rejectedCsv(locale);
+    return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  },
   save: (name: string) => job!.save(name),
 
   async exportDataset(id: string, format: ExportFormat): Promise<ExportedFile> {

@@ -5,6 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { fixture } from '../../../test/fixtures/import/context';
 import { junkBytes, zipStored } from '../../../test/fixtures/import/make-fixtures';
 import { InputError } from '../io/table';
+import { nearUtf8Stations, wideCsv, zipArchive, zipBomb } from './hostileFiles.testing';
+import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_SHEET_CELLS } from './limits';
 import { readFile, readFileNow } from './readers';
 import { cpgEncoding } from './shapefile';
 import { listZip } from './unzip';
@@ -91,7 +93,7 @@ describe('GeoJSON and KML', () => {
     expect(table.rows[0].slice(0, 2)).toEqual(['105.66542', '25.99184']);
     expect(table.rowProblems).toEqual([
       { code: 'not-a-point', row: 2, column: 'geometry', params: { geometryType: 'Polygon' } },
-      { code: 'not-a-point', row: 3, column: 'geometry', params: { geometryType: 'none' } },
+      { code: 'no-geometry', row: 3, column: 'geometry', params: { feature: 3 } },
     ]);
   });
   test('KML as QGIS exports it: name plus SimpleData columns, styles left out', async () => {
@@ -260,21 +262,161 @@ describe('ZIP archives that unpack to too much', () => {
   test('an entry stops unpacking at the limit, stored or deflated', async () => {
     const zeros = new Uint8Array(10_000);
     const stored = listZip(zipStored([['a.dbf', zeros]]))[0];
-    await expect(stored.read(1_000)).rejects.toThrow('a.dbf unpacks to more than 0.001 MB');
+    await expect(stored.read(1_000)).rejects.toMatchObject({ reason: 'entry-too-large', entry: 'a.dbf' });
     const deflated = zipStored([['b.dbf', new Uint8Array(deflateRawSync(zeros))]]);
     deflated[8] = 8; // the local header's method
     const { view, at } = centralHeaders(deflated);
     view.setUint16(at[0] + 10, 8, true);
+    view.setUint32(at[0] + 24, 10_000, true); // the size it unpacks to
     const entry = listZip(deflated)[0];
     expect((await entry.read()).length).toBe(10_000);
-    await expect(entry.read(1_000)).rejects.toThrow('unpacks to more than');
+    await expect(entry.read(1_000)).rejects.toMatchObject({ reason: 'entry-too-large' });
   });
-  test('a workbook declaring gigabytes is refused before it is unpacked', async () => {
+  test('a workbook declaring gigabytes is refused before it is unpacked, naming the size and the limit', async () => {
     const xlsx = fixture('stations.xlsx').slice();
     const { view, at } = centralHeaders(xlsx);
     view.setUint32(at[0] + 24, 0xfffffff0, true);
     const error = await failure(read('big.xlsx', xlsx));
-    expect(error).toMatchObject({ code: 'invalid-xlsx' });
-    expect(error.message).toContain('over 512 MB');
+    expect(error).toMatchObject({ code: 'xlsx-too-large', params: { limitMb: 200 } });
+    expect(error.params.sizeMb).toBeGreaterThan(4_000);
+  });
+});
+
+describe('hostile files: encodings shown honestly', () => {
+  test('20,001 UTF-8 rows with two stray bytes at the end: UTF-8, the bad row reported, Chinese intact', async () => {
+    const table = await read('near-utf8.csv', nearUtf8Stations());
+    expect(table.encoding).toBe('utf-8');
+    expect(table.rows).toHaveLength(20_001);
+    expect(table.rows[0][1]).toBe('贵阳基站0');
+    expect(table.rowProblems).toEqual([
+      {
+        code: 'invalid-bytes',
+        row: 20_002,
+        column: '纬度',
+        params: { value: expect.stringMatching(/\uFFFD$/), encoding: 'UTF-8' },
+      },
+    ]);
+  });
+  test('a stray NUL does not make a text file binary: its row is reported', async () => {
+    const table = await read('nul.csv', text('name,lon,lat\nA\u0000B,106.7,26.5\nC,106.7,26.5\n'));
+    expect(table.rowProblems).toEqual([
+      {
+        code: 'invalid-bytes',
+        row: 2,
+        column: 'name',
+        params: { value: 'A\uFFFDB', encoding: 'UTF-8', nul: 1 },
+      },
+    ]);
+  });
+  test('a mixed file is refused with its first such line read both ways', async () => {
+    const gbk = fixture('stations-gbk.csv');
+    const gbkLine = gbk.subarray(gbk.indexOf(0x0a) + 1, gbk.indexOf(0x0a, gbk.indexOf(0x0a) + 1) + 1);
+    const utf8Rows = text(Array.from({ length: 10 }, (_, i) => `S${i},南明站${i},106.7,26.5\n`).join(''));
+    const bytes = new Uint8Array([
+      ...text('id,name,lon,lat\n'),
+      ...utf8Rows,
+      ...Array(10)
+        .fill([...gbkLine])
+        .flat(),
+    ]);
+    const error = await failure(read('mixed.csv', bytes));
+    expect(error).toMatchObject({ code: 'mixed-encoding', params: { firstLine: 12 } });
+    expect(String(error.params.sampleGb18030)).toMatch(/^G-1,/);
+    expect(String(error.params.sampleUtf8)).toContain('\uFFFD');
+  });
+});
+
+describe('hostile files: limits before work', () => {
+  // stations.xlsx's parts, with its first sheet's XML changed.
+  async function workbook(changeSheet: (xml: string) => string, declared: Record<string, number> = {}) {
+    const parts = await Promise.all(
+      listZip(fixture('stations.xlsx')).map(async (e) => ({ name: e.name, bytes: await e.read() })),
+    );
+    return zipArchive(
+      parts.map((part) => ({
+        name: part.name,
+        bytes:
+          part.name === 'xl/worksheets/sheet1.xml'
+            ? text(changeSheet(new TextDecoder().decode(part.bytes)))
+            : part.bytes,
+        declaredBytes: declared[part.name],
+      })),
+    );
+  }
+  const addRow = (row: string) => (xml: string) => xml.replace('</sheetData>', `${row}</sheetData>`);
+
+  test('a file over the size limit is refused before it is looked at', async () => {
+    const error = await failure(read('huge.csv', new Uint8Array(MAX_FILE_BYTES + 1)));
+    expect(error).toMatchObject({ code: 'file-too-large', params: { sizeMb: 512, limitMb: 512 } });
+  });
+  test('a 600-column CSV', async () => {
+    expect((await failure(read('wide.csv', wideCsv(600)))).params).toMatchObject({
+      columns: 600,
+      limit: 500,
+    });
+  });
+  test('an XLSX whose shared strings declare 300 MB is refused before it is unpacked', async () => {
+    const xlsx = await workbook((xml) => xml, { 'xl/sharedStrings.xml': 300_000_000 });
+    expect(await failure(read('big.xlsx', xlsx))).toMatchObject({
+      code: 'xlsx-too-large',
+      params: { sizeMb: 300, limitMb: 200 },
+    });
+  });
+  test('an XLSX cell of 1 MB is a row problem, clipped', async () => {
+    const xlsx = await workbook(
+      addRow(
+        `<row r="6"><c r="A6" t="inlineStr"><is><t>${'x'.repeat(1_000_000)}</t></is></c><c r="B6" t="inlineStr"><is><t>y</t></is></c></row>`,
+      ),
+    );
+    const table = await read('long-cell.xlsx', xlsx);
+    expect(table.rowProblems).toEqual([
+      { code: 'cell-too-long', row: 6, column: '站号', params: { length: 1_000_000, limit: MAX_CELL_CHARS } },
+    ]);
+    expect(table.rows.at(-1)![0].length).toBeLessThan(200);
+  });
+  test('one XLSX cell far out (ZZ200000) is refused before the reader pads 140 million cells', async () => {
+    const started = performance.now();
+    const error = await failure(
+      read('far.xlsx', await workbook(addRow('<row r="200000"><c r="ZZ200000"><v>1</v></c></row>'))),
+    );
+    expect(error).toMatchObject({ code: 'too-many-columns', params: { columns: 702 } });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const tall = await failure(
+      read('tall.xlsx', await workbook(addRow('<row r="100000"><c r="KN100000"><v>1</v></c></row>'))),
+    );
+    expect(tall).toMatchObject({
+      code: 'too-many-cells',
+      params: { rows: 100_000, columns: 300, limit: MAX_SHEET_CELLS },
+    });
+  });
+  test('a zipped Shapefile bomb: lying, refused as it passes its declared size; honest, before inflating', async () => {
+    const started = performance.now();
+    const lying = await failure(read('bomb.zip', zipBomb(4 * 1024 ** 3, 1_000)));
+    expect(lying).toMatchObject({
+      code: 'zip-larger-than-declared',
+      params: { entry: 'bomb.shp', declaredMb: 0.001 },
+    });
+    const honest = await failure(read('bomb.zip', zipBomb(4 * 1024 ** 3)));
+    expect(honest).toMatchObject({
+      code: 'zip-entry-too-large',
+      params: { entry: 'bomb.shp', sizeMb: 4295, limitMb: 512 },
+    });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+  test('a .dbf declaring 3,000,000 records is refused before it is parsed', async () => {
+    const dbf = new Uint8Array(65);
+    const view = new DataView(dbf.buffer);
+    dbf[0] = 3;
+    view.setUint32(4, 3_000_000, true);
+    view.setUint16(8, 65, true);
+    dbf[64] = 0x0d;
+    const zip = zipArchive([
+      { name: 'a.shp', bytes: new Uint8Array(100) },
+      { name: 'a.dbf', bytes: dbf },
+    ]);
+    expect(await failure(read('a.zip', zip))).toMatchObject({
+      code: 'too-many-rows',
+      params: { rows: 3_000_000 },
+    });
   });
 });

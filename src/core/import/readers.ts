@@ -6,28 +6,37 @@
 // - The content decides before the name does: a ZIP is an XLSX only if it holds a workbook, an
 //   HTML page saved as .csv is reported as a web page, binary junk as binary.
 // - Every failure is an InputError with a `code` from problems.ts; whatever a third-party parser
-//   throws is wrapped as 'unreadable-file', so callers need to handle one error type only.
+//   throws is wrapped as 'unreadable-file' (its words kept as detail for logs only), so callers
+//   need to handle one error type only.
 // - A file with a header and no data rows fails ('no-rows'): importing nothing is never a success.
 // - Text is decoded by io/decode.ts (UTF-8 or GB18030, decided from the bytes, or as the caller
-//   forces): a file mixing encodings fails ('mixed-encoding'); a row holding bytes the encoding
-//   cannot read keeps a problem ('invalid-bytes'), and so fails validation, instead of being garbled
-//   silently; a header with such bytes fails the file unless the encoding was forced.
+//   forces): a file mixing encodings fails ('mixed-encoding', with its first such line read both
+//   ways, for the person to choose); a row holding bytes the encoding cannot read, or a NUL, keeps
+//   a problem ('invalid-bytes'), and so fails validation, instead of being garbled silently; a
+//   header with such bytes fails the file unless the encoding was forced. A few stray NULs do not
+//   make a text file binary.
 // - JSON and XML nesting deeper than MAX_NESTING fails ('too-deeply-nested') before any parser runs.
-import { readSheet } from 'read-excel-file/universal';
+// - Every limit of limits.ts holds for every format: the file's size before anything else, an
+//   XLSX's declared unpacked size before it is unpacked, rows, columns and cell lengths as the
+//   table is built (CSV) or before it is returned (others).
 import {
   decodeText,
   encodingLabel,
   EncodingError,
+  lineInEachEncoding,
   type DecodedText,
   type ForcedEncoding,
 } from '../io/decode';
-import { InputError, parseCsv } from '../io/table';
+import { InputError } from '../io/table';
+import { readCsv } from './csvReader';
 import { platformXmlParser, readGeoJson, readKml, type XmlParser } from './features';
-import { cellText, type FileFormat, type ImportedTable } from './importedTable';
+import type { FileFormat, ImportedTable } from './importedTable';
+import { boundTable, clipText, CLIPPED_CELL_CHARS, refuseLargeFile } from './limits';
 import { jsonTooDeep, MAX_NESTING, xmlTooDeep } from './nesting';
 import { fail, type Problem } from './problems';
-import { readZippedShapefile } from './shapefile';
-import { isZip, listZip, MAX_UNZIPPED_BYTES } from './unzip';
+import { failZip, readZippedShapefile } from './shapefile';
+import { isZip, listZip, ZipError, type ZipEntry } from './unzip';
+import { readXlsx } from './xlsx';
 
 export interface ReaderDependencies {
   /** XML parser for KML; defaults to the platform's DOMParser (absent in Node: pass @xmldom/xmldom's). */
@@ -45,15 +54,15 @@ const isOleCompound = (b: Uint8Array) =>
   b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
 /**
- * Text holds no NUL and hardly any control characters; binary files are full of them (random
- * bytes: about one in eight). A few are allowed, so a name with a stray escape stays readable.
+ * Text holds hardly any control characters; binary files are full of them (random bytes: about one
+ * in eight). A few are allowed, a stray NUL included, so a name with a stray escape or a file with
+ * a damaged byte stays readable and the damage is reported by row.
  */
 function looksBinary(bytes: Uint8Array): boolean {
   const length = Math.min(bytes.length, 65_536);
   let controls = 0;
   for (let i = 0; i < length; i++) {
     const b = bytes[i];
-    if (b === 0) return true;
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) controls++;
   }
   return controls > Math.max(8, length * 0.01);
@@ -64,29 +73,43 @@ function decode(name: string, bytes: Uint8Array, forced: ForcedEncoding | undefi
     return decodeText(bytes, forced);
   } catch (e) {
     if (!(e instanceof EncodingError)) throw e;
+    const samples = lineInEachEncoding(bytes, e.firstOtherLine);
     return fail(name, 'mixed-encoding', {
       utf8Lines: e.utf8Lines,
       otherLines: e.otherLines,
       firstLine: e.firstOtherLine,
+      sampleUtf8: samples['utf-8'],
+      sampleGb18030: samples.gb18030,
     });
   }
 }
 
-/** Rows whose text holds bytes the encoding could not read (U+FFFD) get an 'invalid-bytes' problem. */
+const NUL = '\u0000';
+
+/**
+ * Rows whose text holds bytes the encoding could not read (U+FFFD) or a NUL get an
+ * 'invalid-bytes' problem.
+ */
 function withInvalidBytes(table: ImportedTable, decoded: DecodedText, forced: boolean, file: string) {
-  if (decoded.invalidLines.length === 0) return table;
+  const hasNul = decoded.text.includes(NUL);
+  if (decoded.invalidLines.length === 0 && !hasNul) return table;
   const encoding = encodingLabel(decoded.encoding);
-  if (!forced && table.header.some((h) => h.includes('\uFFFD')))
-    fail(file, 'invalid-header-bytes', { encoding });
+  const bad = (cell: string) =>
+    (decoded.invalidLines.length > 0 && cell.includes('\uFFFD')) || (hasNul && cell.includes(NUL));
+  if (!forced && table.header.some(bad)) fail(file, 'invalid-header-bytes', { encoding });
   const rowProblems: Problem[] = [...table.rowProblems];
   table.rows.forEach((row, i) => {
-    const c = row.findIndex((cell) => cell.includes('\uFFFD'));
+    const c = row.findIndex(bad);
     if (c !== -1)
       rowProblems.push({
         code: 'invalid-bytes',
         row: table.rowNumbers[i],
-        column: table.header[c],
-        params: { value: row[c], encoding },
+        column: table.header[c] ?? `${c + 1}`,
+        params: {
+          value: clipText(row[c].replaceAll(NUL, '\uFFFD'), CLIPPED_CELL_CHARS),
+          encoding,
+          ...(row[c].includes(NUL) ? { nul: 1 } : {}),
+        },
       });
   });
   return { ...table, rowProblems };
@@ -100,44 +123,17 @@ const looksLikeHtml = (start: string) =>
   /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(start) ||
   /<html[\s>][\s\S]*<(head|body)[\s>]/i.test(start.slice(0, 4096));
 
-async function readXlsx(bytes: Uint8Array, file: string): Promise<ImportedTable> {
-  let sheet: unknown[][];
-  // The workbook is unpacked by read-excel-file: what the archive declares is all that can be checked first.
-  const declared = zipHoldsWorkbook(bytes) ? listZip(bytes).reduce((n, e) => n + e.uncompressedSize, 0) : 0;
-  if (declared > MAX_UNZIPPED_BYTES)
-    fail(file, 'invalid-xlsx', {
-      reason: `it unpacks to ${Math.round(declared / 1e6)} MB, over ${MAX_UNZIPPED_BYTES / 1e6} MB`,
-    });
+/** The archive's parts, or null when the bytes are no ZIP this reader can list. */
+function listParts(bytes: Uint8Array): ZipEntry[] | null {
   try {
-    sheet = await readSheet(bytes.slice().buffer);
-  } catch (e) {
-    return fail(file, 'invalid-xlsx', { reason: (e as Error)?.message ?? String(e) });
+    return listZip(bytes);
+  } catch {
+    return null;
   }
-  const texts = sheet.map((row) => row.map((value) => cellText(value, 'utc').trim()));
-  const filled = (row: string[]) => row.reduce((n, cell) => n + (cell === '' ? 0 : 1), 0);
-  const widest = texts.reduce((n, row) => Math.max(n, filled(row)), 0);
-  // A title line above the header (a merged "2024年5G基站清单" cell) is common: the header is the first
-  // row with two or more filled cells, unless the whole sheet is one column wide.
-  const headerIndex = texts.findIndex((row) => filled(row) >= Math.min(2, widest) && filled(row) > 0);
-  if (headerIndex === -1) fail(file, 'no-header');
-  const header = texts[headerIndex];
-  const rows: string[][] = [],
-    rowNumbers: number[] = [];
-  for (let i = headerIndex + 1; i < texts.length; i++) {
-    if (filled(texts[i]) === 0) continue;
-    rows.push(texts[i]);
-    rowNumbers.push(i + 1);
-  }
-  return { header, rows, rowNumbers, format: 'xlsx', rowProblems: [] };
 }
 
-function zipHoldsWorkbook(bytes: Uint8Array): boolean {
-  try {
-    return listZip(bytes).some((e) => e.name === 'xl/workbook.xml' || e.name === '[Content_Types].xml');
-  } catch {
-    return false;
-  }
-}
+const holdsWorkbook = (entries: ZipEntry[] | null) =>
+  entries?.some((e) => e.name === 'xl/workbook.xml' || e.name === '[Content_Types].xml') ?? false;
 
 async function dispatch(
   name: string,
@@ -148,12 +144,16 @@ async function dispatch(
   const extension = extensionOf(name);
   if (bytes.length === 0) fail(name, 'empty-file');
   if (isZip(bytes)) {
-    if (extension === 'xlsx' || zipHoldsWorkbook(bytes)) {
+    const parts = listParts(bytes);
+    if (extension === 'xlsx' || holdsWorkbook(parts)) {
       attempt.format = 'xlsx';
-      return readXlsx(bytes, name);
+      // read-excel-file would read an archive this reader cannot list (ZIP64): it is refused.
+      if (!parts) fail(name, 'invalid-xlsx', { problem: 'damaged' }, 'the ZIP directory cannot be read');
+      if (!holdsWorkbook(parts)) fail(name, 'invalid-xlsx', { problem: 'no-workbook' });
+      return readXlsx(bytes, name, parts);
     }
     attempt.format = 'shapefile';
-    return readZippedShapefile(bytes, name);
+    return readZippedShapefile(bytes, name, deps.encoding);
   }
   return readUnzipped(name, bytes, deps, attempt);
 }
@@ -167,8 +167,8 @@ function readUnzipped(
 ): ImportedTable {
   const extension = extensionOf(name);
   if (isOleCompound(bytes)) fail(name, 'unsupported-format', { format: extension === 'xls' ? 'xls' : 'ole' });
-  if (['xls', 'xlsx', 'zip'].includes(extension))
-    fail(name, extension === 'zip' ? 'invalid-zip' : 'invalid-xlsx', { reason: 'not a ZIP archive' });
+  if (extension === 'zip') fail(name, 'invalid-zip', { problem: 'no-directory' });
+  if (['xls', 'xlsx'].includes(extension)) fail(name, 'invalid-xlsx', { problem: 'not-zip' });
   if (['shp', 'dbf', 'shx', 'kmz', 'gpkg', 'mdb', 'pdf', 'docx', 'doc'].includes(extension))
     fail(name, 'unsupported-format', { format: extension });
 
@@ -192,23 +192,21 @@ function readUnzipped(
   } else if (format === 'kml') {
     refuseDeepNesting(name, 'XML', xmlTooDeep(text));
     table = { ...readKml(text, name, deps.parseXml ?? platformXmlParser()), encoding };
-  } else table = { ...parseCsv(text, name, deps.onProgress), format: 'csv', encoding, rowProblems: [] };
+  } else table = { ...readCsv(text, name, deps.onProgress), encoding };
   return withInvalidBytes(table, decoded, deps.encoding !== undefined, name);
 }
 
 /** Whatever a reader threw, as an InputError ('unreadable-file' when it was not one). */
 function unreadable(name: string, attempt: { format: string }, e: unknown): never {
   if (e instanceof InputError) throw e;
-  return fail(name, 'unreadable-file', {
-    format: attempt.format,
-    reason: (e as Error)?.message ?? String(e),
-  });
+  if (e instanceof ZipError) failZip(name, e);
+  return fail(name, 'unreadable-file', { format: attempt.format }, (e as Error)?.message ?? String(e));
 }
 
 function checked(name: string, table: ImportedTable): ImportedTable {
   if (table.header.every((h) => h.trim() === '')) fail(name, 'no-header');
   if (table.rows.length === 0) fail(name, 'no-rows');
-  return table;
+  return boundTable(table, name);
 }
 
 /** Reads a file's bytes into a table. Rejects only with InputError (`code` says why). */
@@ -220,11 +218,12 @@ export async function readFile(
   const attempt = { format: extensionOf(name) || 'unknown' };
   let table: ImportedTable;
   try {
-    table = await dispatch(name, bytes, deps, attempt);
+    refuseLargeFile(name, bytes.length);
+    table = checked(name, await dispatch(name, bytes, deps, attempt));
   } catch (e) {
     return unreadable(name, attempt, e);
   }
-  return checked(name, table);
+  return table;
 }
 
 /**
@@ -235,12 +234,13 @@ export function readFileNow(name: string, bytes: Uint8Array, deps: ReaderDepende
   const attempt = { format: extensionOf(name) || 'unknown' };
   let table: ImportedTable;
   try {
+    refuseLargeFile(name, bytes.length);
     if (bytes.length === 0) fail(name, 'empty-file');
     if (isZip(bytes))
       fail(name, 'unsupported-format', { format: 'ZIP (XLSX, Shapefile) read synchronously' });
-    table = readUnzipped(name, bytes, deps, attempt);
+    table = checked(name, readUnzipped(name, bytes, deps, attempt));
   } catch (e) {
     return unreadable(name, attempt, e);
   }
-  return checked(name, table);
+  return table;
 }

@@ -8,12 +8,47 @@
 //   fails with that system's name; so does a file without .prj whose extent cannot be degrees.
 // - Attribute text is GBK (read as GB18030, its superset) when the .cpg says GBK/936/GB2312/GB18030,
 //   or when there is no .cpg and the .dbf is not valid UTF-8; otherwise the .cpg's encoding, or UTF-8.
+//   An encoding the user chose overrides all of these.
+// - Unpacking stays within limits.ts (each part, and all parts together); the .dbf's declared
+//   record and field counts are checked before it is parsed.
 import { parseDbf, parseShp } from 'shpjs';
+import type { ForcedEncoding } from '../io/decode';
 import { InputError } from '../io/table';
 import { featuresToTable } from './features';
 import type { ImportedTable } from './importedTable';
+import { MAX_SIDECAR_BYTES, megabytes, refuseLong, refuseWide } from './limits';
 import { fail } from './problems';
 import { listZip, ZipError, type ZipEntry } from './unzip';
+
+/** A ZipError as the file failure a person reads: a size limit, or why the archive cannot be read. */
+export function failZip(file: string, error: ZipError): never {
+  const entry = error.entry ?? '';
+  const sizeMb = megabytes(error.declaredBytes ?? 0),
+    limitMb = megabytes(error.detail ?? 0);
+  if (error.reason === 'entry-too-large') fail(file, 'zip-entry-too-large', { entry, sizeMb, limitMb });
+  if (error.reason === 'total-too-large') fail(file, 'zip-total-too-large', { entry, sizeMb, limitMb });
+  if (error.reason === 'larger-than-declared')
+    fail(file, 'zip-larger-than-declared', { entry, declaredMb: sizeMb });
+  return fail(
+    file,
+    'invalid-zip',
+    {
+      problem: error.reason,
+      ...(error.entry === undefined ? {} : { entry }),
+      ...(error.reason === 'method' ? { method: error.detail ?? '' } : {}),
+    },
+    error.message,
+  );
+}
+
+/** A .dbf's declared record count and field count (from its header), before it is parsed. */
+function refuseLargeDbf(file: string, dbf: Uint8Array): void {
+  if (dbf.length < 32) return;
+  const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  refuseLong(file, view.getUint32(4, true));
+  // 32 bytes of header, then 32 per field, then the 0x0D terminator.
+  refuseWide(file, Math.floor((view.getUint16(8, true) - 33) / 32) + 2);
+}
 
 const GBK_LABELS = /^(ansi\s*)?(936|cp936|gbk|x-gbk|gb2312|gb_2312|gb18030|windows-936|chinese)$/i;
 
@@ -60,15 +95,20 @@ function wktName(wkt: string): string {
 }
 
 async function readText(entry: ZipEntry | undefined): Promise<string | undefined> {
-  return entry ? new TextDecoder('utf-8').decode(await entry.read()) : undefined;
+  return entry ? new TextDecoder('utf-8').decode(await entry.read(MAX_SIDECAR_BYTES)) : undefined;
 }
 
-export async function readZippedShapefile(bytes: Uint8Array, file: string): Promise<ImportedTable> {
+export async function readZippedShapefile(
+  bytes: Uint8Array,
+  file: string,
+  forcedEncoding?: ForcedEncoding,
+): Promise<ImportedTable> {
   let entries: ZipEntry[];
   try {
     entries = listZip(bytes);
   } catch (e) {
-    return fail(file, 'invalid-zip', { reason: (e as Error).message });
+    if (e instanceof ZipError) failZip(file, e);
+    throw e;
   }
   entries = entries.filter((e) => !e.name.startsWith('__MACOSX/') && !/(^|\/)\._/.test(e.name));
   const shps = entries.filter((e) => /\.shp$/i.test(e.name));
@@ -78,9 +118,10 @@ export async function readZippedShapefile(bytes: Uint8Array, file: string): Prom
   const part = (extension: string) => entries.find((e) => e.name.toLowerCase() === `${base}.${extension}`);
 
   try {
-    const shp = await shps[0].read();
     const dbfEntry = part('dbf');
     const dbf = dbfEntry ? await dbfEntry.read() : undefined;
+    if (dbf) refuseLargeDbf(file, dbf);
+    const shp = await shps[0].read();
     const prj = await readText(part('prj'));
     const cpg = await readText(part('cpg'));
 
@@ -98,9 +139,12 @@ export async function readZippedShapefile(bytes: Uint8Array, file: string): Prom
     }
 
     const encoding = dbf
-      ? ((cpg !== undefined ? cpgEncoding(cpg) : null) ?? (dbfIsUtf8(dbf) ? 'utf-8' : 'gb18030'))
+      ? (forcedEncoding ??
+        (cpg !== undefined ? cpgEncoding(cpg) : null) ??
+        (dbfIsUtf8(dbf) ? 'utf-8' : 'gb18030'))
       : undefined;
     const geometries = parseShp(shp);
+    refuseLong(file, geometries.length);
     const records = dbf ? parseDbf(dbf, encoding) : [];
     const names = [...new Set(records.flatMap((r) => Object.keys(r)))];
     // DBF numbers come back as parseFloat of blank fields (NaN) and dates as local-time Dates.
@@ -109,7 +153,7 @@ export async function readZippedShapefile(bytes: Uint8Array, file: string): Prom
     return { ...table, encoding, crs };
   } catch (e) {
     if (e instanceof InputError) throw e;
-    if (e instanceof ZipError) fail(file, 'invalid-zip', { reason: e.message });
-    return fail(file, 'invalid-shapefile', { reason: (e as Error)?.message ?? String(e) });
+    if (e instanceof ZipError) failZip(file, e);
+    return fail(file, 'invalid-shapefile', {}, (e as Error)?.message ?? String(e));
   }
 }

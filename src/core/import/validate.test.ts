@@ -48,7 +48,7 @@ describe('stations', () => {
           'E,5G,2021,,', // missing
           `A,5G,2021,${HUAXI}`, // duplicate of row 2
           `F,3G,1999,${HUAXI}`, // technology, year
-          'G,5G,2021,500,26', // not a coordinate
+          'G,5G,2021,500,26', // longitude out of range
         ].join('\n'),
       ),
       'stations',
@@ -72,9 +72,43 @@ describe('stations', () => {
           params: { value: 1999, min: 2000, max: 2030 },
         },
       ],
-      [{ code: 'not-a-coordinate', row: 9, column: '经度', params: { lon: '500', lat: '26' } }],
+      [
+        {
+          code: 'out-of-range',
+          row: 9,
+          column: '经度',
+          params: { field: 'lon', value: '500', min: -180, max: 180 },
+        },
+      ],
     ]);
     expect(result.problems).toHaveLength(9);
+  });
+  test('1e309 is out of range, with its value and the range, not missing', () => {
+    const result = run(csv('站号,经度,纬度\nA,1e309,26.5\nB,106.7,-1e309\nC,Infinity,26.5\n'), 'points');
+    expect(result.rejected.map((r) => r.problems)).toEqual([
+      [
+        {
+          code: 'out-of-range',
+          row: 2,
+          column: '经度',
+          params: { field: 'lon', value: '1e309', min: -180, max: 180 },
+        },
+      ],
+      [
+        {
+          code: 'out-of-range',
+          row: 3,
+          column: '纬度',
+          params: { field: 'lat', value: '-1e309', min: -90, max: 90 },
+        },
+      ],
+      [
+        expect.objectContaining({
+          code: 'out-of-range',
+          params: expect.objectContaining({ value: 'Infinity' }),
+        }),
+      ],
+    ]);
   });
   test('a 4G row in a 5G layer', () => {
     expect(codes(run(csv(`制式,经度,纬度\n4G,${NANMING}\n5G,${NANMING}\n`), 'stations5g'))).toEqual([
@@ -238,12 +272,12 @@ describe('points outside Guizhou, kept for an "outside" count', () => {
     expect(Array.from(kept.accepted.sourceRowNumbers)).toEqual([2, 3]);
     expect(Array.from(kept.accepted.county).map((k) => k >= 0)).toEqual([true, false]);
     expect([kept.accepted.lon[1], kept.accepted.lat[1]]).toEqual([110.5, 30.1]);
-    expect(kept.rejected.map((r) => r.problems[0].code)).toEqual(['lat-lon-swapped', 'not-a-coordinate']);
+    expect(kept.rejected.map((r) => r.problems[0].code)).toEqual(['lat-lon-swapped', 'out-of-range']);
     const rejected = validateRows(table, mapping, 'points', context);
     expect(rejected.rejected.map((r) => r.problems[0].code)).toEqual([
       'outside-guizhou',
       'lat-lon-swapped',
-      'not-a-coordinate',
+      'out-of-range',
     ]);
   });
 });

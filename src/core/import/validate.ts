@@ -6,7 +6,8 @@
 //   every problem found, so one round of fixes suffices.
 // - Positions are converted to WGS84 first, then placed with countyAt (−1 = outside Guizhou). A
 //   point outside that lands inside with longitude and latitude swapped is 'lat-lon-swapped':
-//   reported, not silently swapped back. Any other point outside is 'outside-guizhou', unless the
+//   reported, not silently swapped back. A longitude past ±180 or a latitude past ±90 (1e309
+//   included) is 'out-of-range', naming the value and the range. Any other point outside is 'outside-guizhou', unless the
 //   context keeps such points (the CLI counts them in an "outside" row): then it is accepted with
 //   county −1.
 // - Villages may lack coordinates: the 12-digit code places them in their county (and township).
@@ -221,11 +222,19 @@ export function validateRows(
     if (!hasReaderProblem && (lonCell !== '' || latCell !== '' || coordinatesRequired)) {
       if (lonCell === '') problem(lonColumn, 'missing-value', { field: 'lon' });
       if (latCell === '') problem(latColumn, 'missing-value', { field: 'lat' });
-      const x = lonCell === '' ? null : parseNumber(lonCell),
-        y = latCell === '' ? null : parseNumber(latCell);
+      const x = lonCell === '' ? null : coordinateNumber(lonCell),
+        y = latCell === '' ? null : coordinateNumber(latCell);
       if (lonCell !== '' && x === null) problem(lonColumn, 'not-a-number', { value: lonCell });
       if (latCell !== '' && y === null) problem(latColumn, 'not-a-number', { value: latCell });
-      if (x !== null && y !== null) {
+      // Each number outside its range, with the value as written and the range.
+      const outOfRange = () => {
+        if (x !== null && !(Math.abs(x) <= 180))
+          problem(lonColumn, 'out-of-range', { field: 'lon', value: lonCell, min: -180, max: 180 });
+        if (y !== null && !(Math.abs(y) <= 90))
+          problem(latColumn, 'out-of-range', { field: 'lat', value: latCell, min: -90, max: 90 });
+      };
+      if (x === null || y === null) outOfRange();
+      else {
         const inRange = Math.abs(x) <= 180 && Math.abs(y) <= 90;
         const [wx, wy] = inRange ? pointToWgs84(x, y, context.datum) : [NaN, NaN];
         const pointCounty = inRange ? countyAt(context.countyIndex, wx, wy) : -1;
@@ -246,7 +255,7 @@ export function validateRows(
           const params = { lon: lonCell, lat: latCell };
           if (swappedInRange && countyAt(context.countyIndex, sx, sy) !== -1)
             problem(lonColumn, 'lat-lon-swapped', params);
-          else if (!inRange) problem(lonColumn, 'not-a-coordinate', params);
+          else if (!inRange) outOfRange();
           else if (context.keepPointsOutside) {
             lon = wx;
             lat = wy;
@@ -304,6 +313,12 @@ function store(builder: DatasetBuilder, spec: FieldSpec, value: unknown): void {
     case 'latitude':
       break;
   }
+}
+
+/** A coordinate's number; "Infinity" too (a GeoJSON number past a double's range, where the platform cannot say how it was written), so it is reported out of range. */
+function coordinateNumber(cell: string): number | null {
+  if (/^[-+]?Infinity$/.test(cell)) return cell.startsWith('-') ? -Infinity : Infinity;
+  return parseNumber(cell);
 }
 
 /** A header name made unique among the header ("备注" twice → "备注", "备注 (2)"), and never empty. */

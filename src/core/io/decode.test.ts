@@ -2,7 +2,7 @@
 // mixes both, which must be refused rather than garbled.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { decodeText, EncodingError } from './decode';
+import { decodeText, EncodingError, lineInEachEncoding } from './decode';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const concat = (...parts: Uint8Array[]) => {
@@ -80,5 +80,26 @@ describe('decodeText', () => {
   test('line numbers follow CR LF, LF and lone CR', () => {
     const bytes = concat(utf8('a\r\nb\rc\n'), new Uint8Array([0xe9]), utf8('\n'));
     expect(decodeText(bytes).invalidLines).toEqual([4]);
+  });
+
+  test('20,001 UTF-8 rows with two stray bytes at the end: UTF-8, the last line named, Chinese intact', () => {
+    const rows = Array.from({ length: 20_001 }, (_, i) => `GY-${i},贵阳基站${i},106.7,26.5`).join('\n');
+    // 0xB9 0xF3 is 贵 in GBK: valid GB18030, not UTF-8.
+    const decoded = decodeText(concat(utf8(`站号,名称,经度,纬度\n${rows}`), new Uint8Array([0xb9, 0xf3])));
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.invalidLines).toEqual([20_002]);
+    expect(decoded.text.split('\n')[1]).toBe('GY-0,贵阳基站0,106.7,26.5');
+    expect(decoded.text.endsWith('26.5\uFFFD\uFFFD')).toBe(true);
+  });
+});
+
+describe('lineInEachEncoding', () => {
+  test('a line read both ways, for a person to choose', () => {
+    const bytes = concat(utf8Rows(2), GBK_LINE);
+    const line = lineInEachEncoding(bytes, 3);
+    expect(line.gb18030).toBe(GBK_TEXT.trimEnd());
+    expect(line['utf-8']).toContain('\uFFFD');
+    expect(lineInEachEncoding(utf8('a\r\nb\rc'), 3)['utf-8']).toBe('c');
+    expect(lineInEachEncoding(utf8('x'.repeat(500)), 1, 20)['utf-8']).toBe(`${'x'.repeat(19)}…`);
   });
 });

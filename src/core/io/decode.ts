@@ -208,6 +208,33 @@ export function decodeText(bytes: Uint8Array, forced?: ForcedEncoding): DecodedT
   throw new EncodingError(survey.utf8Lines, survey.invalidLineCount, survey.invalidLines[0]);
 }
 
+/** The bytes of line `line` (1-based, counted as decodeText counts), without its line break. */
+export function lineBytes(bytes: Uint8Array, line: number): Uint8Array {
+  let current = 1,
+    start = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0x0a && b !== 0x0d) continue;
+    if (current === line) return bytes.subarray(start, i);
+    current++;
+    if (b === 0x0d && bytes[i + 1] === 0x0a) i++;
+    start = i + 1;
+  }
+  return current === line ? bytes.subarray(start) : new Uint8Array(0);
+}
+
+/** Line `line` read in each encoding, for a person to choose between them; at most `chars` characters. */
+export function lineInEachEncoding(
+  bytes: Uint8Array,
+  line: number,
+  chars = 120,
+): Record<ForcedEncoding, string> {
+  // A character is at most 4 bytes in either encoding: decode no more than needed.
+  const text = lineBytes(bytes, line).subarray(0, chars * 4);
+  const clip = (s: string) => (s.length > chars ? `${s.slice(0, chars - 1)}…` : s);
+  return { 'utf-8': clip(utf8(text)), gb18030: clip(gb18030(text)) };
+}
+
 /** How an encoding is named to people: "UTF-8", "UTF-8 with BOM", "GB18030". */
 export function encodingLabel(encoding: string): string {
   return encoding === 'utf-8-bom' ? 'UTF-8 with BOM' : encoding.toUpperCase();

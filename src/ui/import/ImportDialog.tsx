@@ -1,16 +1,13 @@
 // The import dialog: one screen per step of the import state machine (src/state/imports.ts).
 import { useTranslation } from 'react-i18next';
 import { useImport, cancelImport } from '../../state/imports';
-import { useAtlas } from '../../state/store';
-import { problemMessage } from '../../core/import/messages';
+import { FailedStep } from './FailedStep';
 import { MappingStep } from './MappingStep';
 import { ReportStep } from './ReportStep';
-import type { Problem } from '../../core/import/problems';
 
 export function ImportDialog() {
   const { t } = useTranslation();
   const state = useImport((s) => s.state);
-  const locale = useAtlas((s) => s.locale);
   if (state.step === 'idle') return null;
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && cancelImport()}>
@@ -50,27 +47,7 @@ export function ImportDialog() {
             </div>
           </>
         )}
-        {state.step === 'failed' && (
-          <>
-            <p className="error" role="alert" data-testid="import-error">
-              {state.fileName}：
-              {state.storageCode
-                ? t(`storageError.${state.storageCode}`)
-                : state.problem
-                  ? problemMessage(
-                      state.problem as Pick<Problem, 'code' | 'params'>,
-                      locale,
-                      () => state.message,
-                    )
-                  : state.message}
-            </p>
-            <div className="row">
-              <button onClick={cancelImport} autoFocus>
-                {t('close')}
-              </button>
-            </div>
-          </>
-        )}
+        {state.step === 'failed' && <FailedStep state={state} />}
       </div>
     </div>
   );

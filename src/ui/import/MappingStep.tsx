@@ -15,6 +15,7 @@ import {
   validateImport,
   type ImportStep,
 } from '../../state/imports';
+import { EncodingRow } from './EncodingRow';
 
 export function MappingStep({ state }: { state: Extract<ImportStep, { step: 'mapping' }> }) {
   const { t } = useTranslation();
@@ -41,9 +42,9 @@ export function MappingStep({ state }: { state: Extract<ImportStep, { step: 'map
           file: inspection.fileName,
           format: inspection.format.toUpperCase(),
           rows: inspection.rowCount,
-          encoding: inspection.encoding ?? '',
         })}
       </p>
+      <EncodingRow inspection={inspection} />
       <div className="form-grid">
         <label htmlFor="import-dataset-kind">{t('importDatasetKind')}</label>
         <select
