@@ -44,12 +44,16 @@ export const refreshDatasets = () => guarded(async () => {});
 export const renameStoredDataset = (id: string, name: string) => guarded(() => renameDataset(id, name));
 export const deleteStoredDataset = (id: string) => guarded(() => deleteDataset(id));
 
-/** A worker for one job; terminate it to cancel the job. */
-export function startDataWorker() {
+/**
+ * A worker for one job; terminate it to cancel the job. `onCrash` hears of a worker that died (out
+ * of memory, a script that failed to load): its pending calls would otherwise never answer.
+ */
+export function startDataWorker(onCrash?: (message: string) => void) {
   const worker = new Worker(new URL('../worker/data.worker.ts', import.meta.url), {
     type: 'module',
     name: 'atlas-data',
   });
+  worker.addEventListener('error', (event) => onCrash?.(event.message || 'the data worker stopped'));
   return { api: wrap<DataWorkerApi>(worker), terminate: () => worker.terminate() };
 }
 

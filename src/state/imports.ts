@@ -73,8 +73,10 @@ export async function startImport(file: File, encoding?: ForcedEncoding): Promis
     return;
   }
   set({ step: 'reading', fileName: file.name, fraction: 0 });
-  job = startDataWorker();
-  const current = job;
+  const current = startDataWorker((message) => {
+    if (job === current) fail(file.name, new Error(message));
+  });
+  job = current;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     // Progress comes on its own channel: a late report must not undo the step the answer led to.
