@@ -1,6 +1,12 @@
 // The test and automation hook (window.atlas): where a place is on screen, what the map draws and
 // the engine, without reaching into MapLibre. Browser tests use it through this one type.
+//
+// Rules relied on: a layer refresh starts in the same task as the store change that asks for it
+// (src/state/layerData.ts follows the store synchronously), so `settled()` called after a user's
+// action sees that refresh; each finished refresh leaves one 'layers-refresh' performance measure.
+import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { MapController } from '../map/MapController';
+import { layersSettled } from '../state/layerData';
 import type { EngineClient } from '../worker/client';
 
 export interface AtlasAutomation {
@@ -14,6 +20,13 @@ export interface AtlasAutomation {
   areaFill(level: 'county' | 'prefecture', adcode: string): string | null;
   /** Assigns points in the engine worker; reports whether the inputs were transferred (detached). */
   assign(lon: number[], lat: number[]): Promise<{ counties: number[]; inputsTransferred: boolean }>;
+  /**
+   * Resolves once no layer refresh is running or queued and the map is idle: no camera movement,
+   * every source and tile loaded, the last change drawn.
+   */
+  settled(): Promise<void>;
+  /** How many layer refreshes (figures and map data for the year and filter) have finished. */
+  refreshesFinished(): number;
 }
 
 declare global {
@@ -53,5 +66,26 @@ export function installAutomation(controller: MapController, engine: () => Engin
         inputsTransferred: lonArray.byteLength === 0 && latArray.byteLength === 0,
       };
     },
+    settled: async () => {
+      // A refresh may start while the map draws (reaching the station zoom asks for one): go round
+      // until a pass finishes no refresh.
+      let finished: number;
+      do {
+        finished = refreshesFinished();
+        await layersSettled();
+        await mapIdle(map);
+        await layersSettled();
+      } while (refreshesFinished() !== finished);
+    },
+    refreshesFinished,
   };
 }
+
+const refreshesFinished = () => performance.getEntriesByName('layers-refresh').length;
+
+/** The next 'idle' after a repaint: fired once nothing moves, loads or waits to be drawn. */
+const mapIdle = (map: MaplibreMap) =>
+  new Promise<void>((resolve) => {
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  });

@@ -10,21 +10,14 @@
 // an inline script, which the policy blocks, so the source goes through page.evaluate (DevTools'
 // Runtime.evaluate, which the page's CSP does not govern) instead of turning the CSP off with bypassCSP.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  countPixelsNear,
-  launchBrowser,
-  openApp,
-  openWithSample,
-  screenPoint,
-  waitForMapToSettle,
-  type OpenedApp,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { countPixelsNear, screenPoint, settled } from './atlas';
+import { poll, SLOW_TEST_MS, useApp, whenReady } from './harness';
+import { XIFENG } from './places';
 
 const SCREENSHOTS = 'test/e2e/screenshots';
 const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const XIFENG_SEAT = [106.733857, 27.096099] as const;
 
 interface Violation {
   id: string;
@@ -88,49 +81,37 @@ async function tabTo(
   throw new Error(`not reached in ${limit} tab presses: ${path.join(' → ')}`);
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('a fresh page', () => {
-  let app: OpenedApp;
-  beforeAll(async () => {
-    app = await openApp(browser);
-  });
-  afterAll(async () => {
-    expect(app.foreignRequests).toEqual([]);
-    expect(app.consoleErrors).toEqual([]);
-    await app.page.context().close();
-  });
+  const app = useApp();
 
   test('axe finds nothing serious or critical', async () => {
     expect(await severeViolations(app.page, 'fresh')).toEqual([]);
   });
 
-  test('the high-contrast theme, chosen in 设置, draws the boundaries bolder and in black, and is kept', async () => {
-    const { page } = app;
-    const black = async () => (await countPixelsNear(page, [0, 0, 0], 10)).matching;
-    const before = await black();
-    await page.getByRole('button', { name: '设置' }).click();
-    await page.getByRole('radio', { name: /高对比度/ }).check();
-    expect(await severeViolations(page, 'settings dialog')).toEqual([]);
-    await page.getByRole('button', { name: '保存' }).click();
-    expect(await page.locator('html').getAttribute('data-theme')).toBe('highContrast');
-    await expect.poll(black).toBeGreaterThan(before + 20_000);
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('gca.settings')!).theme)).toBe(
-      'highContrast',
-    );
-    await page.reload();
-    await page.waitForSelector('[data-map-ready="true"]', { state: 'attached' });
-    expect(await page.locator('html').getAttribute('data-theme')).toBe('highContrast');
-    await page.screenshot({ path: `${SCREENSHOTS}/high-contrast-fresh-1440.png` });
-    expect(await severeViolations(page, 'high contrast, fresh')).toEqual([]);
-  });
+  test(
+    'the high-contrast theme, chosen in 设置, draws the boundaries bolder and in black, and is kept',
+    { timeout: SLOW_TEST_MS },
+    async () => {
+      const { page } = app;
+      const black = async () => (await countPixelsNear(page, [0, 0, 0], 10)).matching;
+      const before = await black();
+      await page.getByRole('button', { name: '设置' }).click();
+      await page.getByRole('radio', { name: /高对比度/ }).check();
+      expect(await severeViolations(page, 'settings dialog')).toEqual([]);
+      await page.getByRole('button', { name: '保存' }).click();
+      expect(await page.locator('html').getAttribute('data-theme')).toBe('highContrast');
+      await poll(black).toBeGreaterThan(before + 20_000);
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
+      expect(await page.evaluate(() => JSON.parse(localStorage.getItem('gca.settings')!).theme)).toBe(
+        'highContrast',
+      );
+      await page.reload();
+      await whenReady(page);
+      expect(await page.locator('html').getAttribute('data-theme')).toBe('highContrast');
+      await page.screenshot({ path: `${SCREENSHOTS}/high-contrast-fresh-1440.png` });
+      expect(await severeViolations(page, 'high contrast, fresh')).toEqual([]);
+    },
+  );
 
   test('without a saved choice, a system asking for more contrast opens in high contrast', async () => {
     const { page } = app;
@@ -139,129 +120,136 @@ describe('a fresh page', () => {
       localStorage.clear();
       location.reload();
     });
-    await page.waitForSelector('[data-map-ready="true"]', { state: 'attached' });
+    await whenReady(page);
     expect(await page.locator('html').getAttribute('data-theme')).toBe('highContrast');
     await page.emulateMedia({ contrast: 'no-preference' });
   });
 });
 
 describe('with the sample and a county selected', () => {
-  let app: OpenedApp;
+  const app = useApp({ sample: true });
   beforeAll(async () => {
-    app = await openWithSample(browser);
     const { page } = app;
     await page.getByRole('combobox', { name: '搜索地点' }).fill('息烽');
     await page.getByRole('option', { name: /息烽县/ }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByTestId('area-panel').locator('h2', { hasText: '息烽县' }).waitFor();
-    await waitForMapToSettle(page);
-  }, 120_000);
-  afterAll(async () => {
-    expect(app.foreignRequests).toEqual([]);
-    expect(app.consoleErrors).toEqual([]);
-    await app.page.context().close();
+    await settled(page);
   });
 
-  test('axe finds nothing serious or critical: layers, 规划, 规划进度', async () => {
-    const { page } = app;
-    expect(await severeViolations(page, 'sample, 息烽县 selected')).toEqual([]);
-    await page.getByRole('tab', { name: '规划', exact: true }).click();
-    await page.getByTestId('gap-list').scrollIntoViewIfNeeded();
-    await expect
-      .poll(() => page.getByTestId('gap-summary').textContent(), { timeout: 30_000 })
-      .toMatch(/共 [\d,]+ 处/);
-    await page.getByTestId('compare-counts').waitFor();
-    expect(await severeViolations(page, 'tab 规划')).toEqual([]);
-    await page.getByRole('tab', { name: '规划进度' }).click();
-    await page.getByTestId('scorecard-panel').waitFor();
-    await page.locator('tbody[data-indicator="fiveGStationsPer10k"] summary').click();
-    expect(await severeViolations(page, 'tab 规划进度')).toEqual([]);
-    await page.getByRole('tab', { name: '图层' }).click();
-  });
+  test(
+    'axe finds nothing serious or critical: layers, 规划, 规划进度',
+    { timeout: SLOW_TEST_MS },
+    async () => {
+      const { page } = app;
+      expect(await severeViolations(page, 'sample, 息烽县 selected')).toEqual([]);
+      await page.getByRole('tab', { name: '规划', exact: true }).click();
+      await page.getByTestId('gap-list').scrollIntoViewIfNeeded();
+      await poll(() => page.getByTestId('gap-summary').textContent()).toMatch(/共 [\d,]+ 处/);
+      await page.getByTestId('compare-counts').waitFor();
+      expect(await severeViolations(page, 'tab 规划')).toEqual([]);
+      await page.getByRole('tab', { name: '规划进度' }).click();
+      await page.getByTestId('scorecard-panel').waitFor();
+      await page.locator('tbody[data-indicator="fiveGStationsPer10k"] summary').click();
+      expect(await severeViolations(page, 'tab 规划进度')).toEqual([]);
+      await page.getByRole('tab', { name: '图层' }).click();
+    },
+  );
 
-  test('the keyboard reaches the year slider, the search box and the tabs, each with a focus ring', async () => {
-    const { page } = app;
-    // The map comes first in the page's order: its canvas, its zoom buttons, then the slider's.
-    await page.locator('.maplibregl-canvas').focus();
-    const toSlider = await tabTo(page, (f) => f.id === 'year-slider');
-    console.log(`tab stops from the map to the year slider: ${toSlider.join(' → ')}`);
-    expect((await focused(page)).ring).toBe(true);
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => page.getByTestId('year-value').textContent()).toBe('2024 年底');
-    expect(await page.getByTestId('year-slider').getAttribute('aria-valuetext')).toBe('2024 年底');
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByTestId('year-value').textContent()).toBe('2025 年底');
+  test(
+    'the keyboard reaches the year slider, the search box and the tabs, each with a focus ring',
+    { timeout: SLOW_TEST_MS },
+    async () => {
+      const { page } = app;
+      // The map comes first in the page's order: its canvas, its zoom buttons, then the slider's.
+      await page.locator('.maplibregl-canvas').focus();
+      const toSlider = await tabTo(page, (f) => f.id === 'year-slider');
+      console.log(`tab stops from the map to the year slider: ${toSlider.join(' → ')}`);
+      expect((await focused(page)).ring).toBe(true);
+      await page.keyboard.press('ArrowLeft');
+      await poll(() => page.getByTestId('year-value').textContent()).toBe('2024 年底');
+      expect(await page.getByTestId('year-slider').getAttribute('aria-valuetext')).toBe('2024 年底');
+      await page.keyboard.press('ArrowRight');
+      await poll(() => page.getByTestId('year-value').textContent()).toBe('2025 年底');
 
-    await tabTo(page, (f) => f.role === 'combobox');
-    expect((await focused(page)).ring).toBe(true);
-    const toTabs = await tabTo(page, (f) => f.role === 'tab');
-    console.log(`tab stops from the search box to the tabs: ${toTabs.join(' → ')}`);
-    expect(await focused(page)).toMatchObject({ id: 'tab-layers', ring: true });
-    await page.keyboard.press('ArrowRight');
-    expect((await focused(page)).id).toBe('tab-planning');
-    expect(await page.getByRole('tab', { name: '规划', exact: true }).getAttribute('aria-selected')).toBe(
-      'true',
-    );
-    expect(await page.getByTestId('planning-panel').isVisible()).toBe(true);
-    const tabIds = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.id));
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
-    expect((await focused(page)).id, 'ArrowLeft from the first tab wraps to the last').toBe(tabIds.at(-1));
-    await page.keyboard.press('Home');
-    expect((await focused(page)).id).toBe('tab-layers');
-    await page.keyboard.press('End');
-    expect((await focused(page)).id).toBe(tabIds.at(-1));
-    await page.keyboard.press('Home');
-    expect((await focused(page)).id).toBe('tab-layers');
-    expect(await page.getByTestId('layer-panel').isVisible()).toBe(true);
-  });
+      await tabTo(page, (f) => f.role === 'combobox');
+      expect((await focused(page)).ring).toBe(true);
+      const toTabs = await tabTo(page, (f) => f.role === 'tab');
+      console.log(`tab stops from the search box to the tabs: ${toTabs.join(' → ')}`);
+      expect(await focused(page)).toMatchObject({ id: 'tab-layers', ring: true });
+      await page.keyboard.press('ArrowRight');
+      expect((await focused(page)).id).toBe('tab-planning');
+      expect(await page.getByRole('tab', { name: '规划', exact: true }).getAttribute('aria-selected')).toBe(
+        'true',
+      );
+      expect(await page.getByTestId('planning-panel').isVisible()).toBe(true);
+      const tabIds = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.id));
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      expect((await focused(page)).id, 'ArrowLeft from the first tab wraps to the last').toBe(tabIds.at(-1));
+      await page.keyboard.press('Home');
+      expect((await focused(page)).id).toBe('tab-layers');
+      await page.keyboard.press('End');
+      expect((await focused(page)).id).toBe(tabIds.at(-1));
+      await page.keyboard.press('Home');
+      expect((await focused(page)).id).toBe('tab-layers');
+      expect(await page.getByTestId('layer-panel').isVisible()).toBe(true);
+    },
+  );
 
-  test('high contrast with the sample: nothing serious, and a screenshot to look at', async () => {
-    const { page } = app;
-    await page.getByRole('button', { name: '设置' }).click();
-    await page.getByRole('radio', { name: /高对比度/ }).check();
-    await page.getByRole('button', { name: '保存' }).click();
-    await waitForMapToSettle(page);
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: `${SCREENSHOTS}/high-contrast-1440.png` });
-    expect(await severeViolations(page, 'high contrast, sample, 息烽县')).toEqual([]);
-    await page.getByRole('tab', { name: '规划进度' }).click();
-    expect(await severeViolations(page, 'high contrast, tab 规划进度')).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}/high-contrast-scorecard-1440.png` });
-    await page.getByRole('tab', { name: '图层' }).click();
-    await page.getByRole('button', { name: '设置' }).click();
-    await page.getByRole('radio', { name: '浅色' }).check();
-    await page.getByRole('button', { name: '保存' }).click();
-    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
-  });
+  test(
+    'high contrast with the sample: nothing serious, and a screenshot to look at',
+    { timeout: SLOW_TEST_MS },
+    async () => {
+      const { page } = app;
+      await page.getByRole('button', { name: '设置' }).click();
+      await page.getByRole('radio', { name: /高对比度/ }).check();
+      await page.getByRole('button', { name: '保存' }).click();
+      await settled(page);
+      await page.screenshot({ path: `${SCREENSHOTS}/high-contrast-1440.png` });
+      expect(await severeViolations(page, 'high contrast, sample, 息烽县')).toEqual([]);
+      await page.getByRole('tab', { name: '规划进度' }).click();
+      expect(await severeViolations(page, 'high contrast, tab 规划进度')).toEqual([]);
+      await page.screenshot({ path: `${SCREENSHOTS}/high-contrast-scorecard-1440.png` });
+      await page.getByRole('tab', { name: '图层' }).click();
+      await page.getByRole('button', { name: '设置' }).click();
+      await page.getByRole('radio', { name: '浅色' }).check();
+      await page.getByRole('button', { name: '保存' }).click();
+      expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    },
+  );
 
-  test('English: the panels, tabs and map buttons switch; place names stay Chinese with pinyin beside them', async () => {
-    const { page } = app;
-    expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('放大');
-    await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Guizhou Coverage Atlas');
-    expect(await page.getByRole('tab', { name: 'Layers' }).getAttribute('aria-selected')).toBe('true');
-    expect(await page.locator('#layers-title').textContent()).toBe('Layers');
-    expect(await page.getByRole('tab', { name: 'Planning' }).count()).toBe(1);
-    await page.getByRole('tab', { name: 'Plan scorecard' }).click();
-    expect(await page.locator('#scorecard-title').textContent()).toContain('Plan scorecard');
-    const title = page.getByTestId('area-panel').locator('h2');
-    await expect.poll(() => title.textContent()).toBe('息烽县 Xifeng');
-    expect(await title.locator('[lang="zh-CN"]').textContent()).toBe('息烽县');
-    expect(await page.getByTestId('area-panel').textContent()).toContain('Resident population');
-    expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('Zoom in');
-    expect(await page.locator('.maplibregl-canvas').getAttribute('aria-label')).toMatch(/^Map/);
-    const seat = await screenPoint(page, ...XIFENG_SEAT);
-    await page.mouse.move(seat.x, seat.y);
-    await expect.poll(() => page.getByRole('tooltip').textContent()).toContain('息烽县 Xifeng');
-    expect(await page.getByRole('tooltip').textContent()).toContain('贵阳市 Guiyang');
-    await page.screenshot({ path: `${SCREENSHOTS}/english-1440.png` });
-    expect(await severeViolations(page, 'English, tab Plan scorecard, a tooltip shown')).toEqual([]);
-    await page.mouse.move(5, 5);
-    await page.getByRole('tab', { name: 'Layers' }).click();
-    await page.getByRole('button', { name: '中文' }).click();
-    await expect.poll(() => title.textContent()).toBe('息烽县');
-  });
+  test(
+    'English: the panels, tabs and map buttons switch; place names stay Chinese with pinyin beside them',
+    { timeout: SLOW_TEST_MS },
+    async () => {
+      const { page } = app;
+      expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('放大');
+      await page.getByRole('button', { name: 'English' }).click();
+      await poll(() => page.locator('h1').textContent()).toBe('Guizhou Coverage Atlas');
+      expect(await page.getByRole('tab', { name: 'Layers' }).getAttribute('aria-selected')).toBe('true');
+      expect(await page.locator('#layers-title').textContent()).toBe('Layers');
+      expect(await page.getByRole('tab', { name: 'Planning' }).count()).toBe(1);
+      await page.getByRole('tab', { name: 'Plan scorecard' }).click();
+      expect(await page.locator('#scorecard-title').textContent()).toContain('Plan scorecard');
+      const title = page.getByTestId('area-panel').locator('h2');
+      await poll(() => title.textContent()).toBe('息烽县 Xifeng');
+      expect(await title.locator('[lang="zh-CN"]').textContent()).toBe('息烽县');
+      expect(await page.getByTestId('area-panel').textContent()).toContain('Resident population');
+      expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('Zoom in');
+      expect(await page.locator('.maplibregl-canvas').getAttribute('aria-label')).toMatch(/^Map/);
+      const seat = await screenPoint(page, ...XIFENG.seat);
+      await page.mouse.move(seat.x, seat.y);
+      await poll(() => page.getByRole('tooltip').textContent()).toContain('息烽县 Xifeng');
+      expect(await page.getByRole('tooltip').textContent()).toContain('贵阳市 Guiyang');
+      await page.screenshot({ path: `${SCREENSHOTS}/english-1440.png` });
+      expect(await severeViolations(page, 'English, tab Plan scorecard, a tooltip shown')).toEqual([]);
+      await page.mouse.move(5, 5);
+      await page.getByRole('tab', { name: 'Layers' }).click();
+      await page.getByRole('button', { name: '中文' }).click();
+      await poll(() => title.textContent()).toBe('息烽县');
+    },
+  );
 
   test('print: the map over the page with the area summary and legend; no header, tabs or buttons', async () => {
     const { page } = app;

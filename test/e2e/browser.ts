@@ -1,113 +1,112 @@
-// Opens the built app in headless Chromium and records what a test must check on every page:
-// requests leaving the origin, console errors, CSP violations.
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+// Opens the built app in headless Chromium and records what must not happen on any page a test
+// opens: a request leaving the app's origin (blob: and data: are the page's own), an error in the
+// console or an uncaught exception, a Content-Security-Policy violation.
+//
+// Rules relied on: every page is opened through `openPage` or `PageChecks.watch`, so no page goes
+// unwatched; a console error a test provokes on purpose is declared with `expectConsoleError`
+// before it happens, and must then appear.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject, TestRunner } from 'vitest';
 import { CHROMIUM_ARGS } from './chromium';
 
-export interface OpenedApp {
-  page: Page;
-  foreignRequests: string[];
-  consoleErrors: string[];
-  coldLoadMs: number;
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  /** Appended to the app's address, e.g. '?v=1&m=stations.count'. */
+  query?: string;
+  /** The browser's language; the app opens in Simplified Chinese for 'zh-CN'. */
+  locale?: string;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * How long a wait for the app's own work may take: most of the running test's time limit (the
+ * project's outside a test), so a wait that runs out says what it waited for.
+ */
+export const waitTimeoutMs = () =>
+  Math.round((TestRunner.getCurrentTest()?.timeout ?? inject('testTimeoutMs')) * 0.8);
+
+export const appUrl = (query = '') => inject('baseUrl') + query;
+
+export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS, headless: true });
 }
 
-export async function openApp(
+/** What the watched pages did that they must not have, gathered until `take()`. */
+export class PageChecks {
+  private foreignRequests: string[] = [];
+  private consoleErrors: string[] = [];
+  private expected: Array<{ pattern: RegExp; seen: boolean }> = [];
+  private readonly origin = new URL(appUrl()).origin;
+
+  /** Starts recording a page; call before it navigates, so the CSP listener is in place. */
+  async watch(page: Page): Promise<Page> {
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(this.origin) && !url.startsWith('blob:') && !url.startsWith('data:'))
+        this.foreignRequests.push(url);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleError(message.text());
+    });
+    page.on('pageerror', (error) => this.consoleError(String(error)));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    return page;
+  }
+
+  /** A console error the test provokes on purpose: it is not a failure, and it must appear. */
+  expectConsoleError(pattern: RegExp): void {
+    this.expected.push({ pattern, seen: false });
+  }
+
+  /** The problems since the last call, and forgets them (and the expected errors). */
+  take(): { foreignRequests: string[]; consoleErrors: string[]; expectedButMissing: string[] } {
+    const problems = {
+      foreignRequests: this.foreignRequests,
+      consoleErrors: this.consoleErrors,
+      expectedButMissing: this.expected.filter((e) => !e.seen).map((e) => String(e.pattern)),
+    };
+    this.foreignRequests = [];
+    this.consoleErrors = [];
+    this.expected = [];
+    return problems;
+  }
+
+  private consoleError(text: string): void {
+    const expected = this.expected.find((e) => e.pattern.test(text));
+    if (expected) expected.seen = true;
+    else this.consoleErrors.push(text);
+  }
+}
+
+/** Waits until the map has drawn for the first time (and, with `engine`, the engine worker is up). */
+export async function whenReady(page: Page, what: 'map' | 'engine' = 'map'): Promise<void> {
+  await page.waitForSelector('[data-map-ready="true"]', { state: 'attached' });
+  if (what === 'engine') await page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
+}
+
+/** A watched page of `context` at the app's address, once the map has drawn. */
+export async function openInContext(checks: PageChecks, context: BrowserContext, query = ''): Promise<Page> {
+  const page = await checks.watch(await context.newPage());
+  await page.goto(appUrl(query));
+  await whenReady(page);
+  return page;
+}
+
+/** A watched page in a new browser profile (its own storage), once the map has drawn. */
+export async function openPage(
   browser: Browser,
-  options: { width?: number; height?: number; query?: string } = {},
-): Promise<OpenedApp> {
-  const baseUrl = inject('baseUrl');
-  const origin = new URL(baseUrl).origin;
+  checks: PageChecks,
+  options: PageOptions = {},
+): Promise<{ page: Page; coldLoadMs: number }> {
   const context = await browser.newContext({
-    viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
-    locale: 'zh-CN',
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    locale: options.locale ?? 'zh-CN',
   });
-  const page = await context.newPage();
-  const foreignRequests: string[] = [];
-  const consoleErrors: string[] = [];
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))
-      foreignRequests.push(url);
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  await page.goto(baseUrl + (options.query ?? ''));
-  await page.waitForSelector('[data-map-ready="true"]', { state: 'attached', timeout: 30_000 });
+  context.setDefaultTimeout(waitTimeoutMs());
+  const page = await openInContext(checks, context, options.query);
   const coldLoadMs = await page.evaluate(() => performance.getEntriesByName('map-ready')[0].startTime);
-  return { page, foreignRequests, consoleErrors, coldLoadMs };
-}
-
-/** Screen position of a longitude/latitude on the map (the app's automation hook). */
-export async function screenPoint(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
-  const mapBox = (await page.getByTestId('map').boundingBox())!;
-  const point = await page.evaluate(
-    ([x, y]) =>
-      (
-        window as unknown as { atlas: { project(a: number, b: number): { x: number; y: number } } }
-      ).atlas.project(x, y),
-    [lon, lat],
-  );
-  return { x: mapBox.x + point.x, y: mapBox.y + point.y };
-}
-
-export async function waitForMapToSettle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => !(window as unknown as { atlas: { view(): { moving: boolean } } }).atlas.view().moving,
-  );
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
-}
-
-/** Counts pixels of the map canvas close to a colour (within a tolerance per channel). */
-export async function countPixelsNear(
-  page: Page,
-  rgb: [number, number, number],
-  tolerance = 12,
-): Promise<{ matching: number; total: number; distinctColours: number }> {
-  return page.evaluate(
-    async ([r, g, b, tol]) => {
-      const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement;
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const context = copy.getContext('2d')!;
-      context.drawImage(canvas, 0, 0);
-      const data = context.getImageData(0, 0, copy.width, copy.height).data;
-      let matching = 0;
-      const colours = new Set<number>();
-      for (let i = 0; i < data.length; i += 4) {
-        if (
-          Math.abs(data[i] - r) <= tol &&
-          Math.abs(data[i + 1] - g) <= tol &&
-          Math.abs(data[i + 2] - b) <= tol
-        )
-          matching++;
-        if (i % 64 === 0) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-      }
-      return { matching, total: data.length / 4, distinctColours: colours.size };
-    },
-    [...rgb, tolerance] as const,
-  );
-}
-
-/** Opens the app and loads the seeded sample with its button, as a user does, then lets the map settle. */
-export async function openWithSample(browser: Browser): Promise<OpenedApp> {
-  const app = await openApp(browser);
-  await app.page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
-  await app.page.getByRole('button', { name: '加载示例数据' }).click();
-  await app.page.getByTestId('choropleth-legend').waitFor({ timeout: 60_000 });
-  await waitForMapToSettle(app.page);
-  return app;
+  return { page, coldLoadMs };
 }

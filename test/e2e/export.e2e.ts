@@ -1,13 +1,14 @@
 // Exporting the map as a presenter does, with the sample loaded: a 1920 × 1080 PNG carrying the
 // typed title, the legend and the sample notice; an A4 PDF of one landscape page; an A3 PNG at its
 // full 300-dpi size; and how long each takes. The images are saved under screenshots/ to look at.
-import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, openWithSample, waitForMapToSettle, type OpenedApp } from './browser';
+import { writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { jumpTo, renderedCount, settled } from './atlas';
+import { download } from './downloads';
+import { poll, useApp } from './harness';
 
-let browser: Browser;
-let app: OpenedApp;
+const app = useApp({ sample: true });
 const TITLE = '贵州省 5G 基站密度 · 测试导出';
 const SAMPLE_NOTICE = '示例数据（合成，非真实）· Sample data';
 
@@ -32,17 +33,6 @@ interface Composed {
   mapPixelRatio: number;
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openWithSample(browser);
-}, 180_000);
-
-afterAll(async () => {
-  expect(app.foreignRequests).toEqual([]);
-  expect(app.consoleErrors).toEqual([]);
-  await browser?.close();
-});
-
 /** Opens the dialog, types the title, picks a size and a format, and returns the downloaded file with timings. */
 async function exportMap(page: Page, sizeLabel: RegExp, format: 'PNG' | 'PDF', exactStations = false) {
   await page.getByRole('button', { name: '导出地图' }).click();
@@ -51,11 +41,11 @@ async function exportMap(page: Page, sizeLabel: RegExp, format: 'PNG' | 'PDF', e
   await dialog.getByLabel(sizeLabel).check();
   await dialog.getByLabel('显示精确基站位置').setChecked(exactStations);
   const started = Date.now();
-  const download = page.waitForEvent('download', { timeout: 180_000 });
-  await dialog.getByRole('button', { name: `导出 ${format}` }).click();
-  const bytes = readFileSync(await (await download).path());
+  const { bytes } = await download(page, () =>
+    dialog.getByRole('button', { name: `导出 ${format}` }).click(),
+  );
   const totalMs = Date.now() - started;
-  await expect.poll(() => dialog.getByRole('status').textContent()).toContain('已导出');
+  await poll(() => dialog.getByRole('status').textContent()).toContain('已导出');
   const steps = await page.evaluate(() =>
     Object.fromEntries(
       [
@@ -197,22 +187,9 @@ test('single stations stay out of an export unless asked for: zoomed into 息烽
   // the slide's map, fitted to the same view at 1.95 device pixels per CSS pixel, lands near zoom 10,
   // past the zoom (9) where single stations replace the cells.
   for (const layer of ['relocationSites', 'scenicAreas']) await page.getByTestId(`toggle-${layer}`).uncheck();
-  await page.evaluate(() =>
-    (window as unknown as { atlas: { jumpTo(lon: number, lat: number, zoom: number): void } }).atlas.jumpTo(
-      106.73,
-      27.1,
-      11,
-    ),
-  );
-  await page.waitForFunction(
-    () =>
-      (window as unknown as { atlas: { renderedCount(layer: string): number } }).atlas.renderedCount(
-        'station-points',
-      ) > 50,
-    null,
-    { timeout: 60_000 },
-  );
-  await waitForMapToSettle(page);
+  await jumpTo(page, 106.73, 27.1, 11);
+  await poll(() => renderedCount(page, 'station-points')).toBeGreaterThan(50);
+  await settled(page);
   const mobileBlue: [number, number, number] = [0, 114, 178];
   const shares: Record<string, number> = {};
   for (const exact of [false, true]) {

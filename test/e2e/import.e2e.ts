@@ -1,25 +1,19 @@
 // Importing as a person does: pick a file, check the mapping, read the problems, import the valid
 // rows, download the rejected ones, find the dataset again after a reload, export it, delete it.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openApp, type OpenedApp } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { nextFrames } from './atlas';
+import { download as downloadFile } from './downloads';
+import { poll, SLOW_TEST_MS, useApp, waitTimeoutMs } from './harness';
 
-let browser: Browser;
-let app: OpenedApp;
+const app = useApp();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser);
+beforeAll(() => {
   page = app.page;
-});
-afterAll(async () => {
-  expect(app.foreignRequests).toEqual([]);
-  expect(app.consoleErrors).toEqual([]);
-  await browser?.close();
 });
 
 async function importFile(path: string) {
@@ -27,10 +21,7 @@ async function importFile(path: string) {
   await page.getByTestId('import-dialog').waitFor();
 }
 
-const download = async (click: () => Promise<void>) => {
-  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  return readFileSync((await file.path())!, 'utf8');
-};
+const download = async (click: () => Promise<void>) => (await downloadFile(page, click)).text;
 
 describe('a village status sheet with problems', () => {
   test('the check reports every problem by row and column, in Chinese', async () => {
@@ -70,37 +61,41 @@ describe('a village status sheet with problems', () => {
 });
 
 describe('editing statuses', () => {
-  test('a village is marked with a date and a note; the history survives a reload and exports', async () => {
-    const openEditor = async () => {
-      await page
-        .getByTestId('dataset-row')
-        .filter({ hasText: 'villages-status' })
-        .getByRole('button', { name: '编辑状态' })
-        .click();
-      await page.getByLabel('查找').fill('520122100201');
-      await page.getByLabel('对象').selectOption('520122100201 坪上村');
-    };
-    await openEditor();
-    await page.getByLabel('状态项').selectOption('5g');
-    await page.getByLabel('状态', { exact: true }).selectOption('false');
-    await page.getByLabel('日期').fill('2025-06-30');
-    await page.getByLabel('备注').fill('<b>光缆中断</b>, 待修复');
-    await page.getByRole('button', { name: '保存', exact: true }).click();
-    await page.getByText('已保存。').waitFor();
-    expect(await page.getByTestId('status-history').textContent()).toBe(
-      '2025-06-30 · 5G：否 · <b>光缆中断</b>, 待修复',
-    );
-    await page.getByRole('button', { name: '关闭' }).click();
+  test(
+    'a village is marked with a date and a note; the history survives a reload and exports',
+    { timeout: SLOW_TEST_MS },
+    async () => {
+      const openEditor = async () => {
+        await page
+          .getByTestId('dataset-row')
+          .filter({ hasText: 'villages-status' })
+          .getByRole('button', { name: '编辑状态' })
+          .click();
+        await page.getByLabel('查找').fill('520122100201');
+        await page.getByLabel('对象').selectOption('520122100201 坪上村');
+      };
+      await openEditor();
+      await page.getByLabel('状态项').selectOption('5g');
+      await page.getByLabel('状态', { exact: true }).selectOption('false');
+      await page.getByLabel('日期').fill('2025-06-30');
+      await page.getByLabel('备注').fill('<b>光缆中断</b>, 待修复');
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await page.getByText('已保存。').waitFor();
+      expect(await page.getByTestId('status-history').textContent()).toBe(
+        '2025-06-30 · 5G：否 · <b>光缆中断</b>, 待修复',
+      );
+      await page.getByRole('button', { name: '关闭' }).click();
 
-    await page.reload();
-    await page.getByTestId('dataset-row').first().waitFor();
-    await openEditor();
-    await page.getByTestId('status-history').locator('li').first().waitFor();
-    expect(await page.getByTestId('status-history').textContent()).toContain('<b>光缆中断</b>');
-    const csv = await download(() => page.getByRole('button', { name: '导出修改历史（CSV）' }).click());
-    expect(csv).toContain(',520122100201,5g,false,2025-06-30,"<b>光缆中断</b>, 待修复",');
-    await page.getByRole('button', { name: '关闭' }).click();
-  });
+      await page.reload();
+      await page.getByTestId('dataset-row').first().waitFor();
+      await openEditor();
+      await page.getByTestId('status-history').locator('li').first().waitFor();
+      expect(await page.getByTestId('status-history').textContent()).toContain('<b>光缆中断</b>');
+      const csv = await download(() => page.getByRole('button', { name: '导出修改历史（CSV）' }).click());
+      expect(csv).toContain(',520122100201,5g,false,2025-06-30,"<b>光缆中断</b>, 待修复",');
+      await page.getByRole('button', { name: '关闭' }).click();
+    },
+  );
 });
 
 describe('text is data, and datasets persist', () => {
@@ -115,51 +110,53 @@ describe('text is data, and datasets persist', () => {
     await page.getByRole('button', { name: '关闭' }).click();
   });
 
-  test('after a reload both datasets are still listed; export keeps the text verbatim', async () => {
-    await page.reload();
-    await page.getByTestId('dataset-row').first().waitFor();
-    expect(await page.getByTestId('dataset-row').count()).toBe(2);
-    const row = page.getByTestId('dataset-row').filter({ hasText: 'xss' });
-    const csv = await download(() => row.getByRole('button', { name: 'CSV' }).click());
-    expect(csv).toContain('<img src=x onerror=alert(1)>');
-    expect(csv).toContain('"<script>alert(\'x\')</script>, ""quoted"""');
-    const geojson = JSON.parse(await download(() => row.getByRole('button', { name: 'GEOJSON' }).click()));
-    expect(geojson.features.map((f: { properties: { name: string } }) => f.properties.name)).toContain(
-      '<img src=x onerror=alert(1)>',
-    );
-  });
+  test(
+    'after a reload both datasets are still listed; export keeps the text verbatim',
+    { timeout: SLOW_TEST_MS },
+    async () => {
+      await page.reload();
+      await page.getByTestId('dataset-row').first().waitFor();
+      expect(await page.getByTestId('dataset-row').count()).toBe(2);
+      const row = page.getByTestId('dataset-row').filter({ hasText: 'xss' });
+      const csv = await download(() => row.getByRole('button', { name: 'CSV' }).click());
+      expect(csv).toContain('<img src=x onerror=alert(1)>');
+      expect(csv).toContain('"<script>alert(\'x\')</script>, ""quoted"""');
+      const geojson = JSON.parse(await download(() => row.getByRole('button', { name: 'GEOJSON' }).click()));
+      expect(geojson.features.map((f: { properties: { name: string } }) => f.properties.name)).toContain(
+        '<img src=x onerror=alert(1)>',
+      );
+    },
+  );
 
   test('a dataset can be renamed and deleted', async () => {
     const row = page.getByTestId('dataset-row').filter({ hasText: 'xss' });
     await row.getByRole('button', { name: '重命名' }).click();
     await page.getByLabel('数据集名称').fill('站点 <b>测试</b>');
     await page.getByRole('button', { name: '保存' }).click();
-    await expect
-      .poll(() => page.getByTestId('dataset-row').filter({ hasText: '站点 <b>测试</b>' }).count())
-      .toBe(1);
+    await poll(() => page.getByTestId('dataset-row').filter({ hasText: '站点 <b>测试</b>' }).count()).toBe(1);
     page.once('dialog', (dialog) => void dialog.accept());
     await page
       .getByTestId('dataset-row')
       .filter({ hasText: '站点 <b>测试</b>' })
       .getByRole('button', { name: '删除' })
       .click();
-    await expect.poll(() => page.getByTestId('dataset-row').count()).toBe(1);
+    await poll(() => page.getByTestId('dataset-row').count()).toBe(1);
   });
 
-  test('an import abandoned before saving leaves nothing behind, even if the tab closes', async () => {
-    await importFile('test/fixtures/import/xss.csv');
-    await page.getByRole('button', { name: '检查数据' }).click();
-    await page.getByTestId('import-counts').waitFor();
-    const context = page.context();
-    await page.close();
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') app.consoleErrors.push(message.text());
-    });
-    await page.goto(inject('baseUrl'));
-    await page.getByTestId('dataset-row').first().waitFor();
-    expect(await page.getByTestId('dataset-row').count()).toBe(1);
-  });
+  test(
+    'an import abandoned before saving leaves nothing behind, even if the tab closes',
+    { timeout: SLOW_TEST_MS },
+    async () => {
+      await importFile('test/fixtures/import/xss.csv');
+      await page.getByRole('button', { name: '检查数据' }).click();
+      await page.getByTestId('import-counts').waitFor();
+      const context = page.context();
+      await page.close();
+      page = await app.openTab(context);
+      await page.getByTestId('dataset-row').first().waitFor();
+      expect(await page.getByTestId('dataset-row').count()).toBe(1);
+    },
+  );
 });
 
 describe('other formats', () => {
@@ -193,39 +190,43 @@ describe('a large file', () => {
     return path;
   };
 
-  test('shows real progress while reading and checking, and the page stays responsive', async () => {
-    await page.evaluate(() => {
-      const w = window as never as { progressSeen: Set<string>; longTasks: number[] };
-      w.progressSeen = new Set();
-      w.longTasks = [];
-      setInterval(() => {
-        const bar = document.querySelector('progress');
-        if (bar?.hasAttribute('value')) w.progressSeen.add(bar.value.toFixed(2));
-      }, 30);
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longTasks.push(Math.round(entry.duration));
-      }).observe({ type: 'longtask' });
-    });
-    const started = Date.now();
-    await page.getByTestId('import-input').setInputFiles(big());
-    await page.getByRole('button', { name: '检查数据' }).click({ timeout: 60_000 });
-    await page.getByTestId('import-counts').waitFor({ timeout: 60_000 });
-    const elapsed = Date.now() - started;
-    const { progress, longTasks } = await page.evaluate(() => {
-      const w = window as never as { progressSeen: Set<string>; longTasks: number[] };
-      return { progress: [...w.progressSeen].map(Number), longTasks: w.longTasks };
-    });
-    console.log(
-      `200,000-row CSV read and checked in ${elapsed} ms; progress values seen: ${progress.length}; main-thread long tasks: ${JSON.stringify(longTasks)}`,
-    );
-    // Every row is accounted for: accepted, or rejected with a reason (some synthetic points fall outside Guizhou).
-    const [accepted, rejected] = (
-      (await page.getByTestId('import-counts').textContent())!.match(/[\d,]+/g) ?? []
-    ).map((n) => Number(n.replace(/,/g, '')));
-    expect(accepted + rejected).toBe(200_000);
-    expect(progress.filter((value) => value > 0 && value < 1).length).toBeGreaterThanOrEqual(4);
-    await page.getByRole('button', { name: '取消' }).click();
-  });
+  test(
+    'shows real progress while reading and checking, and the page stays responsive',
+    { timeout: SLOW_TEST_MS },
+    async () => {
+      await page.evaluate(() => {
+        const w = window as never as { progressSeen: Set<string>; longTasks: number[] };
+        w.progressSeen = new Set();
+        w.longTasks = [];
+        setInterval(() => {
+          const bar = document.querySelector('progress');
+          if (bar?.hasAttribute('value')) w.progressSeen.add(bar.value.toFixed(2));
+        }, 30);
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) w.longTasks.push(Math.round(entry.duration));
+        }).observe({ type: 'longtask' });
+      });
+      const started = Date.now();
+      await page.getByTestId('import-input').setInputFiles(big());
+      await page.getByRole('button', { name: '检查数据' }).click({ timeout: waitTimeoutMs() });
+      await page.getByTestId('import-counts').waitFor({ timeout: waitTimeoutMs() });
+      const elapsed = Date.now() - started;
+      const { progress, longTasks } = await page.evaluate(() => {
+        const w = window as never as { progressSeen: Set<string>; longTasks: number[] };
+        return { progress: [...w.progressSeen].map(Number), longTasks: w.longTasks };
+      });
+      console.log(
+        `200,000-row CSV read and checked in ${elapsed} ms; progress values seen: ${progress.length}; main-thread long tasks: ${JSON.stringify(longTasks)}`,
+      );
+      // Every row is accounted for: accepted, or rejected with a reason (some synthetic points fall outside Guizhou).
+      const [accepted, rejected] = (
+        (await page.getByTestId('import-counts').textContent())!.match(/[\d,]+/g) ?? []
+      ).map((n) => Number(n.replace(/,/g, '')));
+      expect(accepted + rejected).toBe(200_000);
+      expect(progress.filter((value) => value > 0 && value < 1).length).toBeGreaterThanOrEqual(4);
+      await page.getByRole('button', { name: '取消' }).click();
+    },
+  );
 
   test('cancelling while the file is read stops the job and stores nothing', async () => {
     const before = await page.getByTestId('dataset-row').count();
@@ -233,7 +234,9 @@ describe('a large file', () => {
     await page.getByTestId('import-progress').waitFor();
     await page.getByRole('button', { name: '取消' }).click();
     expect(await page.getByTestId('import-dialog').count()).toBe(0);
-    await page.waitForTimeout(500);
+    // Cancelling ends the job's worker: whatever it had already sent the page has run by the next frames.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+    await nextFrames(page);
     expect(await page.getByTestId('import-dialog').count()).toBe(0);
     expect(await page.getByTestId('dataset-row').count()).toBe(before);
   });

@@ -2,25 +2,22 @@
 // source, read a county's count from it, find the choice again after a reload, delete the dataset
 // and see the layer fall back to none, saying why.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, openApp, screenPoint, waitForMapToSettle, type OpenedApp } from './browser';
-import type { CountyCollection } from '../../src/core/areas';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import { screenPoint, settled } from './atlas';
+import { poll, useApp, waitTimeoutMs, whenReady } from './harness';
+import { allCounties, XIFENG } from './places';
 import { countyAt, countyIndexOf } from '../../src/core/assign/countyIndex';
 
 const FIXTURE = 'test/fixtures/e2e/stations-two-counties.csv';
 const DATASET_NAME = 'stations-two-counties';
-const XIFENG = { adcode: '520122', seat: [106.733857, 27.096099] as const };
 
-let browser: Browser;
-let app: OpenedApp;
+const app = useApp({ engine: true });
 let page: Page;
 
 /** The fixture's 5G and 4G rows in 息烽县, placed with the app's own county index. */
 function xifengCounts(): { fiveG: number; fourG: number } {
-  const { index, counties } = countyIndexOf(
-    JSON.parse(readFileSync('geodata/counties.geojson', 'utf8')) as CountyCollection,
-  );
+  const { index, counties } = countyIndexOf(allCounties());
   const [header, ...rows] = readFileSync(FIXTURE, 'utf8')
     .trim()
     .split('\n')
@@ -41,26 +38,17 @@ const sourceSelect = () => page.getByTestId('source-stations');
 const sourceLine = () => section().locator('.source-line').first().textContent();
 
 async function selectXifeng(): Promise<void> {
-  await waitForMapToSettle(page);
+  await settled(page);
   const point = await screenPoint(page, ...XIFENG.seat);
   await page.mouse.click(point.x, point.y);
-  await expect.poll(() => page.getByTestId('area-code').textContent()).toBe(XIFENG.adcode);
+  await poll(() => page.getByTestId('area-code').textContent()).toBe(XIFENG.adcode);
 }
 
 const count = async (testId: string) =>
   Number((await page.getByTestId(testId).textContent())!.replace(/\D/g, ''));
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser);
+beforeAll(() => {
   page = app.page;
-  await page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
-});
-
-afterAll(async () => {
-  expect(app.foreignRequests).toEqual([]);
-  expect(app.consoleErrors).toEqual([]);
-  await browser?.close();
 });
 
 test('an imported station file, chosen as the source, gives 息烽县 its 5G count', async () => {
@@ -79,13 +67,13 @@ test('an imported station file, chosen as the source, gives 息烽县 its 5G cou
   await page.getByRole('button', { name: '关闭' }).click();
 
   // Offered to the station layer only, beside 无 (no sample is loaded).
-  await expect.poll(() => sourceSelect().locator('option').allTextContents()).toEqual([DATASET_NAME, '无']);
+  await poll(() => sourceSelect().locator('option').allTextContents()).toEqual([DATASET_NAME, '无']);
   expect(await page.getByTestId('source-villages').locator('option').allTextContents()).toEqual(['无']);
   await sourceSelect().selectOption({ label: DATASET_NAME });
-  await expect.poll(sourceLine).toBe(`数据：${DATASET_NAME}（20 行）`);
+  await poll(sourceLine).toBe(`数据：${DATASET_NAME}（20 行）`);
 
   await selectXifeng();
-  await expect.poll(() => count('area-5g-count')).toBe(expected.fiveG);
+  await poll(() => count('area-5g-count')).toBe(expected.fiveG);
   expect(await count('area-4g-count')).toBe(expected.fourG);
   expect(await page.getByTestId('area-metrics').textContent()).not.toContain('示例数据');
   await page.getByRole('button', { name: '取消选择' }).click();
@@ -93,8 +81,8 @@ test('an imported station file, chosen as the source, gives 息烽县 its 5G cou
 
 test('the sample fills the other layers; the chosen dataset stays, also when the sample is cleared', async () => {
   await page.getByRole('button', { name: '加载示例数据' }).click();
-  await page.getByTestId('sample-badge').waitFor({ timeout: 60_000 });
-  await expect.poll(() => page.getByTestId('source-villages').inputValue()).toBe('sample');
+  await page.getByTestId('sample-badge').waitFor({ timeout: waitTimeoutMs() });
+  await poll(() => page.getByTestId('source-villages').inputValue()).toBe('sample');
   expect(await sourceSelect().locator('option').allTextContents()).toEqual(['示例数据', DATASET_NAME, '无']);
   expect(await sourceLine()).toBe(`数据：${DATASET_NAME}（20 行）`);
   // The 5G density map is drawn from the dataset, so it is not labelled sample data.
@@ -102,7 +90,7 @@ test('the sample fills the other layers; the chosen dataset stays, also when the
     '每万人 5G 基站数（站/万人）',
   );
   await page.getByRole('button', { name: '清除示例数据' }).click();
-  await expect.poll(() => page.getByTestId('source-villages').inputValue()).toBe('none');
+  await poll(() => page.getByTestId('source-villages').inputValue()).toBe('none');
   expect(await sourceLine()).toBe(`数据：${DATASET_NAME}（20 行）`);
 });
 
@@ -110,14 +98,14 @@ test('the choice survives a reload', async () => {
   const datasetId = await sourceSelect().inputValue();
   expect(datasetId).not.toBe('none');
   await page.reload();
-  await page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
-  await expect.poll(sourceLine, { timeout: 30_000 }).toBe(`数据：${DATASET_NAME}（20 行）`);
+  await whenReady(page, 'engine');
+  await poll(sourceLine).toBe(`数据：${DATASET_NAME}（20 行）`);
   expect(await sourceSelect().inputValue()).toBe(datasetId);
   expect(await page.evaluate(() => localStorage.getItem('gca.layerSources'))).toBe(
     JSON.stringify({ stations: { datasetId } }),
   );
   await selectXifeng();
-  await expect.poll(() => count('area-5g-count')).toBe(xifengCounts().fiveG);
+  await poll(() => count('area-5g-count')).toBe(xifengCounts().fiveG);
 });
 
 test('deleting the chosen dataset empties the layer and says so; nothing breaks', async () => {
@@ -127,17 +115,17 @@ test('deleting the chosen dataset empties the layer and says so; nothing breaks'
     .filter({ hasText: DATASET_NAME })
     .getByRole('button', { name: '删除' })
     .click();
-  await expect
-    .poll(() => page.getByTestId('source-note-stations').textContent())
-    .toBe('所选数据集已被删除，本图层改为“无”。');
+  await poll(() => page.getByTestId('source-note-stations').textContent()).toBe(
+    '所选数据集已被删除，本图层改为“无”。',
+  );
   expect(await sourceSelect().inputValue()).toBe('none');
   expect(await section().textContent()).toContain('未加载');
   // 息烽县 is still selected; its panel no longer lists stations.
-  await expect.poll(() => page.getByTestId('area-5g-count').count()).toBe(0);
+  await poll(() => page.getByTestId('area-5g-count').count()).toBe(0);
   expect(await page.getByTestId('area-code').textContent()).toBe(XIFENG.adcode);
 
   await page.reload();
-  await page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
+  await whenReady(page, 'engine');
   expect(await sourceSelect().inputValue()).toBe('none');
   expect(await page.getByTestId('source-note-stations').count()).toBe(0);
 });

@@ -1,35 +1,19 @@
 // The foundation as a person uses it: open the built app offline, see Guizhou, hover, click a
 // county, zoom to a prefecture, switch language — with no request leaving the origin.
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CountyCollection } from '../../src/core/areas';
-import {
-  countPixelsNear,
-  launchBrowser,
-  openApp,
-  screenPoint,
-  waitForMapToSettle,
-  type OpenedApp,
-} from './browser';
+import { mkdirSync } from 'node:fs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { atlas, countPixelsNear, mapView, screenPoint, settled } from './atlas';
+import { poll, useApp, whenReady } from './harness';
+import { allCounties, countyNamed as county } from './places';
 
 const SCREENSHOTS = 'test/e2e/screenshots';
-const counties: CountyCollection = JSON.parse(readFileSync('geodata/counties.geojson', 'utf8'));
-const county = (name: string) => counties.features.find((f) => f.properties.name === name)!.properties;
+const counties = allCounties();
 
-let browser: Browser;
-let app: OpenedApp;
+const app = useApp();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchBrowser();
-  app = await openApp(browser);
   console.log(`cold load to interactive map: ${app.coldLoadMs.toFixed(0)} ms (goal ≤ 2000 ms)`);
-});
-afterAll(async () => {
-  expect(app.foreignRequests, 'requests that left the origin').toEqual([]);
-  expect(app.consoleErrors, 'console errors').toEqual([]);
-  await browser?.close();
 });
 
 describe('opening the app', () => {
@@ -55,7 +39,7 @@ describe('opening the app', () => {
 
   test('opens in Simplified Chinese with the prefectures listed', async () => {
     expect(await app.page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    await expect.poll(() => app.page.locator('.prefecture-list button').count()).toBe(9);
+    await poll(() => app.page.locator('.prefecture-list button').count()).toBe(9);
     expect(await app.page.locator('h1').textContent()).toBe('贵州通信覆盖图');
   });
 
@@ -69,7 +53,7 @@ describe('using the map', () => {
     const seat = county('息烽县').seat;
     const point = await screenPoint(app.page, seat[0], seat[1]);
     await app.page.mouse.move(point.x, point.y);
-    await expect.poll(() => app.page.getByRole('tooltip').textContent()).toContain('息烽县');
+    await poll(() => app.page.getByRole('tooltip').textContent()).toContain('息烽县');
   });
 
   test('clicking a county seat shows that county, its prefecture and census population', async () => {
@@ -77,7 +61,7 @@ describe('using the map', () => {
     const point = await screenPoint(app.page, seat[0], seat[1]);
     await app.page.mouse.click(point.x, point.y);
     const panel = app.page.getByTestId('area-panel');
-    await expect.poll(() => panel.locator('h2').textContent()).toBe('息烽县');
+    await poll(() => panel.locator('h2').textContent()).toBe('息烽县');
     expect(await panel.getByTestId('area-code').textContent()).toBe('520122');
     expect(await panel.getByTestId('area-population').textContent()).toContain('219,835');
     expect(await panel.textContent()).toContain('贵阳市');
@@ -89,21 +73,17 @@ describe('using the map', () => {
     const point = await screenPoint(app.page, seat[0], seat[1]);
     await app.page.mouse.click(point.x, point.y);
     const panel = app.page.getByTestId('area-panel');
-    await expect.poll(() => panel.locator('h2').textContent()).toBe('南明区');
+    await poll(() => panel.locator('h2').textContent()).toBe('南明区');
     const population = await panel.getByTestId('area-population').textContent();
     expect(population).toContain('1,047,792');
     expect(population).not.toContain('估算');
   });
 
   test('the prefecture list zooms to the prefecture and selects it', async () => {
-    const before = await app.page.evaluate(() =>
-      (window as never as { atlas: { view(): { zoom: number } } }).atlas.view(),
-    );
+    const before = await mapView(app.page);
     await app.page.getByRole('button', { name: /遵义市/ }).click();
-    await waitForMapToSettle(app.page);
-    const after = await app.page.evaluate(() =>
-      (window as never as { atlas: { view(): { center: [number, number]; zoom: number } } }).atlas.view(),
-    );
+    await settled(app.page);
+    const after = await mapView(app.page);
     expect(after.zoom).toBeGreaterThan(before.zoom);
     const zunyi = counties.features
       .filter((f) => f.properties.prefectureName === '遵义市')
@@ -122,13 +102,11 @@ describe('using the map', () => {
 
   test('the language toggle switches the panel to English and back; place names stay Chinese, with pinyin beside them', async () => {
     await app.page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => app.page.locator('h1').textContent()).toBe('Guizhou Coverage Atlas');
+    await poll(() => app.page.locator('h1').textContent()).toBe('Guizhou Coverage Atlas');
     expect(await app.page.getByTestId('area-panel').textContent()).toContain('Resident population');
-    await expect
-      .poll(() => app.page.getByTestId('area-panel').locator('h2').textContent())
-      .toBe('遵义市 Zunyi');
+    await poll(() => app.page.getByTestId('area-panel').locator('h2').textContent()).toBe('遵义市 Zunyi');
     await app.page.getByRole('button', { name: '中文' }).click();
-    await expect.poll(() => app.page.locator('h1').textContent()).toBe('贵州通信覆盖图');
+    await poll(() => app.page.locator('h1').textContent()).toBe('贵州通信覆盖图');
   });
 
   test('the online basemap is off by default and a bad template is refused with a reason', async () => {
@@ -143,42 +121,30 @@ describe('using the map', () => {
 
 describe('a smaller screen', () => {
   test('at 1024×768 the whole province fits beside the panel', async () => {
-    const small = await openApp(browser, { width: 1024, height: 768 });
-    await small.page.screenshot({ path: `${SCREENSHOTS}/overview-1024x768.png` });
-    const panel = (await small.page.locator('.side-panel').boundingBox())!;
+    const small = await app.open({ viewport: { width: 1024, height: 768 } });
+    await small.screenshot({ path: `${SCREENSHOTS}/overview-1024x768.png` });
+    const panel = (await small.locator('.side-panel').boundingBox())!;
     for (const name of ['威宁彝族回族苗族自治县', '松桃苗族自治县', '道真仡佬族苗族自治县', '册亨县']) {
       const seat = county(name).seat;
-      const point = await screenPoint(small.page, seat[0], seat[1]);
+      const point = await screenPoint(small, seat[0], seat[1]);
       expect(point.x, `${name} is right of the panel`).toBeGreaterThan(panel.x + panel.width);
       expect(point.x).toBeLessThan(1024);
       expect(point.y).toBeGreaterThan(0);
       expect(point.y).toBeLessThan(768);
     }
-    expect(small.foreignRequests).toEqual([]);
-    expect(small.consoleErrors).toEqual([]);
-    await small.page.context().close();
+    await small.context().close();
   });
 });
 
 describe('the engine worker', () => {
   test('assigns points to counties off the main thread, with typed arrays transferred, not copied', async () => {
-    await app.page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
+    await whenReady(app.page, 'engine');
     const xifeng = county('息烽县').seat,
       nanming = county('南明区').seat;
-    const result = await app.page.evaluate(
-      ([a, b]) =>
-        (
-          window as never as {
-            atlas: {
-              assign(
-                lon: number[],
-                lat: number[],
-              ): Promise<{ counties: number[]; inputsTransferred: boolean }>;
-            };
-          }
-        ).atlas.assign([a[0], b[0], 120], [a[1], b[1], 30]),
-      [xifeng, nanming],
-    );
+    const result = await atlas(app.page, (a, [x, n]) => a.assign([x[0], n[0], 120], [x[1], n[1], 30]), [
+      xifeng,
+      nanming,
+    ]);
     const index = (name: string) =>
       [...counties.features]
         .sort((p, q) => p.properties.adcode.localeCompare(q.properties.adcode))
@@ -191,33 +157,26 @@ describe('the engine worker', () => {
 describe('the coverage model in the worker', () => {
   test('a 3.5 GHz station in a county town covers 500 m away (600 m radius) but not 1 km', async () => {
     const seat = county('息烽县').seat;
-    const result = await app.page.evaluate(async ([lon, lat]) => {
-      const engine = (
-        window as never as {
-          atlas: {
-            engine(): {
-              coverage(
-                s: object,
-                t: object,
-              ): Promise<{ covered5g: Uint8Array; nearest5gMeters: Float64Array }>;
-            };
-          };
-        }
-      ).atlas.engine();
-      const metresToLat = 1 / 111_195;
-      const stations = {
-        lon: Float64Array.of(lon),
-        lat: Float64Array.of(lat),
-        bandClass: Uint8Array.of(0),
-        buildYear: Int16Array.of(2021),
-      };
-      const targets = {
-        lon: Float64Array.of(lon, lon),
-        lat: Float64Array.of(lat + 500 * metresToLat, lat + 1000 * metresToLat),
-      };
-      const coverage = await engine.coverage(stations, targets);
-      return { covered: [...coverage.covered5g], meters: [...coverage.nearest5gMeters].map(Math.round) };
-    }, seat);
+    const result = await atlas(
+      app.page,
+      async (a, [lon, lat]) => {
+        const engine = a.engine();
+        const metresToLat = 1 / 111_195;
+        const stations = {
+          lon: Float64Array.of(lon),
+          lat: Float64Array.of(lat),
+          bandClass: Uint8Array.of(0),
+          buildYear: Int16Array.of(2021),
+        };
+        const targets = {
+          lon: Float64Array.of(lon, lon),
+          lat: Float64Array.of(lat + 500 * metresToLat, lat + 1000 * metresToLat),
+        };
+        const coverage = await engine.coverage(stations, targets);
+        return { covered: [...coverage.covered5g], meters: [...coverage.nearest5gMeters].map(Math.round) };
+      },
+      seat,
+    );
     expect(result).toEqual({ covered: [1, 0], meters: [500, 1000] });
   });
 });

@@ -2,12 +2,12 @@
 // sample's value between baseline and target, the 5G-per-10k row's 88 counties laggards first (a
 // click selects and zooms), the indicators the data cannot measure saying so, and the year slider
 // moving the scorecard's 5G figure to the reported total the sample is calibrated to.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, openWithSample, waitForMapToSettle, type OpenedApp } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import { mapView, settled } from './atlas';
+import { poll, SLOW_TEST_MS, useApp } from './harness';
 
-let browser: Browser;
-let app: OpenedApp;
+const app = useApp({ sample: true });
 
 const row = (page: Page, indicator: string) =>
   page.locator(`[data-testid="scorecard-panel"] tbody[data-indicator="${indicator}"]`);
@@ -17,17 +17,9 @@ const value = async (page: Page, indicator: string, line = 'count') =>
   );
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openWithSample(browser);
   const { page } = app;
   await page.getByRole('tab', { name: '规划进度' }).click();
   await page.getByTestId('scorecard-panel').waitFor();
-}, 120_000);
-
-afterAll(async () => {
-  expect(app.foreignRequests).toEqual([]);
-  expect(app.consoleErrors).toEqual([]);
-  await browser?.close();
 });
 
 test('5G stations: 20,721 → 130,000, the reported totals, and the sample value between them', async () => {
@@ -49,49 +41,47 @@ test('5G stations: 20,721 → 130,000, the reported totals, and the sample value
   await page.screenshot({ path: 'test/e2e/screenshots/scorecard-1440.png' });
 });
 
-test('5G per 10k residents lists the 9 prefectures and 88 counties, laggards first; a click selects and zooms', async () => {
-  const { page } = app;
-  const perTenK = row(page, 'fiveGStationsPer10k');
-  await perTenK.locator('summary').click();
-  const counties = perTenK.locator('ol[data-level="county"] li');
-  await expect.poll(() => counties.count()).toBe(88);
-  expect(await perTenK.locator('ol[data-level="prefecture"] li').count()).toBe(9);
-  const listed = await counties.evaluateAll((items) =>
-    items.map((li) => ({
-      adcode: li.getAttribute('data-adcode')!,
-      value: Number(li.getAttribute('data-value')),
-    })),
-  );
-  for (let k = 1; k < listed.length; k++) {
-    const [a, b] = [listed[k - 1], listed[k]];
-    expect(
-      a.value < b.value || (a.value === b.value && a.adcode < b.adcode),
-      `${a.adcode} before ${b.adcode}`,
-    ).toBe(true);
-  }
-  await perTenK.screenshot({ path: 'test/e2e/screenshots/scorecard-per10k-laggards.png' });
-  const first = counties.first();
-  const zoomBefore = await page.evaluate(
-    () => (window as unknown as { atlas: { view(): { zoom: number } } }).atlas.view().zoom,
-  );
-  await first.getByRole('button').click();
-  await expect
-    .poll(() =>
-      page.evaluate(() => (window as unknown as { atlas: { view(): { zoom: number } } }).atlas.view().zoom),
-    )
-    .toBeGreaterThan(zoomBefore);
-  await expect.poll(() => first.getAttribute('class')).toBe('selected');
-  expect(await page.locator('.side-panel h2').first().textContent()).toContain(
-    await first.getByRole('button').textContent(),
-  );
-  await waitForMapToSettle(page);
-  // The whole tab, for a person to look at: a viewport tall enough that the side panel need not scroll.
-  await page.setViewportSize({ width: 1440, height: 5200 });
-  await page
-    .getByTestId('scorecard-panel')
-    .screenshot({ path: 'test/e2e/screenshots/scorecard-tab-full.png' });
-  await page.setViewportSize({ width: 1440, height: 900 });
-});
+test(
+  '5G per 10k residents lists the 9 prefectures and 88 counties, laggards first; a click selects and zooms',
+  { timeout: SLOW_TEST_MS },
+  async () => {
+    const { page } = app;
+    const perTenK = row(page, 'fiveGStationsPer10k');
+    await perTenK.locator('summary').click();
+    const counties = perTenK.locator('ol[data-level="county"] li');
+    await poll(() => counties.count()).toBe(88);
+    expect(await perTenK.locator('ol[data-level="prefecture"] li').count()).toBe(9);
+    const listed = await counties.evaluateAll((items) =>
+      items.map((li) => ({
+        adcode: li.getAttribute('data-adcode')!,
+        value: Number(li.getAttribute('data-value')),
+      })),
+    );
+    for (let k = 1; k < listed.length; k++) {
+      const [a, b] = [listed[k - 1], listed[k]];
+      expect(
+        a.value < b.value || (a.value === b.value && a.adcode < b.adcode),
+        `${a.adcode} before ${b.adcode}`,
+      ).toBe(true);
+    }
+    await perTenK.screenshot({ path: 'test/e2e/screenshots/scorecard-per10k-laggards.png' });
+    const first = counties.first();
+    const zoomBefore = (await mapView(page)).zoom;
+    await first.getByRole('button').click();
+    await poll(async () => (await mapView(page)).zoom).toBeGreaterThan(zoomBefore);
+    await poll(() => first.getAttribute('class')).toBe('selected');
+    expect(await page.locator('.side-panel h2').first().textContent()).toContain(
+      await first.getByRole('button').textContent(),
+    );
+    await settled(page);
+    // The whole tab, for a person to look at: a viewport tall enough that the side panel need not scroll.
+    await page.setViewportSize({ width: 1440, height: 5200 });
+    await page
+      .getByTestId('scorecard-panel')
+      .screenshot({ path: 'test/e2e/screenshots/scorecard-tab-full.png' });
+    await page.setViewportSize({ width: 1440, height: 900 });
+  },
+);
 
 test('an indicator the data cannot measure says so instead of a number', async () => {
   const { page } = app;
@@ -118,7 +108,7 @@ test('coverage indicators show reported and modelled values apart, each with its
 test('the year slider set to 2022 gives 84,300 5G stations, the reported end-2022 total', async () => {
   const { page } = app;
   await page.getByTestId('year-slider').fill('2022');
-  await expect.poll(() => value(page, 'fiveGStations'), { timeout: 15_000 }).toBe(84_300);
+  await poll(() => value(page, 'fiveGStations')).toBe(84_300);
   expect(await page.getByTestId('scorecard-as-of').textContent()).toBe('数据值截至 2022 年底');
   expect(
     await row(page, 'fiveGStations').locator('tr[data-line="count"] .scorecard-value').textContent(),
@@ -128,5 +118,5 @@ test('the year slider set to 2022 gives 84,300 5G stations, the reported end-202
   );
   await page.screenshot({ path: 'test/e2e/screenshots/scorecard-2022-1440.png' });
   await page.getByTestId('year-slider').fill('2025');
-  await expect.poll(() => value(page, 'fiveGStations'), { timeout: 15_000 }).toBe(130_000);
+  await poll(() => value(page, 'fiveGStations')).toBe(130_000);
 });

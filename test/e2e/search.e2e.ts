@@ -1,10 +1,11 @@
 // Searching as a person does: type part of a name, pinyin or a village code into the side panel's
 // box, pick a result with the mouse or the keyboard, and land on the place.
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { AreaIndex } from '../../src/core/areas';
-import { launchBrowser, openApp, waitForMapToSettle, type OpenedApp } from './browser';
+import { mapView, settled } from './atlas';
+import { poll, useApp } from './harness';
+import { XIFENG } from './places';
 
 const areas: AreaIndex = JSON.parse(readFileSync('geodata/areas.json', 'utf8'));
 // A real village from the middle of the file: code, name, township code, township, county adcode, kind.
@@ -17,23 +18,11 @@ const [villageCode, villageName, , townshipName, villageCountyAdcode] = readFile
   .split(',');
 const villageCounty = areas.counties.find((c) => c.adcode === villageCountyAdcode)!;
 
-let browser: Browser;
-let app: OpenedApp;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(app?.foreignRequests, 'requests that left the origin').toEqual([]);
-  expect(app?.consoleErrors, 'console errors').toEqual([]);
-});
+const app = useApp();
 
 const box = () => app.page.getByRole('combobox', { name: '搜索地点' });
 const options = () => app.page.getByRole('listbox').getByRole('option');
-const view = () =>
-  app.page.evaluate(() => (window as never as { atlas: { view(): { zoom: number } } }).atlas.view());
+const view = () => mapView(app.page);
 
 test('typing part of a name lists the county with its kind and prefecture; clicking it selects and zooms to it', async () => {
   const before = await view();
@@ -44,9 +33,9 @@ test('typing part of a name lists the county with its kind and prefecture; click
   expect(await option.textContent()).toContain('贵阳市');
   await option.click();
   const panel = app.page.getByTestId('area-panel');
-  await expect.poll(() => panel.locator('h2').textContent()).toBe('息烽县');
-  expect(await panel.getByTestId('area-code').textContent()).toBe('520122');
-  await waitForMapToSettle(app.page);
+  await poll(() => panel.locator('h2').textContent()).toBe('息烽县');
+  expect(await panel.getByTestId('area-code').textContent()).toBe(XIFENG.adcode);
+  await settled(app.page);
   expect((await view()).zoom).toBeGreaterThan(before.zoom);
   expect(await box().inputValue()).toBe('');
   expect(await app.page.getByRole('listbox').isHidden()).toBe(true);
@@ -81,15 +70,13 @@ test('a 12-digit village code, chosen with the keyboard, shows the village and s
   expect(await card.getByTestId('village-code').textContent()).toBe(villageCode);
   expect(await card.textContent()).toContain(townshipName);
   expect(await card.textContent()).toContain(villageCounty.name);
-  await expect
-    .poll(() => app.page.getByTestId('area-panel').locator('h2').textContent())
-    .toBe(villageCounty.name);
+  await poll(() => app.page.getByTestId('area-panel').locator('h2').textContent()).toBe(villageCounty.name);
   await app.page.screenshot({ path: 'test/e2e/screenshots/search-village-1440x900.png' });
 });
 
 test('the village card goes when another area is selected', async () => {
   await app.page.getByRole('button', { name: /遵义市/ }).click();
-  await expect.poll(() => app.page.getByTestId('village-card').count()).toBe(0);
+  await poll(() => app.page.getByTestId('village-card').count()).toBe(0);
 });
 
 test('a query that matches nothing says so', async () => {

@@ -5,9 +5,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, openApp, type OpenedApp } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import { csvLines, download } from './downloads';
+import { poll, useApp, waitTimeoutMs } from './harness';
+import { XIFENG } from './places';
 import { seededSample } from './seededSample';
 import { computeCoverage } from '../../src/core/coverage/model';
 import { stationRadiiMeters } from '../../src/core/coverage/radius';
@@ -18,23 +20,12 @@ import { isGradedScenicArea } from '../../src/core/layers/types';
 
 const OLDER = 'villages-5g-2025q1',
   NEWER = 'villages-5g-2025q2';
-const XIFENG_SEAT = [106.733857, 27.096099] as const;
 
-let browser: Browser;
-let app: OpenedApp;
+const app = useApp({ engine: true });
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openApp(browser);
+beforeAll(() => {
   page = app.page;
-  await page.waitForSelector('[data-engine-ready="true"]', { state: 'attached' });
-}, 120_000);
-
-afterAll(async () => {
-  expect(app.foreignRequests).toEqual([]);
-  expect(app.consoleErrors).toEqual([]);
-  await browser?.close();
 });
 
 async function importCsv(path: string, rows: number, layer: string): Promise<void> {
@@ -79,13 +70,11 @@ test('two village sheets: 3 newly covered, 1 newly uncovered, 1 dropped; the exp
   expect(await chosen('older')).toContain(OLDER);
   expect(await chosen('newer')).toContain(NEWER);
   await section().getByRole('button', { name: '对比', exact: true }).click();
-  await expect.poll(counts).toContain('村：新增覆盖 3 · 新增未覆盖 1');
+  await poll(counts).toContain('村：新增覆盖 3 · 新增未覆盖 1');
   expect(await counts()).toContain('新版本增加 0 个，删去 1 个');
 
-  const download = page.waitForEvent('download');
-  await section().getByRole('button', { name: '导出 CSV' }).click();
-  const text = readFileSync(await (await download).path(), 'utf8');
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const { text } = await download(page, () => section().getByRole('button', { name: '导出 CSV' }).click());
+  const lines = csvLines(text);
   const notes = lines.find((line) => line.includes('数据版本对比'))!;
   expect(notes).toContain(`旧版本“${OLDER}”（导入于 `);
   expect(notes).toContain(`新版本“${NEWER}”（导入于 `);
@@ -100,20 +89,18 @@ test('two village sheets: 3 newly covered, 1 newly uncovered, 1 dropped; the exp
   // The change map: 息烽县's reported 5G share goes from 4 of 10 to 6 of 9.
   await section().getByTestId('vintage-map').check();
   await page.getByRole('tab', { name: '图层' }).click();
-  await expect
-    .poll(() => page.getByTestId('choropleth-legend').locator('caption').textContent())
-    .toBe(`变化：${OLDER}→${NEWER} · 村通 5G 比例（上报）（%）`);
+  await poll(() => page.getByTestId('choropleth-legend').locator('caption').textContent()).toBe(
+    `变化：${OLDER}→${NEWER} · 村通 5G 比例（上报）（%）`,
+  );
   await page.getByTestId('ranking-section').locator('summary').click();
-  const xifeng = page.getByTestId('ranking-table').locator('tr[data-adcode="520122"]');
-  await expect
-    .poll(() => xifeng.locator('td.number').last().textContent())
-    .toBe(((100 * 6) / 9 - 40).toFixed(1));
+  const xifeng = page.getByTestId('ranking-table').locator(`tr[data-adcode="${XIFENG.adcode}"]`);
+  await poll(() => xifeng.locator('td.number').last().textContent()).toBe(((100 * 6) / 9 - 40).toFixed(1));
   await page.screenshot({ path: 'test/e2e/screenshots/vintages-villages-1440.png' });
   await page.getByTestId('ranking-section').locator('summary').click();
   await page.getByRole('tab', { name: '规划', exact: true }).click();
   await section().getByTestId('vintage-map').uncheck();
   await page.getByRole('tab', { name: '图层' }).click();
-  await expect.poll(() => page.getByTestId('choropleth-legend').count()).toBe(0);
+  await poll(() => page.getByTestId('choropleth-legend').count()).toBe(0);
 });
 
 test("two station lists over the sample: the places the newer list's two new stations reach are newly covered", async () => {
@@ -123,7 +110,7 @@ test("two station lists over the sample: the places the newer list's two new sta
     areas.counties.map((c) => c.adcode),
   );
   const villages = layers.villages!;
-  const xifeng = areas.counties.findIndex((c) => c.adcode === '520122');
+  const xifeng = areas.counties.findIndex((c) => c.adcode === XIFENG.adcode);
   // Two sample villages of 息烽县 far from the seat and from each other; the older list stands around the seat.
   const far = (lon: number, lat: number, from: readonly (readonly [number, number])[], meters: number) =>
     from.every(([x, y]) => haversineMeters(lon, lat, x, y) > meters);
@@ -131,7 +118,7 @@ test("two station lists over the sample: the places the newer list's two new sta
   for (let i = 0; i < villages.code.length && picked.length < 2; i++) {
     if (
       villages.county[i] === xifeng &&
-      far(villages.lon[i], villages.lat[i], [XIFENG_SEAT, ...picked], 8_000)
+      far(villages.lon[i], villages.lat[i], [XIFENG.seat, ...picked], 8_000)
     )
       picked.push([villages.lon[i], villages.lat[i]]);
   }
@@ -192,14 +179,14 @@ test("two station lists over the sample: the places the newer list's two new sta
   expect(newly('村')).toBeGreaterThanOrEqual(2);
 
   await page.getByRole('button', { name: '加载示例数据' }).click();
-  await page.getByTestId('sample-badge').waitFor({ timeout: 60_000 });
+  await page.getByTestId('sample-badge').waitFor({ timeout: waitTimeoutMs() });
   await importCsv(write('stations-xifeng-older', olderStations), 3, 'stations');
   await importCsv(write('stations-xifeng-newer', newerStations), 5, 'stations');
   await page.getByRole('tab', { name: '规划', exact: true }).click();
-  await expect.poll(() => chosen('newer')).toContain('stations-xifeng-newer');
+  await poll(() => chosen('newer')).toContain('stations-xifeng-newer');
   expect(await chosen('older')).toContain('stations-xifeng-older');
   await section().getByRole('button', { name: '对比', exact: true }).click();
-  await expect.poll(counts).toContain(`村：新增覆盖 ${newly('村')} · 新增未覆盖 0`);
+  await poll(counts).toContain(`村：新增覆盖 ${newly('村')} · 新增未覆盖 0`);
   expect(await counts()).toContain(`安置点：新增覆盖 ${newly('安置点')} · 新增未覆盖 0`);
   expect(await counts()).toContain(`4A/5A 景区：新增覆盖 ${newly('4A/5A 景区')} · 新增未覆盖 0`);
   expect(await section().locator('tbody tr').count()).toBe(
