@@ -9,6 +9,7 @@ import { parseStoredSettings, THEMES } from './settings';
 import { parseSlidesFile, SLIDES_FILE_FORMAT, SLIDES_FILE_VERSION } from './slidesFile';
 import { decodeView, type ViewState } from './viewState';
 import { METRIC_IDS } from './metrics';
+import { DEFAULT_LAYER_SETTINGS } from './layerSettings';
 
 const OPTIONS = { years: [2020, 2025] } as const;
 const HOSTILE = [
@@ -26,24 +27,7 @@ const defaults = (): ViewState => ({
   camera: null,
   selectedAdcode: null,
   asOfYear: 2025,
-  layers: {
-    stationsVisible: true,
-    discsVisible: false,
-    fourGVisible: false,
-    villagesVisible: false,
-    villageColouring: 'fiveG',
-    relocationVisible: true,
-    relocationBasis: 'reported',
-    scenicVisible: true,
-    choroplethVisible: true,
-    choroplethLevel: 'county',
-    metric: 'stations.per10k',
-    method: 'target',
-    classCount: 5,
-    manualBreaks: [10, 20, 33, 50],
-    filter: { operators: [], bands: [], fromYear: 0 },
-    compareFromYear: null,
-  },
+  layers: structuredClone(DEFAULT_LAYER_SETTINGS),
   sources: {},
   locale: 'zh-CN',
 });
