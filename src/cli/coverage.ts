@@ -161,12 +161,12 @@ function withWeights(
   const values = Float64Array.from(table.rows, (row, i) => {
     const text = (row[column] ?? '').trim();
     const value = parseNumber(text);
-    if (value === null || value < 0)
+    if (value === null || !Number.isFinite(value) || value < 0)
       addIssue(
         issues,
         i,
         table.header[column],
-        text === '' ? 'the weight is missing' : `"${text}" is not a number of 0 or more`,
+        text === '' ? 'the weight is missing' : `"${text}" is not a finite number of 0 or more`,
       );
     return value ?? 0;
   });

@@ -185,3 +185,26 @@ describe('as a program', () => {
     expect(atlasProgram(['summarize', '--level']).status).toBe(2);
   }, 60_000);
 });
+
+test('a weight that overflows to infinity (1e309) is a bad row, reported with its column, not a huge gain', async () => {
+  const stations = file('w-stations.csv', '站号,经度,纬度\nA,106.7122,26.5773\n');
+  const villages = file(
+    'w-villages.csv',
+    '村代码,名称,lon,lat,人口\n520122100201,甲村,106.74,27.10,1e309\n520122100202,乙村,106.90,27.30,800\n',
+  );
+  const result = await atlas([
+    'gaps',
+    stations,
+    villages,
+    '--k',
+    '1',
+    '--radius-m',
+    '300',
+    '--weight',
+    '人口',
+  ]);
+  expect(result.code).toBe(0);
+  expect(result.stderr.join('\n')).toContain(
+    'row 2, column 人口: "1e309" is not a finite number of 0 or more',
+  );
+});
