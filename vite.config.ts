@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { basemapOriginFromCookies, contentSecurityPolicy, securityHeaders } from './src/core/securityPolicy';
+import {
+  basemapOriginFromCookies,
+  contentSecurityPolicy,
+  securityHeaders,
+} from './src/core/securityPolicy.ts';
 
 // The built page carries the policy as a <meta> tag (for static hosting); `npm start` and the browser
 // tests serve it with the same policy as headers, narrowed to the configured basemap, plus

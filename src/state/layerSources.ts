@@ -8,6 +8,7 @@
 //   falls back to none, and the layer's section says so until another source is chosen.
 // - Choices are compared by identity: a reply to an older choice never overrides a newer one.
 import { create } from 'zustand';
+import { STORAGE_KEYS } from './storageKeys';
 import { LAYER_NAMES, type LayerName } from '../core/layers/types';
 import type { LayerSourceChoice } from '../worker/engine';
 import { useDatasets } from './datasets';
@@ -22,7 +23,7 @@ interface LayerSourcesSlice {
   notes: Partial<Record<LayerName, SourceNote>>;
 }
 
-const STORAGE_KEY = 'gca.layerSources';
+const STORAGE_KEY = STORAGE_KEYS.layerSources;
 
 const isDatasetChoice = (choice: unknown): choice is { datasetId: string } =>
   typeof choice === 'object' &&

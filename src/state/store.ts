@@ -1,6 +1,7 @@
 // Zustand slices. The store holds small things only: area records (97 rows), per-area figures,
 // the selection and settings. Geometry goes straight from the loader to the map controller, never through here.
 import { create } from 'zustand';
+import { STORAGE_KEYS } from './storageKeys';
 import { PLAN_LAST_YEAR } from '../core/planYears';
 import { parseStoredSettings, type StoredSettings, type Theme } from '../core/settings';
 import type { AreaRecord } from '../core/areas';
@@ -52,9 +53,7 @@ interface SettingsSlice {
   dismissDroppedSettings: () => void;
 }
 
-const SETTINGS_KEY = 'gca.settings';
-/** Every key the app keeps in localStorage: what "reset settings" removes. */
-export const STORED_KEYS = [SETTINGS_KEY, 'gca.layerSources'] as const;
+const SETTINGS_KEY = STORAGE_KEYS.settings;
 
 const stored = (() => {
   try {
@@ -105,6 +104,6 @@ useAtlas.subscribe(({ basemapUrlTemplate, locale, theme, sampleWanted }) => {
 
 /** Forgets every stored setting and starts the app again with the defaults (datasets and slides stay). */
 export function resetSettings(): void {
-  for (const key of STORED_KEYS) localStorage.removeItem(key);
+  for (const key of Object.values(STORAGE_KEYS)) localStorage.removeItem(key);
   location.replace(location.pathname);
 }
