@@ -2,7 +2,8 @@
 // and makes sure a browser exists before any test starts.
 //
 // Rules relied on: the tests get a copy of dist/ taken here, so a `vite build` run meanwhile (in
-// another terminal) cannot swap the hashed chunks and workers a page has yet to load.
+// another terminal) cannot swap the hashed chunks and workers a page has yet to load. E2E_DIST names
+// another build folder (`vite build --outDir …`), so two checkouts' tests can run side by side.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +14,13 @@ import { ensureChromium } from './chromium';
 let server: PreviewServer | undefined;
 
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html'))
-    throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does).');
+  const built = process.env.E2E_DIST ?? 'dist';
+  if (!existsSync(join(built, 'index.html')))
+    throw new Error(`${built}/ is missing: run \`vite build\` first (npm run test:e2e does).`);
   project.provide('chromiumPath', ensureChromium());
   const copy = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
   const servedDir = join(copy, 'dist');
-  cpSync('dist', servedDir, { recursive: true });
+  cpSync(built, servedDir, { recursive: true });
   server = await preview({
     build: { outDir: servedDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
