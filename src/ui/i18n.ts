@@ -5,6 +5,14 @@ import type { LayerName, MetricId } from '../core/layers/registry';
 import type { CoverageBasis, VillageColouring } from '../core/layerSettings';
 import type { MetricUnit } from '../core/metrics';
 import { useAtlas } from '../state/store';
+import * as trackingMessages from './messages/tracking';
+import * as villageTableMessages from './messages/villageTable';
+import * as inspectMessages from './messages/inspect';
+import * as phoneMessages from './messages/phone';
+import * as slidesMessages from './messages/slides';
+import * as exportsMessages from './messages/exports';
+import * as importFlowMessages from './messages/importFlow';
+import * as suggestMessages from './messages/suggest';
 
 /** The labels the layer registries call for: the compiler names any a new layer, metric or choice lacks. */
 type LayerLabels = Record<
@@ -1218,8 +1226,22 @@ const en: typeof zh = {
   'export.targetMet': 'Meets the plan target (≥ {{value}})',
 };
 
+/** Each feature's strings live in messages/<feature>.ts and join the base set here. */
+const FEATURES = [
+  trackingMessages,
+  villageTableMessages,
+  inspectMessages,
+  phoneMessages,
+  slidesMessages,
+  exportsMessages,
+  importFlowMessages,
+  suggestMessages,
+];
+const allZh = Object.assign({}, zh, ...FEATURES.map((f) => f.zh)) as typeof zh;
+const allEn = Object.assign({}, en, ...FEATURES.map((f) => f.en)) as typeof zh;
+
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zh }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: allZh }, en: { translation: allEn } },
   lng: useAtlas.getState().locale,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
