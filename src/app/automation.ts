@@ -15,6 +15,8 @@ export interface AtlasAutomation {
   engine(): EngineClient;
   /** How many features of a layer are drawn in the current view. */
   renderedCount(layerId: string): number;
+  /** The data points of a layer drawn in the view: their layer row (property i) and screen position. */
+  renderedPoints(layerId: string): Array<{ row: number; x: number; y: number }>;
   jumpTo(lon: number, lat: number, zoom: number): void;
   /** The colour an area is drawn with by the choropleth (feature-state), if any. */
   areaFill(level: 'county' | 'prefecture', adcode: string): string | null;
@@ -49,6 +51,12 @@ export function installAutomation(controller: MapController, engine: () => Engin
     }),
     engine,
     renderedCount: (layerId) => map.queryRenderedFeatures({ layers: [layerId] }).length,
+    renderedPoints: (layerId) =>
+      map.queryRenderedFeatures({ layers: [layerId] }).flatMap((feature) => {
+        if (feature.geometry.type !== 'Point') return [];
+        const { x, y } = map.project(feature.geometry.coordinates as [number, number]);
+        return [{ row: Number(feature.properties.i), x, y }];
+      }),
     jumpTo: (lon, lat, zoom) => map.jumpTo({ center: [lon, lat], zoom }),
     areaFill: (level, adcode) => {
       const state = map.getFeatureState({

@@ -1,6 +1,14 @@
 import { expect, test } from 'vitest';
 import { FIGURES } from './layers/figures';
-import { METRIC_IDS, METRICS, metricsOfLayer, type AreaFigures } from './metrics';
+import {
+  METRIC_IDS,
+  METRICS,
+  metricsOfLayer,
+  missingStations,
+  MODELLED_TECHNOLOGY,
+  NO_STATIONS,
+  type AreaFigures,
+} from './metrics';
 
 /** An area's figures, all 0 except those given. */
 const figures = (given: Partial<AreaFigures> = {}): AreaFigures => ({
@@ -131,4 +139,15 @@ test('metrics of a layer come in catalogue order', () => {
     'relocation.modelled',
   ]);
   expect(metricsOfLayer('scenicAreas').map((m) => m.id)).toEqual(['scenic.reported', 'scenic.modelled']);
+});
+
+test('every modelled metric names the stations it counts; without them it lacks its input', () => {
+  for (const id of METRIC_IDS)
+    expect(MODELLED_TECHNOLOGY[id] !== undefined, id).toBe(METRICS[id].modelled === true);
+  const fourG = METRICS['villages.fourGModelled'];
+  expect(missingStations(fourG, NO_STATIONS)).toBe('4G');
+  expect(missingStations(fourG, { '5G': 120, '4G': 0 })).toBe('4G');
+  expect(missingStations(fourG, { '5G': 0, '4G': 3 })).toBeNull();
+  expect(missingStations(METRICS['villages.fiveGModelled'], { '5G': 0, '4G': 3 })).toBe('5G');
+  expect(missingStations(METRICS['villages.fiveG'], NO_STATIONS)).toBeNull();
 });

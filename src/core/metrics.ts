@@ -6,6 +6,7 @@
 // Rules: a share is a percentage of one figure in another of its layer — of the rows whose status
 // is known for a reported share — NaN when the whole is 0; modelled and reported coverage are
 // separate metrics, never merged.
+import type { Technology } from './coverage/types';
 import type { AreaSize, MetricDefinition, MetricUnit } from './layers/definition';
 import {
   LAYER_NAMES,
@@ -74,3 +75,27 @@ export const METRICS = Object.fromEntries(
 /** Metrics of one layer, in catalogue order. */
 export const metricsOfLayer = (layer: LayerName): Metric[] =>
   METRIC_IDS.map((id) => METRICS[id]).filter((m) => m.layer === layer);
+
+/**
+ * The stations a modelled metric counts coverage by. Without any station of that technology loaded
+ * the model has nothing to count: the metric has no value (never 0 %), and says which data is missing.
+ */
+export const MODELLED_TECHNOLOGY: Partial<Record<MetricId, Technology>> = {
+  'villages.fiveGModelled': '5G',
+  'villages.fourGModelled': '4G',
+  'relocation.modelled': '5G',
+  'scenic.modelled': '5G',
+};
+
+/** Stations loaded per technology (all of them, whatever the map's filter). */
+export type StationCounts = Readonly<Record<Technology, number>>;
+export const NO_STATIONS: StationCounts = { '5G': 0, '4G': 0 };
+
+/** The technology whose stations `metric` needs and lacks; null when it has them or is not modelled. */
+export function missingStations(
+  metric: Pick<Metric, 'id' | 'modelled'>,
+  loaded: StationCounts,
+): Technology | null {
+  const technology = metric.modelled ? MODELLED_TECHNOLOGY[metric.id] : undefined;
+  return technology !== undefined && loaded[technology] === 0 ? technology : null;
+}

@@ -11,12 +11,21 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { BaseGeodata } from '../core/areas';
 import { LABEL_FONT_FAMILY, LAYER, SOURCE, baseStyle } from './layers';
 import { STATION_POINT_MIN_ZOOM } from './overlays';
-import { GUIZHOU_BOUNDS, MapCamera, PADDING } from './camera';
+import { fitPadding, GUIZHOU_BOUNDS, MapCamera, panLimits } from './camera';
 import { MapOverlays } from './overlayData';
 import { MapAnnotations } from './annotations';
 import { exportSnapshot, type ExportSnapshot } from './snapshot';
+import { bordersWithoutWindow } from '../core/neighbourBorders';
+import { pointUnder, PointPicker, type PointHit } from './overlays/pointHits';
 
 export type { BaseGeodata };
+export type { PointHit };
+
+/** Listeners of the data points under the pointer (see setPointListeners). */
+export interface PointListeners {
+  hover: (hit: PointHit | null, point: { x: number; y: number } | null) => void;
+  click: (hit: PointHit) => void;
+}
 
 export interface MapCallbacks {
   onHover: (adcode: string | null, point: { x: number; y: number } | null) => void;
@@ -77,6 +86,13 @@ export class MapController {
   private choroplethShown = false;
   /** The light style's value of each property the high-contrast theme changes, read before its first change. */
   private readonly lightPaint = new Map<string, unknown>();
+  /** Whether a source's new data is still being parsed, tiled or drawn (see `onPreparingChange`). */
+  private preparing = false;
+  /** Who hears of data points hovered and clicked (setPointListeners). */
+  private pointListeners: PointListeners | null = null;
+  private pointHoverWired = false;
+  private readonly pointPicker = new PointPicker();
+  private readonly preparingListeners = new Set<(preparing: boolean) => void>();
 
   constructor(
     container: HTMLElement,
@@ -86,11 +102,8 @@ export class MapController {
       container,
       style: baseStyle(),
       bounds: GUIZHOU_BOUNDS,
-      fitBoundsOptions: { padding: PADDING },
-      maxBounds: [
-        [97, 20],
-        [116, 33],
-      ],
+      fitBoundsOptions: { padding: fitPadding(container) },
+      maxBounds: panLimits(container),
       minZoom: 4.5,
       maxZoom: 14,
       localIdeographFontFamily: LABEL_FONT_FAMILY,
@@ -121,7 +134,16 @@ export class MapController {
       this.callbacks.onStationZoom();
     };
     this.map.on('zoomend', reachStationZoom);
+    // New data for a source (setData: a 'dataloading' without a tile) is parsed and tiled in
+    // MapLibre's worker; 'idle' comes once every source and tile has loaded and the result is drawn.
+    this.map.on('dataloading', (e) => {
+      if (e.dataType === 'source' && !e.tile) this.setPreparing(true);
+    });
+    this.map.on('idle', () => this.setPreparing(false));
     this.map.on('click', (e: MapMouseEvent) => {
+      // A point under the pointer opens its inspector; the county under it is selected either way,
+      // so a click that selects a county still does when a village or a station cell lies there.
+      this.clickPoint(e);
       const [feature] = this.map.queryRenderedFeatures(e.point, { layers: [LAYER.countyFill] });
       this.callbacks.onSelect(feature ? String(feature.properties.adcode) : null);
     });
@@ -133,6 +155,10 @@ export class MapController {
     const set = (id: string, data: FeatureCollection | string) =>
       (this.map.getSource(id) as GeoJSONSource).setData(data);
     set(SOURCE.neighbours, boundaryUrls.neighbours);
+    void fetch(boundaryUrls.neighbours)
+      .then((response) => response.json())
+      .then((outlines) => set(SOURCE.neighbourBorders, bordersWithoutWindow(outlines)))
+      .catch(() => undefined);
     set(SOURCE.province, boundaryUrls.province);
     set(SOURCE.prefectures, boundaryUrls.prefectures);
     set(SOURCE.counties, boundaryUrls.counties);
@@ -233,8 +259,54 @@ export class MapController {
     return exportSnapshot(this.map, this.camera.viewBounds(), areas);
   }
 
+  /**
+   * Calls `listener` with whether the map is preparing new data (from a source's new data until the
+   * map is next idle), now and on every change; returns what stops it.
+   */
+  onPreparingChange(listener: (preparing: boolean) => void): () => void {
+    this.preparingListeners.add(listener);
+    listener(this.preparing);
+    return () => this.preparingListeners.delete(listener);
+  }
+
+  /**
+   * Reports the data point (station, village, site, scenic area, station cell) under the pointer
+   * as it moves (null when none) and the one clicked (its county is selected too).
+   */
+  setPointListeners(listeners: PointListeners | null): void {
+    this.pointListeners = listeners;
+    if (this.pointHoverWired || !listeners) return;
+    this.pointHoverWired = true;
+    let frame = 0;
+    let last: { x: number; y: number } | null = null;
+    // One hit test per frame, however fast the pointer moves.
+    this.map.on('mousemove', (e: MapMouseEvent) => {
+      last = e.point;
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        const hit = last && this.loaded ? pointUnder(this.map, last) : null;
+        this.pointListeners?.hover(hit, last);
+      });
+    });
+    this.map.getCanvas().addEventListener('mouseleave', () => {
+      last = null;
+      this.pointListeners?.hover(null, null);
+    });
+  }
+
   destroy(): void {
     this.map.remove();
+  }
+
+  private clickPoint(e: MapMouseEvent): void {
+    const hit = this.pointListeners && this.loaded ? this.pointPicker.pick(this.map, e.point) : null;
+    if (hit) this.pointListeners!.click(hit);
+  }
+
+  private setPreparing(preparing: boolean): void {
+    if (preparing === this.preparing) return;
+    this.preparing = preparing;
+    this.preparingListeners.forEach((listener) => listener(preparing));
   }
 
   /** The prefecture tint steps back behind a choropleth or an online basemap. */

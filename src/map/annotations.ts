@@ -3,7 +3,8 @@
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import { SOURCE } from './layers';
-import { drawSuggestedSites, type SiteMarker } from './siteMarkers';
+import { drawSuggestedSites, drawSuggestTargets, type SiteMarker } from './siteMarkers';
+import type { TargetMarkers } from '../core/coverage/suggest';
 import { drawGapHighlight } from './gapHighlight';
 
 /** Runs a style change now, or once the style has loaded (calls made before are kept in order). */
@@ -37,6 +38,11 @@ export class MapAnnotations {
   /** Draws the site suggester's picks (numbered markers and coverage discs); null removes them. */
   setSuggestedSites(sites: readonly SiteMarker[] | null): void {
     this.afterLoad(() => drawSuggestedSites(this.map, sites));
+  }
+
+  /** Rings the targets the site suggester aimed at; null removes them. */
+  setSuggestTargets(targets: TargetMarkers | null): void {
+    this.afterLoad(() => drawSuggestTargets(this.map, targets));
   }
 
   /** Rings the place picked in the gap list; null removes the ring. */

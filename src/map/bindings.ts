@@ -5,6 +5,8 @@ import type { MapController } from './MapController';
 import { useAtlas } from '../state/store';
 import { useLayers } from '../state/layers';
 import { cameraRested, useMapIntents } from '../state/mapIntents';
+import { hoverPoint, inspectRow, useInspect } from '../state/inspect';
+import { drawInspectMarker } from './overlays/inspectMarker';
 
 /** Binds the map to the store; returns the unbinding. */
 export function bindMapToStore(controller: MapController): () => void {
@@ -24,6 +26,25 @@ export function bindMapToStore(controller: MapController): () => void {
     controller.setTheme(theme);
   };
   const reportCamera = () => cameraRested(camera.getView(), camera.viewBounds());
+  // Points: hovering names one (a station cell its counts), clicking opens the inspector on it;
+  // the inspected point is marked. A cell click only selects its county, as it did before cells
+  // were clickable: at province zoom cells cover most of the map.
+  controller.setPointListeners({
+    hover: (hit, at) => hoverPoint(hit && at ? { ...hit, ...at } : null),
+    click: (hit) => {
+      if (hit.kind !== 'stationCells') inspectRow(hit.kind, hit.row, hit.together);
+    },
+  });
+  const inspectMarker = () => {
+    const { inspection } = useInspect.getState();
+    const { lon, lat } = inspection ?? {};
+    drawInspectMarker(
+      controller.map,
+      inspection && lon != null && lat != null
+        ? { lon, lat, label: inspection.name || inspection.code }
+        : null,
+    );
+  };
 
   selection();
   settings();
@@ -32,6 +53,7 @@ export function bindMapToStore(controller: MapController): () => void {
   controller.setChoropleth(intents.choropleth.level, intents.choropleth.colours);
   annotations.setGapHighlight(intents.gapHighlight);
   annotations.setSuggestedSites(intents.suggestedSites);
+  annotations.setSuggestTargets(intents.suggestTargets);
   annotations.setPreviewPoints(intents.importPreview.lon, intents.importPreview.lat);
 
   const stops = [
@@ -51,10 +73,13 @@ export function bindMapToStore(controller: MapController): () => void {
       if (s.choropleth !== p.choropleth) controller.setChoropleth(s.choropleth.level, s.choropleth.colours);
       if (s.gapHighlight !== p.gapHighlight) annotations.setGapHighlight(s.gapHighlight);
       if (s.suggestedSites !== p.suggestedSites) annotations.setSuggestedSites(s.suggestedSites);
+      if (s.suggestTargets !== p.suggestTargets) annotations.setSuggestTargets(s.suggestTargets);
       if (s.importPreview !== p.importPreview)
         annotations.setPreviewPoints(s.importPreview.lon, s.importPreview.lat);
     }),
     camera.onViewChange(reportCamera),
+    useInspect.subscribe((s, p) => s.inspection !== p.inspection && inspectMarker()),
+    () => controller.setPointListeners(null),
   ];
   controller.map.once('load', reportCamera);
   return () => stops.forEach((stop) => stop());

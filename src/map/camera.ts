@@ -9,13 +9,40 @@ export const PADDING = { left: 352, right: 56, top: 24, bottom: 24 };
 /** The side panel's strip, left out of "the view the reader sees". */
 const PANEL_STRIP_PX = 332;
 
+/**
+ * The padding of a fitted area: beside the side panel, or on a phone (narrower than 600 px, where the
+ * panel is the bottom sheet of src/ui/BottomSheet.tsx) above the sheet, at most half high, and the
+ * year slider over it. The sheet's heights are the page's CSS lengths `--sheet-height|half`.
+ */
+export function fitPadding(container: HTMLElement): typeof PADDING {
+  if (container.clientWidth >= 600) return PADDING;
+  const style = getComputedStyle(container);
+  const sheetPx = Math.min(
+    parseFloat(style.getPropertyValue('--sheet-height')) || 0,
+    parseFloat(style.getPropertyValue('--sheet-half')) || container.clientHeight * 0.4,
+  );
+  return { left: 16, right: 60, top: 16, bottom: Math.round(sheetPx) + 64 };
+}
+
+/**
+ * How far the map pans: around Guizhou. A phone's tall screen shows so much latitude at the
+ * province's zoom that it needs room to the south to lift the province above the sheet.
+ */
+export function panLimits(container: HTMLElement): [[number, number], [number, number]] {
+  const south = container.clientWidth >= 600 ? 20 : 14;
+  return [
+    [97, south],
+    [116, 33],
+  ];
+}
+
 export const GUIZHOU_BOUNDS: Bounds = [103.6, 24.62, 109.59, 29.22];
 
 export class MapCamera {
   constructor(private readonly map: MaplibreMap) {}
 
   fitBounds(bounds: Bounds): void {
-    this.map.fitBounds(bounds, { padding: PADDING, duration: 800 });
+    this.map.fitBounds(bounds, { padding: fitPadding(this.map.getContainer()), duration: 800 });
   }
 
   /** Centres a place (a gap, a suggested site, a changed village) at a street-level zoom. */

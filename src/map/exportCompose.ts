@@ -3,7 +3,8 @@
 // Rules: every text is drawn by the canvas in the app's font stack at the page's resolution (crisp
 // Chinese, never a scaled bitmap); the scale bar is measured at the map's centre latitude, per page
 // pixel; what was composed is recorded as the performance mark 'export-composed' (its detail: the
-// texts and boxes), for the browser tests and for anyone timing exports.
+// texts and boxes, the geographic box the map shows and where the fitted region landed on the
+// page), for the browser tests and for anyone timing exports.
 import type { LegendRow } from '../core/export/legend';
 import type { Box, PageLayout, TextAt } from '../core/export/pageLayout';
 import { chooseScaleBar, metersPerCssPixel } from '../core/export/scaleBar';
@@ -85,10 +86,24 @@ export function composePage(
       legendBox: layout.legend?.box ?? null,
       legendRows: legendRows.map((r) => `${r.range} ${r.countText}`),
       mapBox: layout.map,
+      mapShows: map.shows,
+      regionBox: pageBox(layout.map, map, pagePixelRatio),
       scaleBar,
       mapPixelRatio: map.pixelRatio,
     },
   });
+}
+
+/** A box in the hidden map's CSS pixels on the page: scaled to the page's ratio, centred as drawMap centres. */
+function pageBox(box: Box, map: MapImage, pagePixelRatio: number): Box {
+  const left = (map.pixels.width * (pagePixelRatio / map.pixelRatio) - box.width) / 2,
+    top = (map.pixels.height * (pagePixelRatio / map.pixelRatio) - box.height) / 2;
+  return {
+    x: box.x - left + map.boxCss.x * pagePixelRatio,
+    y: box.y - top + map.boxCss.y * pagePixelRatio,
+    width: map.boxCss.width * pagePixelRatio,
+    height: map.boxCss.height * pagePixelRatio,
+  };
 }
 
 /**

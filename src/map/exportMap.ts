@@ -1,12 +1,15 @@
 // Draws the live map's view again in a hidden MapLibre map at an export's full resolution — not an
 // upscaled screenshot: the container has the map box's CSS size and the map renders at the page's
 // pixel ratio, so its canvas has the target pixels and its lines and labels are drawn at that size.
-// Rules: same style (exportStyle.ts: exact stations out unless asked for), view and choropleth
-// feature-states as the live map; the picture is taken once the hidden map is `idle` (every source
-// loaded and drawn); the hidden map and its WebGL context are always released.
+// Rules: same style (exportStyle.ts: exact stations out unless asked for) and choropleth
+// feature-states as the live map; the snapshot's box is fitted whole into the map box, less the
+// `padding` strips the page's legend and north arrow cover (MapLibre's fitBounds), so a region
+// exported is never cut; the picture is taken once the hidden map is `idle` (every source loaded
+// and drawn); the hidden map and its WebGL context are always released.
 import type { ExportSnapshot } from './snapshot';
 import * as maplibregl from 'maplibre-gl';
-import type { MapCanvasPlan } from '../core/export/pageLayout';
+import type { Bounds } from '../core/areas';
+import type { Box, MapCanvasPlan } from '../core/export/pageLayout';
 import { LABEL_FONT_FAMILY } from './layers';
 import { exportStyle } from './exportStyle';
 
@@ -20,6 +23,10 @@ export interface MapImage {
   centerLatitude: number;
   zoom: number;
   bearing: number;
+  /** [west, south, east, north] the picture shows. */
+  shows: Bounds;
+  /** Where the snapshot's box landed, in the hidden map's CSS pixels. */
+  boxCss: Box;
 }
 
 const IDLE_TIMEOUT_MS = 90_000;
@@ -32,10 +39,16 @@ function measure(step: string, start: number): number {
   return end;
 }
 
+export interface RenderOptions {
+  exactStations: boolean;
+  /** CSS pixels per side of the map box the snapshot's box is kept out of. */
+  padding?: { top: number; right: number; bottom: number; left: number };
+}
+
 export async function renderMapImage(
   snapshot: MapSnapshot,
   plan: MapCanvasPlan,
-  options: { exactStations: boolean },
+  options: RenderOptions,
 ): Promise<MapImage> {
   const container = document.createElement('div');
   Object.assign(container.style, {
@@ -56,7 +69,7 @@ export async function renderMapImage(
       container,
       style: exportStyle(snapshot.style, options),
       bounds: snapshot.bounds,
-      fitBoundsOptions: { padding: 0, bearing: snapshot.bearing },
+      fitBoundsOptions: { padding: options.padding ?? 0, bearing: snapshot.bearing },
       // Software WebGL pays per pixel for every frame drawn while tiles arrive: load at a fraction of
       // the size, then draw once at full size (tiles and label placement follow CSS pixels, not the ratio).
       pixelRatio: Math.min(plan.pixelRatio, LOADING_PIXEL_RATIO),
@@ -77,12 +90,22 @@ export async function renderMapImage(
     at = measure('draw', at);
     const pixels = readPixels(map);
     measure('read', at);
+    const [west, south, east, north] = snapshot.bounds;
+    const northWest = map.project([west, north]),
+      southEast = map.project([east, south]);
     return {
       pixels,
       pixelRatio: map.getCanvas().width / plan.cssWidth,
       centerLatitude: map.getCenter().lat,
       zoom: map.getZoom(),
       bearing: map.getBearing(),
+      shows: map.getBounds().toArray().flat() as Bounds,
+      boxCss: {
+        x: northWest.x,
+        y: northWest.y,
+        width: southEast.x - northWest.x,
+        height: southEast.y - northWest.y,
+      },
     };
   } finally {
     map?.remove();

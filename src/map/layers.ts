@@ -12,6 +12,8 @@ import { OVERLAYS } from './overlays';
 
 export const SOURCE = {
   neighbours: 'neighbours',
+  /** The neighbours' borders without the window they were cut to (core/neighbourBorders.ts). */
+  neighbourBorders: 'neighbour-borders',
   province: 'province',
   prefectures: 'prefectures',
   counties: 'counties',
@@ -81,6 +83,7 @@ export function baseStyle(): StyleSpecification {
     version: 8,
     sources: {
       [SOURCE.neighbours]: geojson(),
+      [SOURCE.neighbourBorders]: geojson(),
       [SOURCE.province]: geojson(),
       [SOURCE.prefectures]: geojson('adcode'),
       [SOURCE.counties]: geojson('adcode'),
@@ -96,12 +99,13 @@ export function baseStyle(): StyleSpecification {
 
 function baseLayers(): LayerSpecification[] {
   return [
-    { id: 'background', type: 'background', paint: { 'background-color': '#e9edf0' } },
+    // The neighbours' colour: beyond the window they are cut to, the land looks the same.
+    { id: 'background', type: 'background', paint: { 'background-color': '#f6f6f3' } },
     { id: 'neighbour-fill', type: 'fill', source: SOURCE.neighbours, paint: { 'fill-color': '#f6f6f3' } },
     {
       id: 'neighbour-line',
       type: 'line',
-      source: SOURCE.neighbours,
+      source: SOURCE.neighbourBorders,
       paint: { 'line-color': '#b3bac2', 'line-width': 1, 'line-dasharray': [3, 2] },
     },
     {

@@ -1,4 +1,5 @@
-// The site suggester's picks on the map: a numbered marker per pick and its modelled coverage disc.
+// The site suggester's picks on the map: a numbered marker per pick and its modelled coverage disc,
+// and the targets it aimed at: a ring each, vermilion while no pick covers it, violet once one does.
 //
 // Rules relied on:
 // - The map has no glyph server and renders only CJK text from local fonts, so a symbol layer
@@ -7,17 +8,23 @@
 // - A disc is a polygon of the points at the radius on the model's sphere (core/coverage/disc),
 //   so what it takes in is what the model counts, at every latitude (a circle layer sized in
 //   pixels per metre is exact at one latitude only).
-// - The same picks again (the same array) change nothing.
+// - The same picks again (the same array) change nothing; so do the same targets.
+// - Targets are rings (no text), so one circle layer draws them, above the discs; they can number
+//   tens of thousands over the province in 2020, so their features carry one property only.
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
-import type { FeatureCollection, Polygon } from 'geojson';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { discRing } from '../core/coverage/disc';
-import type { SiteMarker } from '../core/coverage/suggest';
+import type { SiteMarker, TargetMarkers } from '../core/coverage/suggest';
 
 export const SITE_SOURCE = 'suggested-sites';
 export const SITE_DISC_LAYER = 'suggested-site-discs';
 export const SITE_DISC_LINE_LAYER = 'suggested-site-disc-lines';
 export const SITE_COLOUR = '#7c3aed';
+export const TARGET_SOURCE = 'suggest-targets';
+export const TARGET_LAYER = 'suggest-target-rings';
+/** The village layer's "no" colour (Okabe–Ito vermilion): an aimed-at target no pick covers yet. */
+export const TARGET_COLOUR = '#D55E00';
 
 export type { SiteMarker };
 
@@ -66,18 +73,68 @@ function discs(sites: readonly SiteMarker[]): FeatureCollection<Polygon> {
 function discSource(map: maplibregl.Map): GeoJSONSource {
   if (!map.getSource(SITE_SOURCE)) {
     map.addSource(SITE_SOURCE, { type: 'geojson', data: discs([]) });
-    map.addLayer({
-      id: SITE_DISC_LAYER,
-      type: 'fill',
-      source: SITE_SOURCE,
-      paint: { 'fill-color': SITE_COLOUR, 'fill-opacity': 0.12 },
-    });
-    map.addLayer({
-      id: SITE_DISC_LINE_LAYER,
-      type: 'line',
-      source: SITE_SOURCE,
-      paint: { 'line-color': SITE_COLOUR, 'line-width': 1.5, 'line-opacity': 0.8 },
-    });
+    // Below the target rings when they are drawn already.
+    const below = map.getLayer(TARGET_LAYER) ? TARGET_LAYER : undefined;
+    map.addLayer(
+      {
+        id: SITE_DISC_LAYER,
+        type: 'fill',
+        source: SITE_SOURCE,
+        paint: { 'fill-color': SITE_COLOUR, 'fill-opacity': 0.12 },
+      },
+      below,
+    );
+    map.addLayer(
+      {
+        id: SITE_DISC_LINE_LAYER,
+        type: 'line',
+        source: SITE_SOURCE,
+        paint: { 'line-color': SITE_COLOUR, 'line-width': 1.5, 'line-opacity': 0.8 },
+      },
+      below,
+    );
   }
   return map.getSource(SITE_SOURCE) as GeoJSONSource;
+}
+
+const drawnTargets = new WeakMap<maplibregl.Map, TargetMarkers | null>();
+
+/** Replaces the aimed-at targets drawn on a map (a loaded style); null removes them. */
+export function drawSuggestTargets(map: maplibregl.Map, targets: TargetMarkers | null): void {
+  if ((drawnTargets.get(map) ?? null) === targets) return;
+  drawnTargets.set(map, targets);
+  const source = map.getSource(TARGET_SOURCE) as GeoJSONSource | undefined;
+  if (source) {
+    source.setData(targetPoints(targets));
+    return;
+  }
+  if (!targets) return;
+  map.addSource(TARGET_SOURCE, { type: 'geojson', data: targetPoints(targets) });
+  map.addLayer({
+    id: TARGET_LAYER,
+    type: 'circle',
+    source: TARGET_SOURCE,
+    paint: {
+      // Thin and faint over the whole province (thousands of targets must not hide the map
+      // beneath), bold once a county fills the view.
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 1.6, 8, 3, 10, 6, 14, 9],
+      'circle-color': 'rgba(0, 0, 0, 0)',
+      'circle-stroke-color': ['case', ['==', ['get', 'p'], 1], SITE_COLOUR, TARGET_COLOUR],
+      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 8, 1.5, 10, 2.5, 14, 3],
+      'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.45, 9, 0.95],
+    },
+  });
+}
+
+/** p: 1 when a pick covers the target. */
+function targetPoints(targets: TargetMarkers | null): FeatureCollection<Point> {
+  const features: FeatureCollection<Point>['features'] = [];
+  if (targets)
+    for (let i = 0; i < targets.lon.length; i++)
+      features.push({
+        type: 'Feature',
+        properties: { p: targets.coveredByPick[i] },
+        geometry: { type: 'Point', coordinates: [targets.lon[i], targets.lat[i]] },
+      });
+  return { type: 'FeatureCollection', features };
 }

@@ -6,6 +6,7 @@ import { deleteDataset, listDatasets, renameDataset } from '../storage/datasets'
 import { StorageError } from '../storage/errors';
 import type { DatasetMetadata } from '../storage/types';
 import type { DataWorkerApi, ExportFormat } from '../worker/data.worker';
+import type { DatasetWords } from '../core/export/datasetTable';
 
 interface DatasetsSlice {
   datasets: DatasetMetadata[];
@@ -57,10 +58,15 @@ export function startDataWorker(onCrash?: (message: string) => void) {
   return { api: wrap<DataWorkerApi>(worker), terminate: () => worker.terminate() };
 }
 
-export async function exportStoredDataset(id: string, format: ExportFormat): Promise<void> {
+/** `words` (translated headings, county names): CSV and XLSX as people read them. */
+export async function exportStoredDataset(
+  id: string,
+  format: ExportFormat,
+  words?: DatasetWords,
+): Promise<void> {
   const job = startDataWorker();
   try {
-    const file = await job.api.exportDataset(id, format);
+    const file = await job.api.exportDataset(id, format, words);
     downloadBytes(file.bytes, file.fileName, file.mimeType);
     useDatasets.setState({
       exportShortfall:

@@ -1,17 +1,23 @@
 // One import at a time, as a small state machine the dialog renders: reading → mapping →
 // report → saved (or failed). The file is read, validated and stored in a data worker started for
-// this import; cancelling terminates it, so nothing half-done is kept.
+// this import; cancelling terminates it, so nothing half-done is kept. Once saved, the map layer
+// the dataset feeds shows it, and a notice says so with an undo (importNotice.ts).
 //
 // Rules relied on: the page does no work on the file's content, it only hands the bytes over
 // (transferred, not copied). A file over MAX_FILE_BYTES is refused by its size before it is read.
 // Reading the file again in another encoding (rereadImport) starts over in a fresh worker from
 // the same File, so the choice works from the mapping step and from a refusal alike.
+// The datum is preselected only when the file states it (core/import/datum.ts statedDatum); with
+// coordinate columns and no datum the rows cannot be checked, so nothing unchecked can be saved.
+// A datum the user picked stays when the columns change; a stated one follows the columns.
 import { proxy, transfer } from 'comlink';
 import { create } from 'zustand';
 import type { DatasetKind, Mapping, DatumGuess } from '../core/import/mapping';
-import { guessMapping } from '../core/import/mapping';
+import { guessDatum, guessMapping } from '../core/import/mapping';
+import type { FileFormat } from '../core/import/importedTable';
 import type { Problem } from '../core/import/problems';
-import type { Datum } from '../core/import/datum';
+import { datumForImport, statedDatum, type Datum } from '../core/import/datum';
+import { mapLayerOfDataset } from '../core/layers/fromDataset';
 import countiesUrl from '../../geodata/counties.geojson?url';
 import villagesUrl from '../../geodata/villages.csv?url';
 import type { Inspection, ValidationReport } from '../worker/importJob';
@@ -20,6 +26,7 @@ import { downloadBytes, refreshDatasets, startDataWorker } from './datasets';
 import { useAtlas } from './store';
 import { storageCodeOf, type StorageErrorCode } from '../storage/errors';
 import { clearImportPreview, showImportPreview } from './mapIntents';
+import { showImportOnLayer } from './importNotice';
 import { MAX_FILE_BYTES, megabytes } from '../core/import/limits';
 import type { ForcedEncoding } from '../core/io/decode';
 
@@ -31,8 +38,11 @@ export type ImportStep =
       inspection: Inspection;
       layer: DatasetKind;
       mapping: Mapping;
-      datum: Datum;
+      /** Null until the file states a datum or the user picks one. */
+      datum: Datum | null;
       datumGuess: DatumGuess;
+      /** The user picked the datum (it then stays when the columns change). */
+      datumPicked: boolean;
       busy: boolean;
       fraction?: number;
     }
@@ -42,10 +52,12 @@ export type ImportStep =
       layer: DatasetKind;
       mapping: Mapping;
       datum: Datum;
+      datumGuess: DatumGuess;
+      datumPicked: boolean;
       report: Omit<ValidationReport, 'previewLon' | 'previewLat'>;
       busy: boolean;
     }
-  | { step: 'saved'; metadata: DatasetMetadata }
+  | { step: 'saved'; metadata: DatasetMetadata; switching: boolean }
   | {
       step: 'failed';
       fileName: string;
@@ -102,8 +114,9 @@ export async function startImport(file: File, encoding?: ForcedEncoding): Promis
       inspection,
       layer: inspection.layer,
       mapping: inspection.mapping,
-      datum: inspection.datum.datum,
+      datum: statedDatum(inspection.datum),
       datumGuess: inspection.datum,
+      datumPicked: false,
       busy: false,
     });
   } catch (error) {
@@ -130,25 +143,56 @@ export function rereadImport(encoding: ForcedEncoding): void {
   if (currentFile) void startImport(currentFile, encoding);
 }
 
+/** Whether the mapping takes coordinates from the file (then a datum must be known). */
+export const hasCoordinateColumns = (mapping: Mapping) =>
+  mapping.lon !== undefined || mapping.lat !== undefined;
+
+/**
+ * What the file says of its datum with these columns: the chosen coordinate columns' names, else
+ * what the worker read when the file was opened (file name, .prj, format).
+ */
+function datumGuessFor(inspection: Inspection, mapping: Mapping): DatumGuess {
+  const fromColumns = guessDatum({ header: inspection.header, mapping });
+  if (fromColumns.basis === 'column-name') return fromColumns;
+  if (inspection.datum.basis !== 'column-name') return inspection.datum;
+  // The columns that named it are no longer chosen: what else the file says (the .prj, read only
+  // in the worker, is then not consulted; a file whose columns name a datum rarely has one).
+  return guessDatum({
+    header: inspection.header,
+    mapping,
+    fileName: inspection.fileName,
+    format: inspection.format as FileFormat,
+  });
+}
+
+/** The mapping step with new columns: the stated datum follows them, a picked one stays. */
+function withMapping(state: Extract<ImportStep, { step: 'mapping' }>, layer: DatasetKind, mapping: Mapping) {
+  const datumGuess = datumGuessFor(state.inspection, mapping);
+  const datum = state.datumPicked ? state.datum : statedDatum(datumGuess);
+  return { ...state, layer, mapping, datumGuess, datum };
+}
+
 export function chooseDatasetKind(layer: DatasetKind): void {
   const state = useImport.getState().state;
   if (state.step !== 'mapping') return;
-  set({ ...state, layer, mapping: guessMapping(state.inspection.header, layer) });
+  set(withMapping(state, layer, guessMapping(state.inspection.header, layer)));
 }
 
 export function chooseColumn(field: string, column: number | undefined): void {
   const state = useImport.getState().state;
-  if (state.step === 'mapping') set({ ...state, mapping: { ...state.mapping, [field]: column } });
+  if (state.step === 'mapping') set(withMapping(state, state.layer, { ...state.mapping, [field]: column }));
 }
 
 export function chooseDatum(datum: Datum): void {
   const state = useImport.getState().state;
-  if (state.step === 'mapping') set({ ...state, datum });
+  if (state.step === 'mapping') set({ ...state, datum, datumPicked: true });
 }
 
 export async function validateImport(): Promise<void> {
   const state = useImport.getState().state;
   if (state.step !== 'mapping' || !job) return;
+  const datum = datumForImport(state.datum, hasCoordinateColumns(state.mapping));
+  if (!datum) return;
   set({ ...state, busy: true, fraction: 0 });
   const onProgress = proxy((fraction: number) => {
     const now = useImport.getState().state;
@@ -158,7 +202,7 @@ export async function validateImport(): Promise<void> {
     const { previewLon, previewLat, ...report } = await job.api.validate(
       state.layer,
       state.mapping,
-      state.datum,
+      datum,
       onProgress,
     );
     showImportPreview(previewLon, previewLat);
@@ -167,7 +211,9 @@ export async function validateImport(): Promise<void> {
       inspection: state.inspection,
       layer: state.layer,
       mapping: state.mapping,
-      datum: state.datum,
+      datum,
+      datumGuess: state.datumGuess,
+      datumPicked: state.datumPicked,
       report,
       busy: false,
     });
@@ -185,8 +231,10 @@ export function backToMapping(): void {
     inspection: state.inspection,
     layer: state.layer,
     mapping: state.mapping,
-    datum: state.datum,
-    datumGuess: state.inspection.datum,
+    // A datum the check needed no choice for (no coordinates) is not a choice to show.
+    datum: state.datumPicked ? state.datum : statedDatum(state.datumGuess),
+    datumGuess: state.datumGuess,
+    datumPicked: state.datumPicked,
     busy: false,
   });
 }
@@ -202,21 +250,30 @@ export async function downloadRejected(): Promise<void> {
   );
 }
 
-/** Stores the accepted rows; the dialog says "saved" only once the write is durable. */
+/**
+ * Stores the accepted rows; the dialog says "saved" only once the write is durable. Then the layer
+ * the dataset feeds shows it (plain points feed none): the user sees what they imported.
+ */
 export async function saveImport(name: string): Promise<void> {
   const state = useImport.getState().state;
   if (state.step !== 'report' || !job) return;
   set({ ...state, busy: true });
+  let metadata: DatasetMetadata;
   try {
-    const metadata = await job.api.save(name);
-    set({ step: 'saved', metadata });
+    metadata = await job.api.save(name);
+    const layer = mapLayerOfDataset(metadata.layer);
+    set({ step: 'saved', metadata, switching: layer !== null });
     job.terminate();
     job = undefined;
     clearImportPreview();
     await refreshDatasets();
   } catch (error) {
     fail(state.inspection.fileName, error);
+    return;
   }
+  await showImportOnLayer(metadata);
+  const now = useImport.getState().state;
+  if (now.step === 'saved' && now.metadata === metadata) set({ ...now, switching: false });
 }
 
 export function cancelImport(): void {

@@ -5,6 +5,7 @@
 // Single stations (130,000 5G, 196,000 more with 4G: 12–30 MB of GeoJSON for MapLibre's worker
 // to parse) are sent only once the map is zoomed in far enough to draw them; below that the
 // station cells stand for them.
+import { create } from 'zustand';
 import type { AreaFigures } from '../core/metrics';
 import { FIGURES, type FigureTable } from '../core/layers/figures';
 import { OVERLAY_SOURCE_NAMES } from '../core/layers/registry';
@@ -18,11 +19,15 @@ let queued = false;
 let stationsShown = '';
 let stationDetailWanted = false;
 
+/** Whether a layer refresh is running or queued, for the map's "preparing layers" status. */
+export const useLayerLoading = create<{ refreshing: boolean }>()(() => ({ refreshing: false }));
+
 export function refreshLayers(): Promise<void> {
   if (running) {
     queued = true;
     return running;
   }
+  useLayerLoading.setState({ refreshing: true });
   running = (async () => {
     do {
       queued = false;
@@ -30,6 +35,7 @@ export function refreshLayers(): Promise<void> {
     } while (queued);
   })().finally(() => {
     running = null;
+    useLayerLoading.setState({ refreshing: false });
   });
   return running;
 }

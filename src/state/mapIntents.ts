@@ -6,7 +6,7 @@
 // so asking twice for the same place flies there twice.
 import { create } from 'zustand';
 import type { Bounds } from '../core/areas';
-import type { SiteMarker } from '../core/coverage/suggest';
+import type { SiteMarker, TargetMarkers } from '../core/coverage/suggest';
 import type { ViewCamera } from '../core/viewState';
 import { useAtlas } from './store';
 
@@ -31,6 +31,8 @@ interface MapIntents {
   camera: { view: ViewCamera; bounds: Bounds } | null;
   gapHighlight: { lon: number; lat: number } | null;
   suggestedSites: readonly SiteMarker[] | null;
+  /** The targets the site suggester aimed at, drawn with its picks. */
+  suggestTargets: TargetMarkers | null;
   choropleth: { level: 'county' | 'prefecture'; colours: ChoroplethColours | null };
   importPreview: { lon: Float64Array; lat: Float64Array };
 }
@@ -43,6 +45,7 @@ export const useMapIntents = create<MapIntents>()(() => ({
   camera: null,
   gapHighlight: null,
   suggestedSites: null,
+  suggestTargets: null,
   choropleth: { level: 'county', colours: null },
   importPreview: NO_POINTS,
 }));
@@ -72,6 +75,9 @@ export const highlightGap = (point: { lon: number; lat: number } | null) =>
 
 export const showSuggestedSites = (sites: readonly SiteMarker[] | null) =>
   useMapIntents.setState({ suggestedSites: sites });
+
+export const showSuggestTargets = (targets: TargetMarkers | null) =>
+  useMapIntents.setState({ suggestTargets: targets });
 
 export const showChoropleth = (level: 'county' | 'prefecture', colours: ChoroplethColours | null) =>
   useMapIntents.setState({ choropleth: { level, colours } });

@@ -8,14 +8,32 @@
 // - An import is checked whole (core/slidesFile.ts) before anything is written: a bad file
 //   changes nothing and its first problem is named.
 // - Leaving the presentation restores the view shown before it started.
+// - A slide keeps the box the reader saw (`bounds`); playing it fits that box to the screen playing
+//   it, clear of the presentation's caption band and legend (the frame the presentation reports),
+//   so the whole region shows on a 1280 × 720 projector as on the screen it was made on.
+// - A slide never changes the UI language: whatever language it was made in, it plays in the
+//   language chosen now (its view's `l=` is for shared links).
 import { create } from 'zustand';
+import type { Bounds } from '../core/areas';
+import { fitCamera, type ScreenFrame } from '../core/cameraFit';
 import { parseSlidesFile, slidesToJson, type SlidesFileProblem } from '../core/slidesFile';
 import type { ViewState } from '../core/viewState';
 import { StorageError } from '../storage/errors';
 import { deleteSlide, importSlides, listSlides, saveSlides } from '../storage/slides';
 import type { StoredSlide } from '../storage/types';
 import { downloadBytes } from './datasets';
+import { focusBounds, useMapIntents } from './mapIntents';
+import { useAtlas } from './store';
 import { applyView, currentView, decodeViewQuery, encodeCurrentView } from './urlState';
+
+/** The map's zoom limits (map/MapController.ts), which a fitted slide keeps to. */
+const ZOOM_LIMITS = { minZoom: 4.5, maxZoom: 14 } as const;
+
+/** The box the reader sees now, to ~1 m; null before the map has first come to rest. */
+function currentBounds(): Bounds | null {
+  const bounds = useMapIntents.getState().camera?.bounds;
+  return bounds ? (bounds.map((value) => Number(value.toFixed(5))) as Bounds) : null;
+}
 
 /** A message for the panel: an i18n key and its values. */
 export interface SlidesMessage {
@@ -70,6 +88,7 @@ export function addSlide(name: string): Promise<boolean> {
     caption: '',
     view: encodeCurrentView(),
     createdAt: new Date().toISOString(),
+    bounds: currentBounds(),
     position,
   };
   return guarded(() => saveSlides([slide]));
@@ -77,7 +96,7 @@ export function addSlide(name: string): Promise<boolean> {
 
 function changeSlide(
   id: string,
-  change: Partial<Pick<StoredSlide, 'name' | 'caption' | 'view'>>,
+  change: Partial<Pick<StoredSlide, 'name' | 'caption' | 'view' | 'bounds'>>,
 ): Promise<boolean> {
   const slide = useSlides.getState().slides.find((s) => s.id === id);
   return slide ? guarded(() => saveSlides([{ ...slide, ...change }])) : Promise.resolve(false);
@@ -86,7 +105,8 @@ function changeSlide(
 export const renameSlide = (id: string, name: string) => changeSlide(id, { name });
 export const setSlideCaption = (id: string, caption: string) => changeSlide(id, { caption });
 /** The slide keeps its name and caption and takes the view shown now. */
-export const updateSlideView = (id: string) => changeSlide(id, { view: encodeCurrentView() });
+export const updateSlideView = (id: string) =>
+  changeSlide(id, { view: encodeCurrentView(), bounds: currentBounds() });
 export const removeSlide = (id: string) => guarded(() => deleteSlide(id));
 
 /** Moves a slide one place up (−1) or down (+1); positions are renumbered and written in one transaction. */
@@ -131,10 +151,18 @@ export async function importSlidesFile(file: File): Promise<void> {
   });
 }
 
-/** Shows a slide's view, flying the map there. */
-export function showSlide(slide: StoredSlide, animate = true): void {
+/** The slide's settings in the language chosen now, without its camera (the bounds place it). */
+function slideSettings(slide: StoredSlide): ViewState | null {
   const view = decodeViewQuery(slide.view);
-  if (view) void applyView(view, { animate });
+  return view && { ...view, camera: null, locale: useAtlas.getState().locale };
+}
+
+/** Shows a slide's view beside the side panel, flying the map to its box. */
+export async function showSlide(slide: StoredSlide): Promise<void> {
+  const view = slideSettings(slide);
+  if (!view) return;
+  await applyView(view, { animate: true });
+  if (slide.bounds) focusBounds(slide.bounds);
 }
 
 interface PresentationSlice {
@@ -146,14 +174,49 @@ interface PresentationSlice {
 
 export const usePresentation = create<PresentationSlice>()(() => ({ index: null, previous: null }));
 
+/** What the presentation last put on screen: a slide fitted to a frame. */
+let shown: { index: number; frame: ScreenFrame } | null = null;
+
+const FRAME_TOLERANCE_PX = 4;
+const sameFrame = (a: ScreenFrame, b: ScreenFrame) =>
+  (
+    [
+      [a.width, b.width],
+      [a.height, b.height],
+      [a.padding.top, b.padding.top],
+      [a.padding.right, b.padding.right],
+      [a.padding.bottom, b.padding.bottom],
+      [a.padding.left, b.padding.left],
+    ] as const
+  ).every(([x, y]) => Math.abs(x - y) <= FRAME_TOLERANCE_PX);
+
+/**
+ * Called by the presentation whenever its slide or its frame (the screen, less the caption band and
+ * the legend) changes: shows the slide, its box fitted to the frame. A frame that moved by a few
+ * pixels changes nothing; the first slide and every new one are flown to.
+ */
+export function framePresentation(frame: ScreenFrame): void {
+  const { index } = usePresentation.getState();
+  const slide = index === null ? undefined : useSlides.getState().slides[index];
+  if (index === null || !slide) return;
+  if (shown && shown.index === index && sameFrame(shown.frame, frame)) return;
+  shown = { index, frame };
+  const view = slideSettings(slide);
+  if (!view) return;
+  void applyView(
+    { ...view, camera: slide.bounds && fitCamera(slide.bounds, frame, ZOOM_LIMITS) },
+    { animate: true },
+  );
+}
+
 export function startPresentation(): void {
   const { slides } = useSlides.getState();
   if (slides.length === 0 || usePresentation.getState().index !== null) return;
+  shown = null;
   usePresentation.setState({ index: 0, previous: currentView() });
-  showSlide(slides[0]);
 }
 
-/** Next (+1) or previous (−1) slide; stays on the first or last. */
+/** Next (+1) or previous (−1) slide; stays on the first or last. The presentation then frames it. */
 export function stepPresentation(step: number): void {
   const { index } = usePresentation.getState();
   const { slides } = useSlides.getState();
@@ -161,12 +224,12 @@ export function stepPresentation(step: number): void {
   const next = Math.max(0, Math.min(slides.length - 1, index + step));
   if (next === index) return;
   usePresentation.setState({ index: next });
-  showSlide(slides[next]);
 }
 
 export function stopPresentation(): void {
   const { index, previous } = usePresentation.getState();
   if (index === null) return;
+  shown = null;
   usePresentation.setState({ index: null, previous: null });
   if (previous) void applyView(previous, { animate: false });
 }

@@ -2,4 +2,5 @@
 export const STORAGE_KEYS = {
   settings: 'gca.settings',
   layerSources: 'gca.layerSources',
+  editAuthor: 'gca.editAuthor',
 } as const;

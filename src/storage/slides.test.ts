@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { listDatasets } from './datasets';
 import { DATABASE_VERSION } from './db';
 import { editsFor } from './edits';
+import { legacyBounds } from '../core/slidesFile';
 import { deleteSlide, importSlides, listSlides, saveSlides } from './slides';
 import type { StoredDataset, StoredSlide } from './types';
 
@@ -15,6 +16,7 @@ const slide = (id: string, position: number, name = id): StoredSlide => ({
   caption: '',
   view: 'v=1&m=stations.per10k',
   createdAt: '2025-03-01T08:00:00.000Z',
+  bounds: [106.52, 26.95, 106.95, 27.33],
   position,
 });
 
@@ -35,6 +37,21 @@ test('slides come back in position order, whatever order they were written in', 
   await saveSlides([slide('c', 2), slide('a', 0)], databaseName);
   await saveSlides([slide('b', 1)], databaseName);
   expect((await listSlides(databaseName)).map((s) => s.id)).toEqual(['a', 'b', 'c']);
+});
+
+test('a slide stored before slides kept bounds is read with the box its centre and zoom showed', async () => {
+  const databaseName = freshDatabaseName();
+  const { bounds: _, ...old } = { ...slide('old', 0), view: 'v=1&c=106.7,27.1&z=8&m=stations.per10k' };
+  const { bounds: __, ...noCamera } = slide('no-camera', 1);
+  await saveSlides([old as StoredSlide, noCamera as StoredSlide], databaseName);
+  const [read, withoutCamera] = await listSlides(databaseName);
+  expect(read.bounds).toEqual(legacyBounds(old.view));
+  expect(read.bounds![0]).toBeLessThan(106.7);
+  expect(read.bounds![2]).toBeGreaterThan(106.7);
+  expect(withoutCamera.bounds).toBeNull();
+  // Saved again (renamed), it keeps the box it was read with.
+  await saveSlides([{ ...read, name: '息烽县' }], databaseName);
+  expect((await listSlides(databaseName))[0]).toMatchObject({ name: '息烽县', bounds: read.bounds });
 });
 
 test('a reorder written in one call swaps two slides; a delete removes one', async () => {

@@ -5,9 +5,11 @@
 //   transaction, so the order is never half-changed.
 // - An import upserts by id: importing one's own export again changes nothing, a colleague's
 //   slides are added after the existing ones.
+// - A slide stored before slides kept their bounds is read with the box its centre and zoom showed
+//   (core/slidesFile.ts `withBounds`); it is written with it the next time it is saved.
 import { DATABASE_NAME, inTransaction } from './db';
 import { StorageError } from './errors';
-import type { SlideRecord } from '../core/slidesFile';
+import { withBounds, type SlideRecord } from '../core/slidesFile';
 import type { StoredSlide } from './types';
 
 export function listSlides(databaseName: string = DATABASE_NAME): Promise<StoredSlide[]> {
@@ -17,7 +19,7 @@ export function listSlides(databaseName: string = DATABASE_NAME): Promise<Stored
     'readonly',
     { code: 'read-failed', what: 'reading the slides' },
     async (transaction) => {
-      const slides = await transaction.objectStore('slides').getAll();
+      const slides = (await transaction.objectStore('slides').getAll()).map(withBounds);
       return slides.sort((a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt));
     },
   );

@@ -4,7 +4,7 @@
 //
 // Rules relied on:
 // - Metadata and columns are stored apart so listing datasets never reads the heavy arrays.
-// - An edit's value is true / false, or null when the team marks the status as unknown again.
+// - Status edits are core/tracking/edits.ts's records, stored as they are.
 import type { SlideRecord } from '../core/slidesFile';
 
 export type { ColumnArray, StoredDataset } from '../core/storedDataset';
@@ -17,26 +17,14 @@ export interface DatasetMetadata extends Omit<StoredDataset, 'columns' | 'dictio
   byteSize: number;
 }
 
-export const STATUS_FIELDS = ['fiber', 'gigabit', '4g', '5g', 'covered'] as const;
-export type StatusField = (typeof STATUS_FIELDS)[number];
-
-/** One change of one status of one row (village code, site id…), as a person entered it. */
-export interface StatusEdit {
-  datasetId: string;
-  rowKey: string;
-  field: StatusField;
-  value: boolean | null;
-  /** The day the status changed on the ground, yyyy-mm-dd. */
-  date: string;
-  note: string;
-  /** ISO 8601 timestamp of when the edit was recorded. */
-  editedAt: string;
-}
-
-/** An edit as stored: `key` grows with every edit recorded, so it orders the history. */
-export interface StoredEdit extends StatusEdit {
-  key: number;
-}
+export {
+  STATUS_FIELDS,
+  type StatusField,
+  type StatusEdit,
+  type StoredEdit,
+  type EditKind,
+  type EditSource,
+} from '../core/tracking/edits';
 
 /** A saved view for presentations (see core/slidesFile.ts); `position` orders the slides, lowest first. */
 export interface StoredSlide extends SlideRecord {

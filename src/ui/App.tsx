@@ -4,7 +4,9 @@ import { useAtlas } from '../state/store';
 import { AreaPanel } from './AreaPanel';
 import { MapView } from './MapView';
 import { PrefectureList } from './PrefectureList';
-import { DataPanel } from './DataPanel';
+import { DataPanel, SampleButton, useNothingLoaded } from './DataPanel';
+import { BottomSheet } from './BottomSheet';
+import { AreaName } from './AreaName';
 import { LayerPanel } from './layers/LayerPanel';
 import { SideTabs } from './SideTabs';
 import { PlanningPanel } from './planning/PlanningPanel';
@@ -13,12 +15,15 @@ import { ImportDialog } from './import/ImportDialog';
 import { DropZone } from './import/DropZone';
 import { SettingsDialog } from './SettingsDialog';
 import { SearchBox } from './SearchBox';
+import { Inspector } from './Inspector';
 import { ExportMapButton } from './ExportDialog';
 import { CopyLinkButton } from './share/CopyLinkButton';
 import { LinkNotice } from './share/LinkNotice';
 import { SettingsNotice } from './SettingsNotice';
 import { SlidesPanel } from './slides/SlidesPanel';
 import { Presentation } from './slides/Presentation';
+import { StatusEditorHost } from './StatusEditor';
+import { VillageListHost } from './villages/VillageList';
 
 export function App() {
   const { t } = useTranslation();
@@ -29,6 +34,7 @@ export function App() {
   const online = useAtlas((s) => s.basemapUrlTemplate !== '');
   const sampleShown = useAtlas((s) => s.sample !== null);
   const theme = useAtlas((s) => s.theme);
+  const nothingLoaded = useNothingLoaded();
   const settingsButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -36,7 +42,15 @@ export function App() {
   return (
     <div className="app">
       <MapView />
-      <aside className="side-panel">
+      <BottomSheet
+        title={t('appTitle')}
+        summary={
+          <>
+            {selected ? <AreaName adcode={selected.adcode} name={selected.name} /> : t('phone.noSelection')}
+            {sampleShown && <span className="badge sample">{t('sampleBadge')}</span>}
+          </>
+        }
+      >
         <header>
           <h1>{t('appTitle')}</h1>
           <p className="muted">{t('appSubtitle')}</p>
@@ -61,6 +75,13 @@ export function App() {
           </div>
           <SearchBox />
         </header>
+        {nothingLoaded && (
+          <section className="start-card" aria-labelledby="start-title" data-testid="start-card">
+            <h2 id="start-title">{t('phone.startTitle')}</h2>
+            <SampleButton className="primary" />
+            <p className="small">{t('phone.startHint')}</p>
+          </section>
+        )}
         {selected ? <AreaPanel area={selected} /> : <p className="muted">{t('selectHint')}</p>}
         <SideTabs
           panels={{
@@ -77,7 +98,7 @@ export function App() {
           }}
         />
         <footer className="muted small">{t('sources')}</footer>
-      </aside>
+      </BottomSheet>
       {settingsOpen && (
         <SettingsDialog
           onClose={() => {
@@ -91,6 +112,9 @@ export function App() {
       <LinkNotice />
       <SettingsNotice />
       <Presentation />
+      <VillageListHost />
+      <StatusEditorHost />
+      <Inspector />
     </div>
   );
 }

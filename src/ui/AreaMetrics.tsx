@@ -1,13 +1,15 @@
 // The selected area against the plan: every metric of the loaded layers with its value, a small
 // bar (value against the target, or against the largest area's value when there is none) and, for
 // a share, the counts behind it (each metric names its part and whole), reported and modelled apart.
+// A modelled metric without the stations it needs says so ("无 4G 基站数据") instead of 0 %.
 import { useTranslation } from 'react-i18next';
 import type { AreaRecord } from '../core/areas';
 import { formatDecimal, formatInteger } from '../core/format';
 import { LAYER_NAMES } from '../core/layers/registry';
-import { metricsOfLayer, type Metric } from '../core/metrics';
+import { metricsOfLayer, missingStations, type Metric } from '../core/metrics';
 import { useAtlas } from '../state/store';
 import { LAYER_UI } from './layers/registry';
+import { stationCountsOf } from './useLoadedData';
 
 export function AreaMetrics({ area }: { area: AreaRecord }) {
   const { t } = useTranslation();
@@ -15,6 +17,7 @@ export function AreaMetrics({ area }: { area: AreaRecord }) {
   const figures = useAtlas((s) => s.figures);
   const sources = useAtlas((s) => s.layerInfo?.sources);
   const asOfYear = useAtlas((s) => s.asOfYear);
+  const stationCounts = useAtlas((s) => stationCountsOf(s.layerInfo));
   const own = figures.get(area.adcode);
   if (!own || !sources) return null;
   // Bars without a target are scaled to the largest area of the same level.
@@ -42,6 +45,18 @@ export function AreaMetrics({ area }: { area: AreaRecord }) {
             {AreaCounts && <AreaCounts figures={own} />}
             <ul className="metric-list small">
               {metricsOfLayer(layer).map((metric) => {
+                const missing = missingStations(metric, stationCounts);
+                if (missing)
+                  return (
+                    <li key={metric.id} data-metric={metric.id}>
+                      <span className="metric-label">{t(`metric.${metric.id}`)}</span>
+                      <span className="metric-values">
+                        <span className="value muted" data-testid={`metric-${metric.id}`}>
+                          {t(`exports.noStations.${missing}`)}
+                        </span>
+                      </span>
+                    </li>
+                  );
                 const value = metric.value(own, area);
                 const scale = metric.target ?? largest(metric);
                 const share = Number.isFinite(value) && scale > 0 ? Math.min(1, value / scale) : 0;

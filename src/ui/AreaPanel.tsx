@@ -8,11 +8,13 @@ import { AreaMetrics } from './AreaMetrics';
 import { AreaName } from './AreaName';
 import { TownshipTable } from './TownshipTable';
 import { focusArea } from '../state/mapIntents';
+import { openVillageList } from '../state/villageList';
 
 export function AreaPanel({ area }: { area: AreaRecord }) {
   const { t } = useTranslation();
   const locale = useAtlas((s) => s.locale);
   const select = useAtlas((s) => s.select);
+  const hasVillages = useAtlas((s) => Boolean(s.layerInfo?.sources.villages));
   return (
     <section className="area-panel" aria-labelledby="area-name" data-testid="area-panel">
       <h2 id="area-name">
@@ -53,6 +55,11 @@ export function AreaPanel({ area }: { area: AreaRecord }) {
       </dl>
       <AreaMetrics area={area} />
       {area.level === 'county' && <TownshipTable countyAdcode={area.adcode} />}
+      {hasVillages && (
+        <button className="village-list-open" onClick={() => openVillageList(area.adcode)}>
+          {t('villageList.open')}
+        </button>
+      )}
       <div className="row">
         <button onClick={() => focusArea(area.adcode)}>
           {t('zoomTo')} {area.name}

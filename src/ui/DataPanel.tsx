@@ -1,4 +1,6 @@
 // The data section of the side panel: load or clear the seeded sample, and say plainly what it is.
+// While nothing is loaded the load button sits at the top of the panel instead (App's start card),
+// so there is only ever one of it.
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../core/format';
 import { clearSample, loadSample } from '../state/sample';
@@ -8,11 +10,37 @@ import { DatasetManager } from './DatasetManager';
 
 const ACCEPTED_FILES = '.csv,.txt,.xlsx,.geojson,.json,.kml,.zip';
 
+/** Neither the sample nor a stored dataset feeds any layer: the panel leads with the sample button. */
+export const useNothingLoaded = () =>
+  useAtlas(
+    (s) =>
+      s.sample === null &&
+      !Object.values(s.layerInfo?.sources ?? {}).some((source) => source?.kind === 'dataset'),
+  );
+
+/** Loads the sample (or says it is being generated), and says when that failed. */
+export function SampleButton({ className }: { className?: string }) {
+  const { t } = useTranslation();
+  const status = useAtlas((s) => s.sampleStatus);
+  return (
+    <>
+      <button className={className} onClick={() => void loadSample()} disabled={status === 'loading'}>
+        {status === 'loading' ? t('sampleLoading') : t('loadSample')}
+      </button>
+      {status === 'error' && (
+        <p className="error" role="alert">
+          {t('sampleError')}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function DataPanel() {
   const { t } = useTranslation();
   const locale = useAtlas((s) => s.locale);
   const sample = useAtlas((s) => s.sample);
-  const status = useAtlas((s) => s.sampleStatus);
+  const nothingLoaded = useNothingLoaded();
   return (
     <section aria-labelledby="data-title" data-testid="data-panel">
       <h3 id="data-title">{t('data')}</h3>
@@ -48,17 +76,12 @@ export function DataPanel() {
           </ul>
           <button onClick={() => void clearSample()}>{t('clearSample')}</button>
         </>
+      ) : nothingLoaded ? (
+        <p className="muted small">{t('phone.sampleAbove')}</p>
       ) : (
         <>
           <p className="muted small">{t('noData')}</p>
-          <button onClick={() => void loadSample()} disabled={status === 'loading'}>
-            {status === 'loading' ? t('sampleLoading') : t('loadSample')}
-          </button>
-          {status === 'error' && (
-            <p className="error" role="alert">
-              {t('sampleError')}
-            </p>
-          )}
+          <SampleButton />
         </>
       )}
     </section>

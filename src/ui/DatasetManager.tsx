@@ -1,7 +1,10 @@
 // The user's own datasets kept in this browser: name, layer, rows, when and from which file they
 // came, in which datum; rename, delete, export. Names are shown as text, never as markup.
+// CSV and XLSX exports are written for people: headings in the UI language, the county's code and
+// name, statuses in words (see core/export/datasetTable's datasetTableForPeople).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COUNTY_COLUMNS, DATASET_COLUMN_NAMES, type DatasetWords } from '../core/export/datasetTable';
 import { formatDateTime, formatInteger } from '../core/format';
 import {
   deleteStoredDataset,
@@ -12,9 +15,15 @@ import {
 } from '../state/datasets';
 import { useAtlas } from '../state/store';
 import type { DatasetMetadata } from '../storage/types';
-import { StatusEditor } from './StatusEditor';
+import { openStatusEditor } from '../state/tracking';
+import { mapLayerOfDataset } from '../core/layers/fromDataset';
+import type { TrackedLayerName } from '../core/layers/tracking';
 
-const EDITABLE_LAYERS = ['villages', 'relocationSites'];
+const EDITABLE_LAYERS: readonly string[] = [
+  'villages',
+  'relocationSites',
+  'scenicAreas',
+] satisfies TrackedLayerName[];
 
 export function DatasetManager() {
   const { t } = useTranslation();
@@ -49,8 +58,22 @@ function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
   const shortfall = useDatasets((s) => s.exportShortfall);
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(dataset.name);
-  const [editingStatus, setEditingStatus] = useState(false);
   const importedAt = formatDateTime(dataset.importedAt, locale);
+  const exportWords = (): DatasetWords => ({
+    headings: Object.fromEntries(
+      [...DATASET_COLUMN_NAMES, ...COUNTY_COLUMNS].map((name) => [name, t(`exports.field.${name}`)]),
+    ),
+    status: {
+      yes: t('exports.status.yes'),
+      no: t('exports.status.no'),
+      unknown: t('exports.status.unknown'),
+    },
+    // The county index's order: ascending adcode (core/assign/countyIndex).
+    counties: [...useAtlas.getState().areas.values()]
+      .filter((area) => area.level === 'county')
+      .sort((a, b) => (a.adcode < b.adcode ? -1 : a.adcode > b.adcode ? 1 : 0))
+      .map(({ adcode, name }) => ({ adcode, name })),
+  });
   return (
     <li className="dataset" data-testid="dataset-row">
       {editing ? (
@@ -87,7 +110,17 @@ function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
       </span>
       <div className="row small">
         {EDITABLE_LAYERS.includes(dataset.layer) && (
-          <button onClick={() => setEditingStatus(true)}>{t('editStatus')}</button>
+          <button
+            onClick={() =>
+              openStatusEditor({
+                layer: mapLayerOfDataset(dataset.layer) as TrackedLayerName,
+                datasetId: dataset.id,
+                datasetName: dataset.name,
+              })
+            }
+          >
+            {t('editStatus')}
+          </button>
         )}
         <button onClick={() => setEditing(true)}>{t('rename')}</button>
         <button
@@ -98,7 +131,7 @@ function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
           {t('delete')}
         </button>
         {(['csv', 'geojson', 'xlsx'] as const).map((format) => (
-          <button key={format} onClick={() => void exportStoredDataset(dataset.id, format)}>
+          <button key={format} onClick={() => void exportStoredDataset(dataset.id, format, exportWords())}>
             {format.toUpperCase()}
           </button>
         ))}
@@ -113,7 +146,6 @@ function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
           })}
         </p>
       )}
-      {editingStatus && <StatusEditor dataset={dataset} onClose={() => setEditingStatus(false)} />}
     </li>
   );
 }

@@ -1,12 +1,15 @@
-// The header's 导出地图 button and its dialog: page size, editable title and subtitle, whether exact
+// The header's 导出地图 button and its dialog: page size, editable title and subtitle, the extent
+// (the selected area or the province fitted whole, by default; or the view as seen), whether exact
 // station positions are drawn (off by default: issue 7), then PNG or PDF at full resolution.
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { PageSizeId } from '../core/export/pageLayout';
 import { useExportContent } from './useExportContent';
+import type { ExportExtent } from './exportMapFile';
 
 const SIZES: readonly PageSizeId[] = ['slide', 'a4', 'a3'];
+const EXTENTS: readonly ExportExtent[] = ['region', 'view'];
 
 type Status =
   | { kind: 'idle' }
@@ -43,6 +46,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const [title, setTitle] = useState(defaults.title);
   const [subtitle, setSubtitle] = useState(defaults.subtitle);
   const [size, setSize] = useState<PageSizeId>('slide');
+  const [extent, setExtent] = useState<ExportExtent>('region');
   const [exactStations, setExactStations] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const working = status.kind === 'working';
@@ -55,6 +59,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
       const result = await exportMapFile({
         size,
         format,
+        extent,
         exactStations,
         content: { ...defaults, title: title.trim(), subtitle: subtitle.trim() },
       });
@@ -103,6 +108,21 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
                 onChange={() => setSize(id)}
               />
               {t(`export.size.${id}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('mapExport.extent')}</legend>
+          {EXTENTS.map((id) => (
+            <label key={id} className="check">
+              <input
+                type="radio"
+                name="export-extent"
+                value={id}
+                checked={extent === id}
+                onChange={() => setExtent(id)}
+              />
+              {t(`mapExport.extent.${id}`)}
             </label>
           ))}
         </fieldset>

@@ -1,13 +1,11 @@
-// The side panel's search: a combobox over the engine's search (names, adcodes, pinyin, village
-// codes). Choosing an area selects it and zooms to it; choosing a village selects and zooms to its
-// county and shows the village in a card, which stays while that county is selected.
+// The side panel's search: a combobox over the engine's search (names, adcodes, pinyin, township and
+// village codes). Choosing a result is src/state/search.ts's: an area is selected and fitted, a
+// township's villages fitted, a village flown to, marked and shown in the inspector.
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../core/search/searchIndex';
 import { getEngine } from '../state/engine';
-import { useSearch } from '../state/search';
-import { useAtlas } from '../state/store';
-import { selectArea } from '../state/mapIntents';
+import { chooseSearchHit } from '../state/search';
 
 /** Long enough to skip the keystrokes of a word typed quickly, short enough to feel immediate. */
 const DEBOUNCE_MS = 150;
@@ -22,8 +20,6 @@ export function SearchBox() {
   const [status, setStatus] = useState<Status>('idle');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const village = useSearch((s) => s.village);
-  const villageShown = useAtlas((s) => village !== null && s.selectedAdcode === village.adcode);
 
   useEffect(() => {
     if (!query.trim()) {
@@ -60,8 +56,7 @@ export function SearchBox() {
   }, [query]);
 
   function choose(hit: SearchHit) {
-    selectArea(hit.adcode);
-    useSearch.getState().showVillage(hit.kind === 'village' ? hit : null);
+    chooseSearchHit(hit);
     setQuery('');
     setOpen(false);
   }
@@ -146,32 +141,12 @@ export function SearchBox() {
           {t('search.error')}
         </p>
       )}
-      {villageShown && village && (
-        <section className="village-card" data-testid="village-card" aria-labelledby={`${id}-village`}>
-          <div className="row">
-            <strong id={`${id}-village`}>{village.name}</strong>
-            <button className="link" onClick={() => useSearch.getState().showVillage(null)}>
-              {t('close')}
-            </button>
-          </div>
-          <dl>
-            <dt>{t('search.villageCode')}</dt>
-            <dd data-testid="village-code">{village.code}</dd>
-            <dt>{t('search.township')}</dt>
-            <dd>{village.townshipName}</dd>
-            <dt>{t('search.county')}</dt>
-            <dd>
-              {village.countyName}
-              {t('aside', { text: village.prefectureName })}
-            </dd>
-          </dl>
-        </section>
-      )}
     </div>
   );
 }
 
 function parentOf(hit: SearchHit): string {
   if (hit.kind === 'village') return `${hit.countyName} · ${hit.townshipName}`;
+  if (hit.kind === 'township') return hit.countyName;
   return hit.kind === 'county' ? hit.prefectureName : '';
 }

@@ -1,6 +1,9 @@
 // The selected county's townships: villages per township (through their NBS code, positions or
-// not) with fiber, gigabit and 5G as reported, and 5G as modelled.
+// not) with fiber, gigabit and 5G as reported, and 5G as modelled; each township's printable field
+// checklist, or all of them.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldChecklist, type ChecklistTarget } from './checklist/FieldChecklist';
 import { formatInteger } from '../core/format';
 import { useEngineQuery } from './useEngineQuery';
 import { useAtlas } from '../state/store';
@@ -11,6 +14,7 @@ export function TownshipTable({ countyAdcode }: { countyAdcode: string }) {
   const figures = useAtlas((s) => s.figures);
   const asOfYear = useAtlas((s) => s.asOfYear);
   const hasVillages = useAtlas((s) => Boolean(s.layerInfo?.sources.villages));
+  const [checklist, setChecklist] = useState<ChecklistTarget | null>(null);
   // The figures are replaced whenever the loaded data change: the townships are asked again then.
   const { data: rows } = useEngineQuery(
     hasVillages ? (engine) => engine.townships(countyAdcode, asOfYear) : null,
@@ -32,6 +36,9 @@ export function TownshipTable({ countyAdcode }: { countyAdcode: string }) {
               <th>{t('village.gigabit')}</th>
               <th>{t('village.fiveG')}</th>
               <th>{t('village.fiveGModelled')}</th>
+              <th>
+                <span className="visually-hidden">{t('checklist.column')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -45,11 +52,24 @@ export function TownshipTable({ countyAdcode }: { countyAdcode: string }) {
                 <td>{cell(row.gigabit, row.gigabitKnown)}</td>
                 <td className={row.fiveG > 0 ? 'meets' : 'short'}>{cell(row.fiveG, row.fiveGKnown)}</td>
                 <td>{cell(row.modelled5g, row.withPosition)}</td>
+                <td>
+                  <button
+                    className="link checklist-open"
+                    aria-label={t('checklist.printTownship', { name: row.name })}
+                    onClick={() => setChecklist({ countyAdcode, township: row.code, townshipName: row.name })}
+                  >
+                    {t('checklist.rowButton')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <button onClick={() => setChecklist({ countyAdcode, township: null, townshipName: null })}>
+        {t('checklist.printAll', { count: rows.length })}
+      </button>
+      {checklist && <FieldChecklist target={checklist} onClose={() => setChecklist(null)} />}
     </details>
   );
 }

@@ -2,12 +2,18 @@
 // map again offscreen at full resolution, composes the page, encodes and downloads it, timing each
 // step as performance measures ('export-snapshot', 'export-render' with its 'export-map-…' steps,
 // 'export-compose', 'export-encode').
-// Rules: the PDF holds the same pixels as the PNG, lossless (Flate with PNG predictors) on a page of
-// the paper's size in points; the composed canvas is released as soon as it is encoded.
+// Rules: the extent 'region' fits the selected area (the province when none is) whole into the map
+// box, clear of the legend and the north arrow, whatever the screen shows; 'view' draws the box the
+// reader sees beside the side panel. The PDF holds the same pixels as the PNG, lossless (Flate with
+// PNG predictors) on a page of the paper's size in points; the composed canvas is released as soon
+// as it is encoded.
+import type { Bounds } from '../core/areas';
+import { unionBounds } from '../core/cameraFit';
 import type { LegendRow } from '../core/export/legend';
 import {
   PAGE_SIZES,
   mapCanvasPlan,
+  mapFitPadding,
   mapPixelRatio,
   pageLayout,
   type PageSizeId,
@@ -18,6 +24,9 @@ import { canvasMeasure, composePage } from '../map/exportCompose';
 import { downloadBytes } from '../state/datasets';
 import { useAtlas } from '../state/store';
 import { mapHandle } from '../map/handle';
+import { GUIZHOU_BOUNDS } from '../map/camera';
+
+export type ExportExtent = 'region' | 'view';
 
 export interface ExportContent {
   title: string;
@@ -30,6 +39,8 @@ export interface ExportContent {
 export interface ExportRequest {
   size: PageSizeId;
   format: 'png' | 'pdf';
+  /** The selected area (or the province) fitted whole, or the view as the reader sees it. */
+  extent: ExportExtent;
   exactStations: boolean;
   content: ExportContent;
 }
@@ -38,12 +49,24 @@ export interface ExportResult {
   fileName: string;
   byteLength: number;
   seconds: number;
+  /** [west, south, east, north] fitted into the map box. */
+  bounds: Bounds;
   lowered: { limitPx: number; share: number } | null;
+}
+
+/** The selected area's box, or the province's (every prefecture's) when none is selected. */
+function regionBounds(): Bounds {
+  const { areas, selectedAdcode } = useAtlas.getState();
+  const selected = selectedAdcode ? areas.get(selectedAdcode) : undefined;
+  if (selected) return selected.bounds;
+  const prefectures = [...areas.values()].filter((a) => a.level === 'prefecture').map((a) => a.bounds);
+  return unionBounds(prefectures) ?? GUIZHOU_BOUNDS;
 }
 
 export async function exportMapFile({
   size: sizeId,
   format,
+  extent,
   exactStations,
   content,
 }: ExportRequest): Promise<ExportResult> {
@@ -52,10 +75,11 @@ export async function exportMapFile({
   const started = performance.now();
   const size = PAGE_SIZES[sizeId];
   const areas = [...useAtlas.getState().areas.values()];
-  const snapshot = controller.snapshot({
+  const viewSnapshot = controller.snapshot({
     counties: areas.filter((a) => a.level === 'county').map((a) => a.adcode),
     prefectures: areas.filter((a) => a.level === 'prefecture').map((a) => a.adcode),
   });
+  const snapshot = extent === 'region' ? { ...viewSnapshot, bounds: regionBounds() } : viewSnapshot;
   performance.measure('export-snapshot', { start: started, end: performance.now() });
 
   const canvas = document.createElement('canvas');
@@ -78,7 +102,10 @@ export async function exportMapFile({
   const pagePixelRatio = mapPixelRatio(size);
   const plan = mapCanvasPlan(layout.map, pagePixelRatio, snapshot.maxCanvasSidePx);
 
-  const map = await renderMapImage(snapshot, plan, { exactStations });
+  const map = await renderMapImage(snapshot, plan, {
+    exactStations,
+    padding: extent === 'region' ? mapFitPadding(layout, pagePixelRatio) : undefined,
+  });
   const rendered = performance.now();
   performance.measure('export-render', { start: started, end: rendered });
   composePage(context, {
@@ -101,6 +128,7 @@ export async function exportMapFile({
     fileName,
     byteLength: bytes.length,
     seconds: (performance.now() - started) / 1000,
+    bounds: snapshot.bounds,
     lowered: shortfall < 0.999 ? { limitPx: snapshot.maxCanvasSidePx, share: shortfall } : null,
   };
 }

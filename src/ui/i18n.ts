@@ -13,6 +13,7 @@ import * as slidesMessages from './messages/slides';
 import * as exportsMessages from './messages/exports';
 import * as importFlowMessages from './messages/importFlow';
 import * as suggestMessages from './messages/suggest';
+import * as checklistMessages from './messages/checklist';
 
 /** The labels the layer registries call for: the compiler names any a new layer, metric or choice lacks. */
 type LayerLabels = Record<
@@ -1236,6 +1237,7 @@ const FEATURES = [
   exportsMessages,
   importFlowMessages,
   suggestMessages,
+  checklistMessages,
 ];
 const allZh = Object.assign({}, zh, ...FEATURES.map((f) => f.zh)) as typeof zh;
 const allEn = Object.assign({}, en, ...FEATURES.map((f) => f.en)) as typeof zh;

@@ -4,10 +4,14 @@
 // with the browser's find and simple for tests. Relies on every row being `rowHeightPx` tall
 // (the stylesheet fixes it).
 import { useLayoutEffect, useRef, useState, type UIEvent } from 'react';
+import { PHONE_QUERY } from './BottomSheet';
 
 const OVERSCAN_ROWS = 8;
+/** In phone mode styles.css draws the windowed tables' rows this tall, for touch. */
+const TOUCH_ROW_PX = 44;
 
 export function useRowWindow(rowCount: number, rowHeightPx: number, threshold = 60) {
+  if (globalThis.matchMedia?.(PHONE_QUERY).matches) rowHeightPx = Math.max(rowHeightPx, TOUCH_ROW_PX);
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 0 });
   useLayoutEffect(() => {

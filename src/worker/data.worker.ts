@@ -2,8 +2,17 @@
 // A fresh worker serves each job, so cancelling a job is terminating its worker: nothing
 // half-done survives, and a save is either committed in one IndexedDB transaction or absent.
 import { expose, transfer } from 'comlink';
+import { datasetWithEdits } from '../core/layers/fromDataset';
+import { editsFor } from '../storage/edits';
 import writeXlsxFile from 'write-excel-file/universal';
-import { datasetTable, datasetToGeoJson, tableToCsv } from '../core/export/datasetTable';
+import {
+  datasetTable,
+  datasetTableForPeople,
+  datasetToGeoJson,
+  tableToCsv,
+  type DatasetWords,
+} from '../core/export/datasetTable';
+import { textTableCsv, textTableXlsx } from '../core/export/textTable';
 import { loadDataset } from '../storage/datasets';
 import { ImportJob, type GeodataUrls, type Inspection } from './importJob';
 import { InputError, type ProblemParams } from '../core/io/table';
@@ -76,11 +85,19 @@ const api = {
   },
   save: (name: string) => job!.save(name),
 
-  async exportDataset(id: string, format: ExportFormat): Promise<ExportedFile> {
-    const dataset = await loadDataset(id);
+  /** With `words`, CSV and XLSX are the table for people (translated headings, county code and name). */
+  async exportDataset(id: string, format: ExportFormat, words?: DatasetWords): Promise<ExportedFile> {
+    // Exported as it stands now: the team's status edits applied, as every view shows it.
+    const dataset = datasetWithEdits(await loadDataset(id), await editsFor(id));
     let bytes: Uint8Array;
     let rowsLeftOut = 0;
-    if (format === 'csv')
+    if (words && format !== 'geojson') {
+      const table = datasetTableForPeople(dataset, words);
+      bytes =
+        format === 'csv'
+          ? new TextEncoder().encode(textTableCsv(table))
+          : new Uint8Array(await (await writeXlsxFile(textTableXlsx(table)).toBlob()).arrayBuffer());
+    } else if (format === 'csv')
       bytes = new TextEncoder().encode(tableToCsv(datasetTable(dataset), { byteOrderMark: true }));
     else if (format === 'geojson') {
       const geojson = datasetToGeoJson(dataset);

@@ -17,6 +17,20 @@ import { layersFromSample } from '../core/layers/fromSample';
 import { layerFromDataset } from '../core/layers/fromDataset';
 import { LAYER_NAMES, type LayerName, type LayerSet } from '../core/layers/types';
 import { loadDataset } from '../storage/datasets';
+import { editsFor, recordEdit, type NewStatusEdit } from '../storage/edits';
+import type { StoredEdit } from '../core/tracking/edits';
+import {
+  villageList,
+  type TownshipTally,
+  type VillageListRequest,
+  type VillageListRow,
+} from '../core/tracking/villageList';
+import { countiesOfArea } from '../core/planning/gapList';
+import { nearest, type NearestResult } from '../core/coverage/stationGrid';
+import { stationGrid } from './stationGrids';
+import type { LayerSource } from '../core/layers/encoding';
+import type { TrackedLayerName } from '../core/layers/tracking';
+import { trackedRow, type TrackedRow } from '../core/tracking/trackedRow';
 import { StorageError } from '../storage/errors';
 import { gapList, type GapListRequest, type GapListResult } from './planningView';
 import { parseVillages } from '../core/sample/layout';
@@ -33,6 +47,22 @@ import {
 } from '../core/planning/vintages';
 import { buildSearchIndex, search, type SearchHit, type SearchIndex } from '../core/search/searchIndex';
 import { placePinyin } from '../core/search/pinyin';
+import { findVillage, inspectPoint, villagesBounds, type Inspection, type VillageFound } from './inspectView';
+
+export interface VillageListQuery extends Omit<VillageListRequest, 'counties'> {
+  /** The province, a prefecture or a county. */
+  adcode: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface VillageListResult {
+  total: number;
+  rows: VillageListRow[];
+  townships: TownshipTally[];
+  /** Where the villages come from; null when no village layer is loaded. */
+  source: LayerSource | null;
+}
 
 export interface EngineUrls {
   counties: string;
@@ -191,7 +221,7 @@ export class Engine {
       loaded: LayerSet[LayerName] = undefined;
     if (source !== null && source !== 'sample') {
       try {
-        loaded = layerFromDataset(layer, await loadDataset(source.datasetId));
+        loaded = await this.trackedLayer(layer, source.datasetId);
       } catch (error) {
         if (!(error instanceof StorageError && error.code === 'not-found')) throw error;
         choice = null;
@@ -201,6 +231,37 @@ export class Engine {
     this.sourceChoices[layer] = choice;
     this.datasetLayers = { ...this.datasetLayers, [layer]: loaded };
     return this.showChosenLayers();
+  }
+
+  /** A stored dataset as its layer, with the team's edits of it applied. */
+  private async trackedLayer<K extends LayerName>(layer: K, datasetId: string) {
+    const [dataset, edits] = await Promise.all([loadDataset(datasetId), editsFor(datasetId)]);
+    return layerFromDataset(layer, dataset, edits);
+  }
+
+  /**
+   * Records a status edit (on disk before this resolves) and applies it: the layers showing its
+   * dataset are read again with it, so every figure, list and the map count it from the next view.
+   */
+  async recordEdit(edit: NewStatusEdit): Promise<{ edit: StoredEdit; info: LayerInfo }> {
+    const stored = await recordEdit(edit);
+    for (const name of LAYER_NAMES) {
+      const choice = this.sourceChoices[name];
+      if (choice && choice !== 'sample' && choice.datasetId === edit.datasetId)
+        await this.setLayerSource(name, choice);
+    }
+    return { edit: stored, info: this.layerInfo() };
+  }
+
+  /** One row of a loaded layer, by its key or index: its name and each editable status, as of a year. */
+  trackedRow(layer: TrackedLayerName, row: string | number, asOfYear: number): TrackedRow | null {
+    const rows = this.ready().layerView.snapshot().layers[layer];
+    return rows ? trackedRow(layer, rows, row, asOfYear) : null;
+  }
+
+  /** The edits of a dataset, or of one row of it, most recently recorded first. */
+  editHistory(datasetId: string, rowKey?: string): Promise<StoredEdit[]> {
+    return editsFor(datasetId, rowKey);
   }
 
   /** Each layer from its chosen source, into the layer view. */
@@ -259,7 +320,7 @@ export class Engine {
     const [older, newer] = await Promise.all(
       [olderDatasetId, newerDatasetId].map(async (id) => {
         try {
-          return await loadDataset(id);
+          return await Promise.all([loadDataset(id), editsFor(id)]);
         } catch (error) {
           if (error instanceof StorageError && error.code === 'not-found')
             throw new VintageError('not-found', `dataset ${id} no longer exists`);
@@ -267,30 +328,89 @@ export class Engine {
         }
       }),
     );
-    const layer = vintageLayerOf(older, newer);
+    const layer = vintageLayerOf(older[0], newer[0]);
     return compareVintages(
       areas,
-      { [layer]: layerFromDataset(layer, older) },
-      { [layer]: layerFromDataset(layer, newer) },
+      { [layer]: layerFromDataset(layer, ...older) },
+      { [layer]: layerFromDataset(layer, ...newer) },
       layerView.snapshot(),
       asOfYear,
     );
   }
 
-  /** The selected county's townships (names from geodata/villages.csv, the NBS list). */
-  async townships(countyAdcode: string, asOfYear: number): Promise<TownshipRow[]> {
-    const { layerView, areas } = this.ready();
+  /** Township code → name, from geodata/villages.csv (the NBS list), read once. */
+  private async townshipNameMap(): Promise<Map<string, string>> {
     if (!this.townshipNames) {
-      const { townships } = parseVillages(await fetchText(this.urls!.villages), areas.counties);
+      const { townships } = parseVillages(await fetchText(this.urls!.villages), this.ready().areas.counties);
       this.townshipNames = new Map(townships.code.map((code, k) => [code, townships.name[k]]));
     }
-    return layerView.townships(countyAdcode, asOfYear, this.townshipNames);
+    return this.townshipNames;
+  }
+
+  /** The selected county's townships (names from geodata/villages.csv, the NBS list). */
+  async townships(countyAdcode: string, asOfYear: number): Promise<TownshipRow[]> {
+    const names = await this.townshipNameMap();
+    return this.ready().layerView.townships(countyAdcode, asOfYear, names);
+  }
+
+  /**
+   * The villages of an area (or one township of it) with their reported, current, verified and
+   * modelled statuses, filtered and sorted; `limit` rows from `offset` (all when absent), with the
+   * total and each township's tally.
+   */
+  async villageList(request: VillageListQuery): Promise<VillageListResult> {
+    const { layerView, areas } = this.ready();
+    const names = await this.townshipNameMap();
+    const { layers, modelled } = layerView.snapshot();
+    const villages = layers.villages;
+    if (!villages) return { total: 0, rows: [], townships: [], source: null };
+    const grid = stationGrid(modelled.columns, '5G', request.asOfYear);
+    const found: NearestResult = { index: -1, meters: Infinity };
+    const { rows, townships } = villageList(
+      {
+        villages,
+        modelled5g: modelled.villages5g,
+        modelled4g: modelled.villages4g,
+        townshipNames: names,
+        nearest5gMeters: (lon, lat) =>
+          grid.count > 0 ? nearest(grid, lon, lat, Infinity, found).meters : Infinity,
+      },
+      { ...request, counties: countiesOfArea(areas, request.adcode) },
+    );
+    const offset = request.offset ?? 0;
+    return {
+      total: rows.length,
+      rows: rows.slice(offset, request.limit === undefined ? undefined : offset + request.limit),
+      townships,
+      source: villages.source,
+    };
   }
 
   /** Villages, relocation sites and 4A/5A scenic areas of an area or a box that need a look as of a year. */
   gapList(request: GapListRequest): GapListResult {
     const { layerView, areas } = this.ready();
     return gapList(areas, layerView.snapshot(), request);
+  }
+
+  // The inspector's and the search's questions about single points (src/worker/inspectView.ts).
+
+  /** One point of a layer by its row (property i of the map's features), as of a year; null when gone. */
+  async inspect(layer: LayerName, row: number, asOfYear: number): Promise<Inspection | null> {
+    const names = await this.townshipNameMap();
+    const { layerView, areas } = this.ready();
+    return inspectPoint(layerView.snapshot(), areas, names, layer, row, asOfYear);
+  }
+
+  /** The loaded village with this 12-digit code, inspected as of a year; null when no village layer holds it. */
+  async inspectVillage(code: string, asOfYear: number): Promise<VillageFound | null> {
+    const names = await this.townshipNameMap();
+    const { layerView, areas } = this.ready();
+    return findVillage(layerView.snapshot(), areas, names, code, asOfYear);
+  }
+
+  /** Bounds of the loaded villages under a division code (a township's 9 digits); null when none is placed. */
+  villageBounds(codePrefix: string): [number, number, number, number] | null {
+    return villagesBounds(this.ready().layerView.snapshot(), codePrefix);
   }
 
   private ready() {

@@ -25,6 +25,13 @@ const PLAIN_CALLS = [
   'areaPinyin',
   'gapList',
   'suggestSites',
+  'inspect',
+  'inspectVillage',
+  'villageBounds',
+  'recordEdit',
+  'editHistory',
+  'villageList',
+  'trackedRow',
 ] as const satisfies ReadonlyArray<keyof Engine>;
 type PlainCalls = Pick<Engine, (typeof PLAIN_CALLS)[number]>;
 

@@ -43,6 +43,8 @@ export interface LayerInfo {
   bands: readonly string[];
   /** Bumped whenever the station layer is replaced: the page then asks for stationGeojson again. */
   stationsVersion: number;
+  /** Stations loaded per technology, whatever the filter: a modelled metric without its own has no value. */
+  stationCounts?: { '5G': number; '4G': number };
 }
 
 export interface ViewRequest {
@@ -100,6 +102,7 @@ export class LayerView {
       operators: this.layers.stations?.operators ?? [],
       bands: this.layers.stations?.bands ?? [],
       stationsVersion: this.stationsVersion,
+      stationCounts: technologyCounts(this.layers.stations?.technology),
     };
   }
 
@@ -204,4 +207,11 @@ export class LayerView {
     this.modelled = { columns, radiiMeters, ...modelledYearsOf(columns, radiiMeters, this.layers) };
     return this.modelled;
   }
+}
+
+/** Stations per technology (0 = 5G, 1 = 4G in the layer's column). */
+function technologyCounts(technology: Uint8Array | undefined): { '5G': number; '4G': number } {
+  let fourG = 0;
+  if (technology) for (let i = 0; i < technology.length; i++) fourG += technology[i];
+  return { '5G': (technology?.length ?? 0) - fourG, '4G': fourG };
 }

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import type { AreaIndex } from '../core/areas';
+import { UNCOVERED_MODELLED, UNCOVERED_REPORTED } from '../core/coverage/suggest';
 import {
   STATUS_NO,
+  STATUS_UNKNOWN,
+  STATUS_YES_UNDATED,
   type LayerSet,
   type LayerSource,
   type PlaceLayer,
@@ -32,29 +35,33 @@ interface Row {
   lon: number;
   lat?: number;
   year?: number;
+  /** Reported 5G status code (encoding.ts); "no" unless given. */
+  reported?: number;
 }
 
 function villages(rows: Row[], source = SAMPLE): VillageLayer {
   const none = new Int16Array(rows.length);
+  const fiveG = Int16Array.from(rows, (r) => r.reported ?? STATUS_NO);
   return {
     code: rows.map((_, i) => `52010110${String(i).padStart(4, '0')}`),
     name: rows.map((r) => r.name),
     county: Int16Array.from(rows, (r) => r.county),
     lon: Float64Array.from(rows, (r) => r.lon),
     lat: Float64Array.from(rows, (r) => r.lat ?? 26.5),
-    status: { fiber: none, gigabit: none, fourG: none, fiveG: none },
+    status: { fiber: none, gigabit: none, fourG: none, fiveG },
     source,
   };
 }
 
 function places(rows: Array<Row & { population?: number; level?: string }>, source = SAMPLE): PlaceLayer {
   return {
+    key: rows.map((r) => r.name),
     name: rows.map((r) => r.name),
     county: Int16Array.from(rows, (r) => r.county),
     lon: Float64Array.from(rows, (r) => r.lon),
     lat: Float64Array.from(rows, (r) => r.lat ?? 26.5),
     approximate: new Uint8Array(rows.length),
-    reported: new Int16Array(rows.length).fill(STATUS_NO),
+    reported: Int16Array.from(rows, (r) => r.reported ?? STATUS_NO),
     population: Float64Array.from(rows, (r) => r.population ?? NaN),
     level: rows.map((r) => r.level ?? ''),
     source,
@@ -98,6 +105,8 @@ const request = (change: Partial<SuggestRequest> = {}): SuggestRequest => ({
   k: 5,
   radiusMeters: 1000,
   weighted: false,
+  // The rows' reported status is "no" unless a test says otherwise: most tests are about the model.
+  targetBasis: 'modelled',
   ...change,
 });
 
@@ -224,6 +233,93 @@ describe('suggestForScope', () => {
     const unweighted = suggestForScope(data, areas, request({ k: 10 }));
     expect(unweighted.picks.map((p) => p.gain)).toEqual([3, 3, 1, 1, 1]);
     expect(unweighted.totals.coveredAfter).toBe(10);
+  });
+
+  test('aims at the reported "no", the modelled uncovered, or either; unknown is not "no"', () => {
+    // 10 km apart: each village is its own site.
+    const data = snapshot({
+      villages: [
+        { name: 'said no, modelled', county: 0, lon: east(0), reported: STATUS_NO, year: 2020 },
+        { name: 'said yes, not modelled', county: 0, lon: east(10_000), reported: STATUS_YES_UNDATED },
+        { name: 'unknown, modelled', county: 0, lon: east(20_000), reported: STATUS_UNKNOWN, year: 2020 },
+        { name: 'said no, not modelled', county: 0, lon: east(30_000), reported: STATUS_NO },
+        { name: 'unknown, not modelled', county: 0, lon: east(40_000), reported: STATUS_UNKNOWN },
+      ],
+    });
+    const run = (targetBasis: SuggestRequest['targetBasis']) =>
+      suggestForScope(data, areas, request({ targetBasis, k: 10 }));
+    const names = (result: ReturnType<typeof run>) =>
+      result.picks.flatMap((p) => p.newlyCovered.map((t) => t.name)).sort();
+    expect(names(run('reported'))).toEqual(['said no, modelled', 'said no, not modelled']);
+    expect(names(run('modelled'))).toEqual([
+      'said no, not modelled',
+      'said yes, not modelled',
+      'unknown, not modelled',
+    ]);
+    const either = run('either');
+    expect(names(either)).toEqual([
+      'said no, modelled',
+      'said no, not modelled',
+      'said yes, not modelled',
+      'unknown, not modelled',
+    ]);
+    expect(either.totals).toMatchObject({
+      targets: 5,
+      uncoveredBefore: 4,
+      coveredBefore: 1,
+      reportedUncovered: 2,
+      modelledUncovered: 3,
+      coveredAfter: 5,
+    });
+    // The counts of both kinds are the same whatever the basis; what is aimed at is not.
+    expect(run('reported').totals).toMatchObject({
+      uncoveredBefore: 2,
+      coveredBefore: 3,
+      reportedUncovered: 2,
+      modelledUncovered: 3,
+    });
+  });
+
+  test('reads a reported status as of the year, and the reported status of sites and scenic areas', () => {
+    const data = snapshot({
+      villages: [{ name: 'yes since 2024', county: 0, lon: east(0), reported: 2024, year: 2020 }],
+      relocationSites: [{ name: 'site said no', county: 0, lon: east(10_000), year: 2020 }],
+      scenicAreas: [
+        {
+          name: '5A said yes',
+          county: 0,
+          lon: east(20_000),
+          level: '5A',
+          reported: STATUS_YES_UNDATED,
+          year: 2020,
+        },
+      ],
+    });
+    const reported = (asOfYear: number) =>
+      suggestForScope(data, areas, request({ targetBasis: 'reported', asOfYear, k: 10 }))
+        .picks.flatMap((p) => p.newlyCovered.map((t) => t.name))
+        .sort();
+    expect(reported(2022)).toEqual(['site said no', 'yes since 2024']);
+    expect(reported(2025)).toEqual(['site said no']);
+  });
+
+  test('hands the map the aimed-at targets: where, why, and whether a pick covers them', () => {
+    const data = snapshot({
+      villages: [
+        { name: 'cluster a', county: 0, lon: east(0) },
+        { name: 'cluster b', county: 0, lon: east(300) },
+        { name: 'lone', county: 0, lon: east(20_000), reported: STATUS_YES_UNDATED },
+        { name: 'covered', county: 0, lon: east(40_000), reported: STATUS_YES_UNDATED, year: 2020 },
+      ],
+    });
+    const { targetPoints } = suggestForScope(data, areas, request({ targetBasis: 'either', k: 1 }));
+    expect([...targetPoints.lon]).toEqual([east(0), east(300), east(20_000)]);
+    expect([...targetPoints.reasons]).toEqual([
+      UNCOVERED_REPORTED | UNCOVERED_MODELLED,
+      UNCOVERED_REPORTED | UNCOVERED_MODELLED,
+      UNCOVERED_MODELLED,
+    ]);
+    expect([...targetPoints.coveredByPick]).toEqual([1, 1, 0]);
   });
 
   test('reports progress and says whether the data are the sample', () => {

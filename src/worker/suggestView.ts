@@ -1,13 +1,17 @@
-// The site suggester over the loaded layers: which targets of an area the coverage model leaves
-// without 5G as of a year, and where K new stations of one radius would cover the most of them.
+// The site suggester over the loaded layers: which targets of an area are without 5G as of a year
+// (as reported, as modelled, or either), and where K new stations of one radius would cover the
+// most of them.
 //
 // Rules relied on:
 // - Targets are villages, relocation sites and 4A/5A scenic areas of the scope that have a
 //   position (the others cannot be placed within any radius and are only counted as left out).
 //   A county scope takes its county's targets, a prefecture its counties', the province every
 //   target in a Guizhou county (rows outside Guizhou are in no scope).
-// - A target is covered as of a year when its modelled first 5G year is set and ≤ the year, the
-//   rule the area figures count by; new sites cover what lies within radiusMeters (haversine).
+// - A target is modelled covered as of a year when its modelled first 5G year is set and ≤ the
+//   year, the rule the area figures count by; reported uncovered when its reported 5G status (a
+//   village's status.fiveG, a place's `reported`, edits applied) is "no" as of the year — unknown
+//   is not "no". request.targetBasis picks which of the two (or either) the sites aim at (core
+//   suggest.ts targetMask); new sites cover what lies within radiusMeters (haversine).
 // - Weighted, gains count residents. A relocation site weighs its relocated residents. A village
 //   weighs its county's average residents per village-level unit (2020 census residents ÷ the
 //   county's village-level units in the loaded layer): village sheets and the sample give no
@@ -15,8 +19,17 @@
 //   letting a site of 5,000 outweigh 4,000 villages of weight 1. A site of unknown size weighs as
 //   such a village. Scenic areas have no residents and weigh 0: they count in the unweighted mode.
 import type { AreaIndex } from '../core/areas';
-import { suggestSites as greedySites } from '../core/coverage/suggest';
-import { isGradedScenicArea, type LayerSet } from '../core/layers/types';
+import {
+  suggestSites as greedySites,
+  targetMask,
+  uncoveredReasons,
+  UNCOVERED_MODELLED,
+  UNCOVERED_REPORTED,
+  type SuggestTargetBasis,
+  type TargetMarkers,
+} from '../core/coverage/suggest';
+import { coveredBy } from '../core/layers/encoding';
+import { isGradedScenicArea, statusAt, type LayerSet } from '../core/layers/types';
 import type { LayerSnapshot } from './layerView';
 
 export type SuggestTargetKind = 'village' | 'relocationSite' | 'scenicArea';
@@ -28,6 +41,8 @@ export interface SuggestRequest {
   k: number;
   radiusMeters: number;
   weighted: boolean;
+  /** Which targets to cover: reported uncovered, modelled uncovered, or either. */
+  targetBasis: SuggestTargetBasis;
 }
 
 export interface SuggestTarget {
@@ -57,8 +72,13 @@ export interface SuggestTotals {
   /** Targets of the scope with a position, and those without (left out). */
   targets: number;
   withoutPosition: number;
+  /** Targets the basis does not aim at (covered on that basis, or of unknown reported status). */
   coveredBefore: number;
+  /** Targets the basis aims at. */
   uncoveredBefore: number;
+  /** Of the targets with a position: reported "no", and not reached by the model (they overlap). */
+  reportedUncovered: number;
+  modelledUncovered: number;
   /** Summed weight of the uncovered targets: what the curve's 100 % means when weighted. */
   uncoveredWeight: number;
   coveredAfter: number;
@@ -68,6 +88,8 @@ export interface SuggestResult {
   request: SuggestRequest;
   picks: SuggestedSite[];
   totals: SuggestTotals;
+  /** The targets aimed at, for the map. */
+  targetPoints: TargetMarkers;
   candidateCount: number;
   /** Whether any layer it read is the synthetic sample. */
   sample: boolean;
@@ -100,7 +122,7 @@ export function suggestForScope(
   onProgress?: (done: number, total: number) => void,
 ): SuggestResult {
   const started = performance.now();
-  const { k, radiusMeters, asOfYear, weighted } = request;
+  const { k, radiusMeters, asOfYear, weighted, targetBasis } = request;
   if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a whole number ≥ 0, got ${k}`);
   if (!(radiusMeters > 0) || !Number.isFinite(radiusMeters))
     throw new RangeError(`radiusMeters must be a positive number, got ${radiusMeters}`);
@@ -112,13 +134,15 @@ export function suggestForScope(
   const lon: number[] = [],
     lat: number[] = [],
     weight: number[] = [],
-    uncovered: number[] = [];
+    reported: number[] = [],
+    modelledCovered: number[] = [];
   const found: SuggestTarget[] = [];
   let withoutPosition = 0;
   const add = (
     kind: SuggestTargetKind,
     layer: { lon: Float64Array; lat: Float64Array; county: Int16Array; name: string[] },
     firstYear: Int16Array | undefined,
+    reportedStatus: Int16Array,
     include: (i: number) => boolean,
     weightOf: (i: number) => number,
   ) => {
@@ -128,11 +152,11 @@ export function suggestForScope(
         withoutPosition++;
         continue;
       }
-      const year = firstYear?.[i] ?? 0;
       lon.push(layer.lon[i]);
       lat.push(layer.lat[i]);
       weight.push(weightOf(i));
-      uncovered.push(year !== 0 && year <= asOfYear ? 0 : 1);
+      reported.push(statusAt(reportedStatus[i], asOfYear));
+      modelledCovered.push(coveredBy(firstYear, i, asOfYear));
       found.push({
         kind,
         name: layer.name[i],
@@ -147,6 +171,7 @@ export function suggestForScope(
       'village',
       villages,
       modelled.villages5g,
+      villages.status.fiveG,
       () => true,
       (i) => averageVillage(villages.county[i]),
     );
@@ -156,6 +181,7 @@ export function suggestForScope(
       'relocationSite',
       relocationSites,
       modelled.relocationSites5g,
+      relocationSites.reported,
       () => true,
       (i) => (Number.isFinite(population[i]) ? population[i] : averageVillage(relocationSites.county[i])),
     );
@@ -165,11 +191,13 @@ export function suggestForScope(
       'scenicArea',
       scenicAreas,
       modelled.scenicAreas5g,
+      scenicAreas.reported,
       (i) => isGradedScenicArea(scenicAreas.level[i]),
       () => 0,
     );
 
-  const mask = Uint8Array.from(uncovered);
+  const reasons = uncoveredReasons(Uint8Array.from(reported), Uint8Array.from(modelledCovered));
+  const mask = targetMask(reasons, targetBasis);
   const suggestion = greedySites(
     { lon: Float64Array.from(lon), lat: Float64Array.from(lat), weight: Float64Array.from(weight) },
     mask,
@@ -194,25 +222,54 @@ export function suggestForScope(
     };
   });
   let uncoveredBefore = 0,
-    uncoveredWeight = 0;
+    uncoveredWeight = 0,
+    reportedUncovered = 0,
+    modelledUncovered = 0;
   mask.forEach((flag, t) => {
     uncoveredBefore += flag;
     uncoveredWeight += flag * weight[t];
+    if (reasons[t] & UNCOVERED_REPORTED) reportedUncovered++;
+    if (reasons[t] & UNCOVERED_MODELLED) modelledUncovered++;
   });
   const used = [layers.stations, villages, relocationSites, scenicAreas];
   return {
     request,
     picks,
     candidateCount: suggestion.candidateCount,
+    targetPoints: targetPointsOf(lon, lat, reasons, mask, suggestion.picks),
     totals: {
       targets: found.length,
       withoutPosition,
       coveredBefore: found.length - uncoveredBefore,
       uncoveredBefore,
+      reportedUncovered,
+      modelledUncovered,
       uncoveredWeight,
       coveredAfter: found.length - uncoveredBefore + cumulativeCount,
     },
     sample: used.some((layer) => layer?.source.kind === 'sample'),
     workerMs: performance.now() - started,
+  };
+}
+
+/** The aimed-at targets only, in target order, each marked when one of the picks covers it. */
+function targetPointsOf(
+  lon: readonly number[],
+  lat: readonly number[],
+  reasons: Uint8Array,
+  mask: Uint8Array,
+  picks: ReadonlyArray<{ newlyCovered: readonly number[] }>,
+): TargetMarkers {
+  const picked = new Uint8Array(mask.length);
+  for (const pick of picks) for (const t of pick.newlyCovered) picked[t] = 1;
+  const kept: number[] = [];
+  mask.forEach((flag, t) => {
+    if (flag) kept.push(t);
+  });
+  return {
+    lon: Float64Array.from(kept, (t) => lon[t]),
+    lat: Float64Array.from(kept, (t) => lat[t]),
+    reasons: Uint8Array.from(kept, (t) => reasons[t]),
+    coveredByPick: Uint8Array.from(kept, (t) => picked[t]),
   };
 }

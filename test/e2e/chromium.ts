@@ -1,11 +1,11 @@
-// Finds Debian's Chromium (and a CJK font) for the browser tests, installing both when this is a
-// Debian/Ubuntu machine and we are root. Never skips: without a browser the tests fail with the
+// Finds Debian's Chromium (and a CJK font, and poppler's pdftoppm that renders printed pages to
+// PNG) for the browser tests, installing them when this is a Debian/Ubuntu machine and we are root. Never skips: without a browser the tests fail with the
 // one command that fixes it.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const INSTALL_COMMAND = 'apt-get update && apt-get install -y chromium fonts-wqy-microhei';
+const INSTALL_COMMAND = 'apt-get update && apt-get install -y chromium fonts-wqy-microhei poppler-utils';
 
 const hasCjkFont = () => {
   try {
@@ -16,7 +16,7 @@ const hasCjkFont = () => {
 };
 
 export function ensureChromium(): string {
-  if (existsSync(CHROMIUM_PATH) && hasCjkFont()) return CHROMIUM_PATH;
+  if (existsSync(CHROMIUM_PATH) && hasCjkFont() && existsSync('/usr/bin/pdftoppm')) return CHROMIUM_PATH;
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
     throw new Error(

@@ -1,12 +1,15 @@
 // Exporting the map as a presenter does, with the sample loaded: a 1920 × 1080 PNG carrying the
 // typed title, the legend and the sample notice; an A4 PDF of one landscape page; an A3 PNG at its
-// full 300-dpi size; and how long each takes. The images are saved under screenshots/ to look at.
+// full 300-dpi size; the province fitted whole (遵义's and 铜仁's north included) whatever the
+// screen shows; and how long each takes. The images are saved under screenshots/ to look at.
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { jumpTo, renderedCount, settled } from './atlas';
+import { jumpTo, mapView, renderedCount, settled } from './atlas';
 import { download } from './downloads';
 import { poll, useApp } from './harness';
+import { parseHex } from '../../src/core/colourVision';
+import { OPERATOR_COLOURS } from '../../src/core/palette';
 
 const app = useApp({ sample: true });
 const TITLE = '贵州省 5G 基站密度 · 测试导出';
@@ -29,16 +32,27 @@ interface Composed {
   legendBox: Box | null;
   legendRows: string[];
   mapBox: Box;
+  /** [west, south, east, north] the exported map shows. */
+  mapShows: [number, number, number, number];
+  /** Where the fitted region's box landed on the page. */
+  regionBox: Box;
   scaleBar: string;
   mapPixelRatio: number;
 }
 
-/** Opens the dialog, types the title, picks a size and a format, and returns the downloaded file with timings. */
-async function exportMap(page: Page, sizeLabel: RegExp, format: 'PNG' | 'PDF', exactStations = false) {
+/** Opens the dialog, types the title, picks a size, an extent and a format, and returns the downloaded file with timings. */
+async function exportMap(
+  page: Page,
+  sizeLabel: RegExp,
+  format: 'PNG' | 'PDF',
+  exactStations = false,
+  extent: 'region' | 'view' = 'region',
+) {
   await page.getByRole('button', { name: '导出地图' }).click();
   const dialog = page.getByRole('dialog', { name: '导出地图' });
   await dialog.getByLabel('标题', { exact: true }).fill(TITLE);
   await dialog.getByLabel(sizeLabel).check();
+  await dialog.getByLabel(extent === 'region' ? /^所选区域/ : '当前视图').check();
   await dialog.getByLabel('显示精确基站位置').setChecked(exactStations);
   const started = Date.now();
   const { bytes } = await download(page, () =>
@@ -68,6 +82,31 @@ async function exportMap(page: Page, sizeLabel: RegExp, format: 'PNG' | 'PDF', e
     `export ${composed.width}×${composed.height} ${format}: ${totalMs} ms click to file (render ${steps.render}: snapshot ${steps.snapshot}, new map ${steps['map-create']}, load at low resolution ${steps['map-load']} + full-size frame ${steps['map-draw']}, read back ${steps['map-read']}, compose ${steps.compose}, encode ${steps.encode} ms), ${(bytes.length / 1e6).toFixed(2)} MB, map at ${composed.mapPixelRatio.toFixed(3)} px/CSS px`,
   );
   return { bytes, composed };
+}
+
+/** The province's northernmost point (遵义) and its west and east ends, from geodata/province.geojson. */
+const NORTH_TIP = [107.554094, 29.224014] as const;
+const PROVINCE_WEST = 103.599576,
+  PROVINCE_EAST = 109.592728;
+
+/** Pixels of a PNG region darker than the map's fills (the province outline is #24313d). */
+function darkPixels(page: Page, png: Buffer, b: Box): Promise<number> {
+  return page.evaluate(
+    async ({ base64, b }) => {
+      const bitmap = await createImageBitmap(
+        new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }),
+      );
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const data = context.getImageData(Math.round(b.x), Math.round(b.y), b.width, b.height).data;
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i] < 70 && data[i + 1] < 80 && data[i + 2] < 90) dark++;
+      return dark;
+    },
+    { base64: png.toString('base64'), b },
+  );
 }
 
 const pngSize = (bytes: Buffer) => {
@@ -131,6 +170,7 @@ test('a 1920 × 1080 PNG: exact size, the typed title, the legend of the side pa
   expect(await dialog.getByLabel('标题', { exact: true }).inputValue()).toBe('贵州省 · 每万人 5G 基站数');
   expect(await dialog.getByLabel('副标题').inputValue()).toContain('数据：示例数据（合成）');
   expect(await dialog.getByLabel('显示精确基站位置').isChecked()).toBe(false);
+  expect(await dialog.getByLabel(/^所选区域/).isChecked()).toBe(true);
   await dialog.getByRole('button', { name: '关闭' }).click();
 
   const { bytes, composed } = await exportMap(page, /幻灯片/, 'PNG');
@@ -181,6 +221,42 @@ test('an A3 PNG at full 300 dpi: 4961 × 3508 pixels, the map not scaled up', as
   expect(composed.mapPixelRatio).toBeCloseTo(3.90625, 2);
 }, 240_000);
 
+test('a 1920 × 1080 PNG of the province made while the screen shows only its south holds all of 遵义 and 铜仁', async () => {
+  const { page } = app;
+  // The screen at zoom 8 over 黔南: the north of the province is far off screen.
+  await jumpTo(page, 107.2, 25.6, 8);
+  await settled(page);
+  expect((await mapView(page)).zoom).toBeCloseTo(8, 1);
+  const { bytes, composed } = await exportMap(page, /幻灯片/, 'PNG');
+  writeFileSync('test/e2e/screenshots/export-province-1920x1080.png', bytes);
+  expect(pngSize(bytes)).toEqual({ width: 1920, height: 1080 });
+  // The picture's own map: it reaches past the northernmost point (遵义, 29.224° N) and 铜仁's east.
+  const [west, south, east, north] = composed.mapShows;
+  expect(north).toBeGreaterThan(NORTH_TIP[1]);
+  expect(south).toBeLessThan(24.621);
+  expect(west).toBeLessThan(103.6);
+  expect(east).toBeGreaterThan(109.59);
+  // The province's box lies in the map box, clear of the legend, with a margin above.
+  const region = composed.regionBox,
+    map = composed.mapBox,
+    legend = composed.legendBox!;
+  expect(region.y).toBeGreaterThan(map.y + 10);
+  expect(region.y + region.height).toBeLessThan(map.y + map.height);
+  expect(region.x).toBeGreaterThan(legend.x + legend.width);
+  expect(region.x + region.width).toBeLessThan(map.x + map.width);
+  expect(region.height / map.height, 'as large as fits').toBeGreaterThan(0.85);
+  // and the province's dark outline is drawn at the northern tip.
+  const tip = {
+    x: region.x + ((NORTH_TIP[0] - PROVINCE_WEST) / (PROVINCE_EAST - PROVINCE_WEST)) * region.width,
+    y: region.y,
+  };
+  const dark = await darkPixels(page, bytes, { x: tip.x - 12, y: tip.y - 8, width: 24, height: 20 });
+  console.log(
+    `province export: map shows ${composed.mapShows.map((v) => v.toFixed(3)).join(', ')}; northern tip at (${tip.x.toFixed(0)}, ${tip.y.toFixed(0)}) with ${dark} dark outline pixels around it`,
+  );
+  expect(dark, 'the outline at the northern tip').toBeGreaterThan(10);
+}, 240_000);
+
 test('single stations stay out of an export unless asked for: zoomed into 息烽县, the cells stand in for them', async () => {
   const { page } = app;
   // Only stations over the choropleth: 中国移动's blue then counts station points. Zoom 11 on screen:
@@ -190,10 +266,14 @@ test('single stations stay out of an export unless asked for: zoomed into 息烽
   await jumpTo(page, 106.73, 27.1, 11);
   await poll(() => renderedCount(page, 'station-points')).toBeGreaterThan(50);
   await settled(page);
-  const mobileBlue: [number, number, number] = [0, 114, 178];
+  const mobileBlue = parseHex(OPERATOR_COLOURS['中国移动']).map((c) => Math.round(c * 255)) as [
+    number,
+    number,
+    number,
+  ];
   const shares: Record<string, number> = {};
   for (const exact of [false, true]) {
-    const { bytes, composed } = await exportMap(page, /幻灯片/, 'PNG', exact);
+    const { bytes, composed } = await exportMap(page, /幻灯片/, 'PNG', exact, 'view');
     writeFileSync(`test/e2e/screenshots/export-stations-${exact ? 'exact' : 'cells'}.png`, bytes);
     const stats = await regionStats(page, bytes, { map: composed.mapBox }, mobileBlue);
     shares[String(exact)] = stats.map.nearShare;

@@ -203,6 +203,7 @@ describe('a UTF-8 file with two stray bytes at its end', () => {
     );
     expect(await dialog().locator('.preview-table td', { hasText: '贵阳基站0' }).count()).toBe(1);
 
+    await page.getByLabel('坐标系').selectOption('wgs84');
     await page.getByRole('button', { name: '检查数据' }).click();
     await page.getByTestId('import-counts').waitFor();
     expect(await page.getByTestId('import-counts').textContent()).toBe(

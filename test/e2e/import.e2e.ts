@@ -1,11 +1,12 @@
-// Importing as a person does: pick a file, check the mapping, read the problems, import the valid
-// rows, download the rejected ones, find the dataset again after a reload, export it, delete it.
+// Importing as a person does: pick a file, check the mapping, say the datum, read the problems,
+// import the valid rows, download the rejected ones, find the dataset again after a reload, export
+// it, delete it; see the layer it feeds switch to it, and undo that.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { nextFrames } from './atlas';
+import { atlas, nextFrames, settled } from './atlas';
 import { download as downloadFile } from './downloads';
 import { poll, SLOW_TEST_MS, useApp, waitTimeoutMs } from './harness';
 
@@ -23,11 +24,16 @@ async function importFile(path: string) {
 
 const download = async (click: () => Promise<void>) => (await downloadFile(page, click)).text;
 
+/** The datum a file states nothing about: chosen as a person does, from the menu. */
+const chooseDatum = (value: 'wgs84' | 'gcj02' | 'bd09') =>
+  page.getByLabel('坐标系').selectOption(value, { timeout: waitTimeoutMs() });
+
 describe('a village status sheet with problems', () => {
   test('the check reports every problem by row and column, in Chinese', async () => {
     await importFile('test/fixtures/e2e/villages-status.csv');
     expect(await page.getByLabel('数据类型').inputValue()).toBe('villages');
     expect(await page.locator('#field-villageCode option:checked').textContent()).toBe('村代码');
+    await chooseDatum('wgs84');
     await page.getByRole('button', { name: '检查数据' }).click();
     await page.getByTestId('import-counts').waitFor();
     expect(await page.getByTestId('import-counts').textContent()).toBe('可导入 3 行；有问题被拒绝 4 行。');
@@ -60,50 +66,13 @@ describe('a village status sheet with problems', () => {
   });
 });
 
-describe('editing statuses', () => {
-  test(
-    'a village is marked with a date and a note; the history survives a reload and exports',
-    { timeout: SLOW_TEST_MS },
-    async () => {
-      const openEditor = async () => {
-        await page
-          .getByTestId('dataset-row')
-          .filter({ hasText: 'villages-status' })
-          .getByRole('button', { name: '编辑状态' })
-          .click();
-        await page.getByLabel('查找').fill('520122100201');
-        await page.getByLabel('对象').selectOption('520122100201 坪上村');
-      };
-      await openEditor();
-      await page.getByLabel('状态项').selectOption('5g');
-      await page.getByLabel('状态', { exact: true }).selectOption('false');
-      await page.getByLabel('日期').fill('2025-06-30');
-      await page.getByLabel('备注').fill('<b>光缆中断</b>, 待修复');
-      await page.getByRole('button', { name: '保存', exact: true }).click();
-      await page.getByText('已保存。').waitFor();
-      expect(await page.getByTestId('status-history').textContent()).toBe(
-        '2025-06-30 · 5G：否 · <b>光缆中断</b>, 待修复',
-      );
-      await page.getByRole('button', { name: '关闭' }).click();
-
-      await page.reload();
-      await page.getByTestId('dataset-row').first().waitFor();
-      await openEditor();
-      await page.getByTestId('status-history').locator('li').first().waitFor();
-      expect(await page.getByTestId('status-history').textContent()).toContain('<b>光缆中断</b>');
-      const csv = await download(() => page.getByRole('button', { name: '导出修改历史（CSV）' }).click());
-      expect(csv).toContain(',520122100201,5g,false,2025-06-30,"<b>光缆中断</b>, 待修复",');
-      await page.getByRole('button', { name: '关闭' }).click();
-    },
-  );
-});
-
 describe('text is data, and datasets persist', () => {
   test('a name that looks like HTML shows as those characters, never as markup', async () => {
     await importFile('test/fixtures/import/xss.csv');
     const cell = page.getByTestId('import-dialog').locator('td', { hasText: 'onerror' });
     expect(await cell.textContent()).toBe('<img src=x onerror=alert(1)>');
     expect(await page.getByTestId('import-dialog').locator('img, script').count()).toBe(0);
+    await chooseDatum('wgs84');
     await page.getByRole('button', { name: '检查数据' }).click();
     await page.getByRole('button', { name: /导入 2 行有效数据/ }).click();
     await page.getByTestId('import-saved').waitFor();
@@ -148,6 +117,7 @@ describe('text is data, and datasets persist', () => {
     { timeout: SLOW_TEST_MS },
     async () => {
       await importFile('test/fixtures/import/xss.csv');
+      await chooseDatum('wgs84');
       await page.getByRole('button', { name: '检查数据' }).click();
       await page.getByTestId('import-counts').waitFor();
       const context = page.context();
@@ -208,6 +178,7 @@ describe('a large file', () => {
       });
       const started = Date.now();
       await page.getByTestId('import-input').setInputFiles(big());
+      await chooseDatum('wgs84');
       await page.getByRole('button', { name: '检查数据' }).click({ timeout: waitTimeoutMs() });
       await page.getByTestId('import-counts').waitFor({ timeout: waitTimeoutMs() });
       const elapsed = Date.now() - started;
@@ -250,4 +221,135 @@ describe('a file that is not data', () => {
     await page.getByRole('button', { name: '关闭' }).click();
     expect(await page.getByTestId('import-dialog').count()).toBe(0);
   });
+});
+
+describe('an import lands where it is used', () => {
+  const directory = () => mkdtempSync(join(tmpdir(), 'atlas-import-'));
+  /** Five villages of 息烽县 with coordinates; nothing in the file says their datum. */
+  const villageFile = (name: string, header = '村代码,村名,经度,纬度,5G') => {
+    const path = join(directory(), name);
+    const rows = [
+      '520122100201,坪上村,106.75,27.11,是',
+      '520122100202,胡家湾村,106.76,27.12,否',
+      '520122100203,龙窝村,106.77,27.10,否',
+      '520122100204,高山村,106.74,27.13,是',
+      '520122100205,大寨村,106.78,27.09,否',
+    ];
+    writeFileSync(path, [header, ...rows].join('\n'));
+    return path;
+  };
+  const layerSource = () => atlas(page, async (a) => (await a.engine().layerInfo()).sources.villages ?? null);
+  const notice = () => page.getByTestId('import-layer-notice');
+
+  test('a file whose datum is stated has it chosen, and says which column said so', async () => {
+    await importFile(villageFile('gcj-villages.csv', '村代码,村名,lng_gcj02,lat_gcj02,5G'));
+    expect(await page.getByLabel('坐标系').inputValue()).toBe('gcj02');
+    expect(await page.getByTestId('import-datum-note').textContent()).toBe(
+      '文件的坐标列名“lng_gcj02”表明是 GCJ-02（高德、腾讯），已预选。',
+    );
+    expect(await page.getByRole('button', { name: '检查数据' }).isEnabled()).toBe(true);
+    await page.getByRole('button', { name: '取消' }).click();
+  });
+
+  test(
+    'a file that states no datum cannot be checked or saved until one is chosen',
+    { timeout: SLOW_TEST_MS },
+    async () => {
+      // The village layer draws the sample and is switched off, as a user starting out finds it.
+      await page.getByRole('button', { name: '加载示例数据' }).click();
+      await page.getByTestId('sample-badge').waitFor({ timeout: waitTimeoutMs() });
+      await page.getByTestId('source-villages').selectOption('sample');
+      await poll(layerSource).toMatchObject({ kind: 'sample' });
+      await page.getByTestId('toggle-villages').uncheck();
+
+      await importFile(villageFile('村测试.csv'));
+      const datum = page.getByLabel('坐标系');
+      const check = page.getByRole('button', { name: '检查数据' });
+      expect(await datum.inputValue()).toBe('');
+      expect(await datum.getAttribute('aria-invalid')).toBe('true');
+      expect(await check.isDisabled()).toBe(true);
+      expect(await page.getByTestId('import-datum-blocked').textContent()).toBe(
+        '选择坐标系后才能检查和导入。',
+      );
+      expect(await page.getByTestId('import-datum-note').textContent()).toContain(
+        '请选择坐标系：文件没有说明',
+      );
+      await page.screenshot({ path: 'test/e2e/screenshots/import-datum-required-1440.png' });
+      // A click on the disabled button goes nowhere: still the mapping step, nothing counted.
+      await check.click({ force: true });
+      await nextFrames(page);
+      expect(await page.getByTestId('import-counts').count()).toBe(0);
+
+      await chooseDatum('gcj02');
+      expect(await check.isEnabled()).toBe(true);
+      expect(await page.getByTestId('import-datum-blocked').count()).toBe(0);
+      expect(await page.getByTestId('import-datum-note').textContent()).toBe('已手动选择。');
+      await check.click();
+      await page.getByTestId('import-counts').waitFor();
+      expect(await page.getByTestId('import-datum-summary').textContent()).toBe(
+        '坐标系：GCJ-02（高德、腾讯）',
+      );
+    },
+  );
+
+  test(
+    'once saved, the village layer shows the dataset and a notice says so; undo puts the sample back',
+    { timeout: SLOW_TEST_MS },
+    async () => {
+      await page.getByRole('button', { name: '导入 5 行有效数据' }).click();
+      await page.getByTestId('import-saved').waitFor();
+      await poll(() => notice().textContent()).toContain('“村级通信状况”图层现在显示 村测试。');
+      await page.getByRole('button', { name: '关闭', exact: true }).click();
+      // Over the map now, as a status message the user may close.
+      expect(await notice().getAttribute('role')).toBe('status');
+      expect(await notice().textContent()).toContain('“村级通信状况”图层现在显示 村测试。');
+      const source = await layerSource();
+      expect(source).toMatchObject({ kind: 'dataset', name: '村测试', rows: 5 });
+      expect(await page.getByTestId('source-villages').inputValue()).toBe(source!.datasetId);
+      // Switched on, so the import is seen.
+      expect(await page.getByTestId('toggle-villages').isChecked()).toBe(true);
+      await settled(page);
+      await page.screenshot({ path: 'test/e2e/screenshots/import-layer-notice-1440.png' });
+
+      await notice().getByRole('button', { name: '撤销' }).click();
+      await poll(layerSource).toMatchObject({ kind: 'sample' });
+      await poll(() => notice().textContent()).toContain('已撤销：“村级通信状况”图层恢复显示 示例数据。');
+      expect(await page.getByTestId('source-villages').inputValue()).toBe('sample');
+      expect(await page.getByTestId('toggle-villages').isChecked()).toBe(false);
+      expect(await notice().getByRole('button', { name: '撤销' }).count()).toBe(0);
+      await notice().getByRole('button', { name: '隐藏提示' }).click();
+      expect(await notice().count()).toBe(0);
+      // The dataset stays, to be chosen again from the layer's menu.
+      expect(await page.getByTestId('dataset-row').filter({ hasText: '村测试' }).count()).toBe(1);
+    },
+  );
+
+  test(
+    'on a phone: the datum question and the notice fit the screen',
+    { timeout: SLOW_TEST_MS },
+    async () => {
+      const phone = await app.open({ viewport: { width: 390, height: 844 }, engine: true });
+      await phone.getByTestId('import-input').setInputFiles(villageFile('村测试-手机.csv'));
+      await phone.getByTestId('import-dialog').waitFor();
+      const datum = phone.getByLabel('坐标系');
+      await datum.scrollIntoViewIfNeeded();
+      const box = (await phone.getByTestId('import-datum-note').boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      await phone.screenshot({ path: 'test/e2e/screenshots/phone-import-datum.png' });
+      await datum.selectOption('wgs84');
+      await phone.getByRole('button', { name: '检查数据' }).click();
+      await phone.getByRole('button', { name: '导入 5 行有效数据' }).click();
+      await phone.getByTestId('import-saved').waitFor();
+      await phone.getByRole('button', { name: '关闭', exact: true }).click();
+      const notice = phone.getByTestId('import-layer-notice');
+      await notice.waitFor();
+      const noticeBox = (await notice.boundingBox())!;
+      expect(noticeBox.x).toBeGreaterThanOrEqual(0);
+      expect(noticeBox.x + noticeBox.width).toBeLessThanOrEqual(390);
+      expect(noticeBox.y + noticeBox.height).toBeLessThanOrEqual(844);
+      await phone.screenshot({ path: 'test/e2e/screenshots/phone-import-notice.png' });
+      await phone.close();
+    },
+  );
 });

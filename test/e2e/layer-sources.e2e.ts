@@ -59,6 +59,7 @@ test('an imported station file, chosen as the source, gives 息烽县 its 5G cou
   await page.getByTestId('import-input').setInputFiles(FIXTURE);
   await page.getByTestId('import-dialog').waitFor();
   expect(await page.getByLabel('数据类型').inputValue()).toBe('stations');
+  await page.getByLabel('坐标系').selectOption('wgs84');
   await page.getByRole('button', { name: '检查数据' }).click();
   await page.getByTestId('import-counts').waitFor();
   expect(await page.getByTestId('import-counts').textContent()).toBe('可导入 20 行；有问题被拒绝 0 行。');

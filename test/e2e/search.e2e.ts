@@ -21,7 +21,7 @@ const villageCounty = areas.counties.find((c) => c.adcode === villageCountyAdcod
 const app = useApp();
 
 const box = () => app.page.getByRole('combobox', { name: '搜索地点' });
-const options = () => app.page.getByRole('listbox').getByRole('option');
+const options = () => app.page.getByRole('listbox', { name: '搜索地点' }).getByRole('option');
 const view = () => mapView(app.page);
 
 test('typing part of a name lists the county with its kind and prefecture; clicking it selects and zooms to it', async () => {
@@ -38,7 +38,7 @@ test('typing part of a name lists the county with its kind and prefecture; click
   await settled(app.page);
   expect((await view()).zoom).toBeGreaterThan(before.zoom);
   expect(await box().inputValue()).toBe('');
-  expect(await app.page.getByRole('listbox').isHidden()).toBe(true);
+  expect(await app.page.getByRole('listbox', { name: '搜索地点' }).isHidden()).toBe(true);
 });
 
 test('pinyin finds the county; Escape closes the list', async () => {
@@ -49,13 +49,13 @@ test('pinyin finds the county; Escape closes the list', async () => {
   );
   expect(await box().getAttribute('aria-expanded')).toBe('true');
   await box().press('Escape');
-  expect(await app.page.getByRole('listbox').isHidden()).toBe(true);
+  expect(await app.page.getByRole('listbox', { name: '搜索地点' }).isHidden()).toBe(true);
   expect(await box().getAttribute('aria-expanded')).toBe('false');
   await box().press('Escape');
   expect(await box().inputValue()).toBe('');
 });
 
-test('a 12-digit village code, chosen with the keyboard, shows the village and selects its county', async () => {
+test('a 12-digit village code, chosen with the keyboard, shows the village in the inspector and selects its county', async () => {
   await box().fill(villageCode);
   await options().first().waitFor();
   expect(await options().count()).toBe(1);
@@ -64,19 +64,24 @@ test('a 12-digit village code, chosen with the keyboard, shows the village and s
   await box().press('ArrowUp');
   expect(await box().getAttribute('aria-activedescendant')).toBe(await options().first().getAttribute('id'));
   await box().press('Enter');
-  const card = app.page.getByTestId('village-card');
+  const card = app.page.getByTestId('inspector');
   await card.waitFor();
-  expect(await card.textContent()).toContain(villageName);
-  expect(await card.getByTestId('village-code').textContent()).toBe(villageCode);
-  expect(await card.textContent()).toContain(townshipName);
-  expect(await card.textContent()).toContain(villageCounty.name);
+  // No village data is loaded here: the card says so and shows what the NBS list knows.
+  await poll(() => card.getAttribute('data-status')).toBe('notLoaded');
+  expect(await app.page.getByTestId('inspector-name').textContent()).toBe(villageName);
+  expect(await card.locator('[data-field="code"] dd').textContent()).toBe(villageCode);
+  expect(await card.locator('[data-field="township"] dd').textContent()).toBe(townshipName);
+  expect(await card.locator('[data-field="county"] dd').textContent()).toBe(villageCounty.name);
+  expect(await card.textContent()).toContain('未加载村级数据');
+  // Without a position the map fits the village's county.
   await poll(() => app.page.getByTestId('area-panel').locator('h2').textContent()).toBe(villageCounty.name);
+  expect(await app.page.getByTestId('inspect-marker').count()).toBe(0);
   await app.page.screenshot({ path: 'test/e2e/screenshots/search-village-1440x900.png' });
 });
 
-test('the village card goes when another area is selected', async () => {
-  await app.page.getByRole('button', { name: /遵义市/ }).click();
-  await poll(() => app.page.getByTestId('village-card').count()).toBe(0);
+test('the card closes with its button', async () => {
+  await app.page.getByRole('button', { name: '关闭详情' }).click();
+  await poll(() => app.page.getByTestId('inspector').count()).toBe(0);
 });
 
 test('a query that matches nothing says so', async () => {

@@ -179,7 +179,9 @@ test(
     expect(await page.locator('.side-panel').isVisible()).toBe(false);
     expect(await page.getByTestId('presentation-caption').textContent()).toBe(CAPTIONS[0]);
     expect(await page.getByTestId('presentation-count').textContent()).toBe('1 / 2');
-    await poll(async () => (await mapView(page)).zoom).toBeCloseTo(8.37, 1);
+    // A slide keeps the region seen and fits it to this screen (slides.e2e checks the fit itself):
+    // 息烽县's slide plays at a county's zoom.
+    await poll(async () => (await mapView(page)).zoom).toBeGreaterThan(7.5);
     await settled(page);
     const first = await mapView(page);
     const fontSize = await page
@@ -201,14 +203,14 @@ test(
     await page.keyboard.press('ArrowRight');
     await poll(() => page.getByTestId('presentation-caption').textContent()).toBe(CAPTIONS[1]);
     expect(await page.getByTestId('presentation-count').textContent()).toBe('2 / 2');
-    await poll(async () => (await mapView(page)).zoom).toBeCloseTo(6.6, 1);
+    // The province's slide plays zoomed well out of the county's.
+    await poll(async () => (await mapView(page)).zoom).toBeLessThan(first.zoom - 1);
     await settled(page);
+    const second = await mapView(page);
     const frames = await page.evaluate(() => (window as unknown as { zoomFrames: number[] }).zoomFrames);
-    const between = frames.filter((zoom) => zoom < first.zoom - 0.05 && zoom > 6.65);
+    const between = frames.filter((zoom) => zoom < first.zoom - 0.05 && zoom > second.zoom + 0.05);
     console.log(`slide change: ${frames.length} frames recorded, ${between.length} of them mid-flight`);
     expect(between.length).toBeGreaterThanOrEqual(1);
-    const second = await mapView(page);
-    expect(Math.abs(second.zoom - 6.6)).toBeLessThanOrEqual(0.1);
     expect(
       Math.hypot(second.center[0] - first.center[0], second.center[1] - first.center[1]),
     ).toBeGreaterThan(0.1);

@@ -1,18 +1,20 @@
 // The site suggester as a planner uses it, with the sample loaded: pick a county, ask for K new
 // sites, see them listed and on the map, check in Node that adding them as stations raises the
-// modelled coverage by exactly the gains reported, export them, and keep the page responsive.
+// modelled coverage by exactly the gains reported, export them, and keep the page responsive; aim
+// at the villages reported without 5G as well as the modelled gaps, and see those targets ringed.
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { atlas, jumpTo, mapView, renderedCount, screenPoint, settled } from './atlas';
+import { atlas, jumpTo, mapView, renderedCount, settled } from './atlas';
 import { csvFields, csvLines, download, xlsxRows } from './downloads';
 import { poll, SLOW_TEST_MS, useApp } from './harness';
-import { XIFENG } from './places';
+import { countyNamed, XIFENG } from './places';
 import { seededSample } from './seededSample';
 import { computeCoverage } from '../../src/core/coverage/model';
 import { bandClassCode, stationRadiiMeters } from '../../src/core/coverage/radius';
 import { seatColumns } from '../../src/core/coverage/seats';
 import { layersFromSample } from '../../src/core/layers/fromSample';
-import { isGradedScenicArea, type PlaceLayer } from '../../src/core/layers/types';
+import { isGradedScenicArea, statusAt, type PlaceLayer } from '../../src/core/layers/types';
+import { TARGET_LAYER } from '../../src/map/siteMarkers';
 import type { SuggestRequest } from '../../src/worker/suggestView';
 
 const app = useApp({ sample: true });
@@ -21,6 +23,18 @@ const K = 5;
 /** Runs the suggester in the page's engine worker, as the panel does, for the exact picks and timings. */
 const suggestInPage = (page: Page, request: SuggestRequest) =>
   atlas(page, (a, r) => a.engine().suggestSites(r), request);
+
+/**
+ * Selects a county as a person does from the search box, by its full name and the keyboard (a
+ * click on the map may hit a data point instead of the county).
+ */
+async function selectCounty(page: Page, name: string, adcode: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: '搜索地点' });
+  await box.fill(name);
+  await page.getByRole('listbox').getByRole('option').first().filter({ hasText: name }).waitFor();
+  await box.press('Enter');
+  await poll(() => page.getByTestId('area-code').textContent()).toBe(adcode);
+}
 
 /** Counts animation frames until stopFrames(): the page stays responsive while frames keep coming. */
 const startFrames = (page: Page) =>
@@ -42,13 +56,11 @@ const stopFrames = (page: Page) =>
     return { frames: w.frameTimes.length, longestGapMs: Math.round(Math.max(0, ...gaps)) };
   });
 
-/** The 5G coverage model in Node over the same seeded sample: covered targets of a county, with extra sites. */
-function coveredInCounty(
-  adcode: string,
-  asOfYear: number,
-  sites: Array<{ lon: number; lat: number }>,
-  radiusMeters: number,
-) {
+/**
+ * The targets of a county in Node over the same seeded sample: each one's reported 5G status as of
+ * the year (0 no, 1 yes, 255 unknown), and the 5G coverage model's covered flags, with extra sites.
+ */
+function countyTargets(adcode: string, asOfYear: number) {
   const { areas, sample } = seededSample();
   const layers = layersFromSample(
     sample,
@@ -56,9 +68,11 @@ function coveredInCounty(
   );
   const county = areas.counties.findIndex((c) => c.adcode === adcode);
   const lon: number[] = [],
-    lat: number[] = [];
+    lat: number[] = [],
+    reported: number[] = [];
   const take = (
     layer: { lon: Float64Array; lat: Float64Array; county: Int16Array },
+    status: Int16Array,
     keep: (i: number) => boolean = () => true,
   ) => {
     for (let i = 0; i < layer.lon.length; i++) {
@@ -70,17 +84,18 @@ function coveredInCounty(
       ) {
         lon.push(layer.lon[i]);
         lat.push(layer.lat[i]);
+        reported.push(statusAt(status[i], asOfYear));
       }
     }
   };
-  take(layers.villages!);
-  take(layers.relocationSites!);
+  take(layers.villages!, layers.villages!.status.fiveG);
+  take(layers.relocationSites!, layers.relocationSites!.reported);
   const scenic: PlaceLayer = layers.scenicAreas!;
-  take(scenic, (i) => isGradedScenicArea(scenic.level[i]));
+  take(scenic, scenic.reported, (i) => isGradedScenicArea(scenic.level[i]));
   const targets = { lon: Float64Array.from(lon), lat: Float64Array.from(lat) };
   const stations = layers.stations!;
   const radii = stationRadiiMeters(stations, seatColumns(areas));
-  const covered = (extra: Array<{ lon: number; lat: number }>) => {
+  const covered = (extra: Array<{ lon: number; lat: number }>, radiusMeters: number) => {
     const columns = {
       lon: Float64Array.from([...stations.lon, ...extra.map((s) => s.lon)]),
       lat: Float64Array.from([...stations.lat, ...extra.map((s) => s.lat)]),
@@ -94,9 +109,25 @@ function coveredInCounty(
       targets,
       { asOfYear },
     );
-    return result.covered5g.reduce((sum, flag) => sum + flag, 0);
+    return result.covered5g;
   };
-  return { targets: lon.length, before: covered([]), after: covered(sites) };
+  return { reported, covered };
+}
+
+/** The 5G coverage model in Node: covered targets of a county, with extra sites. */
+function coveredInCounty(
+  adcode: string,
+  asOfYear: number,
+  sites: Array<{ lon: number; lat: number }>,
+  radiusMeters: number,
+) {
+  const { reported, covered } = countyTargets(adcode, asOfYear);
+  const count = (flags: Uint8Array) => flags.reduce((sum, flag) => sum + flag, 0);
+  return {
+    targets: reported.length,
+    before: count(covered([], radiusMeters)),
+    after: count(covered(sites, radiusMeters)),
+  };
 }
 
 test(
@@ -104,14 +135,16 @@ test(
   { timeout: SLOW_TEST_MS },
   async () => {
     const { page } = app;
-    const seat = await screenPoint(page, ...XIFENG.seat);
-    await page.mouse.click(seat.x, seat.y);
-    await poll(() => page.getByTestId('area-code').textContent()).toBe(XIFENG.adcode);
+    await selectCounty(page, XIFENG.name, XIFENG.adcode);
     // By the end of 2025 the sample's model covers all but one of 息烽县's targets: 2022 leaves dozens.
     await page.getByTestId('year-slider').fill('2022');
     await page.getByRole('tab', { name: '规划', exact: true }).click();
     const panel = page.getByTestId('site-suggester');
     await poll(() => panel.getByTestId('suggest-scope').textContent()).toContain('息烽县 · 2022 年底');
+    // Aimed by default at the reported or the modelled gaps; here at what the model leaves
+    // uncovered, the count Node checks below.
+    expect(await panel.getByLabel('上报未覆盖或模型未覆盖').isChecked()).toBe(true);
+    await panel.getByLabel('模型未覆盖', { exact: true }).check();
     const year = Number((await panel.getByTestId('suggest-scope').textContent())!.match(/(\d{4}) 年底/)![1]);
     await panel.getByLabel(/新站数 K/).fill(String(K));
     const radiusMeters = Number(await panel.getByLabel(/新站覆盖半径/).inputValue());
@@ -155,6 +188,7 @@ test(
       k: K,
       radiusMeters,
       weighted: false,
+      targetBasis: 'modelled',
     });
     expect(exact.picks.map((p) => p.gain)).toEqual(gains);
     const listed = await rows.evaluateAll((trs) =>
@@ -232,6 +266,7 @@ test(
     await page.getByTestId('year-slider').fill('2020');
     await page.getByRole('tab', { name: '规划', exact: true }).click();
     const panel = page.getByTestId('site-suggester');
+    await panel.getByLabel('上报未覆盖或模型未覆盖').check();
     await poll(() => panel.getByTestId('suggest-scope').textContent()).toContain('全省 · 2020 年底');
     await panel.getByLabel(/新站数 K/).fill('200');
     await settled(page);
@@ -266,7 +301,14 @@ test(
         const times: number[] = [];
         let result: Awaited<ReturnType<typeof suggestInPage>> | undefined;
         for (let run = 0; run < 3; run++) {
-          result = await suggestInPage(page, { scope, asOfYear, k: 10, radiusMeters: 1500, weighted: false });
+          result = await suggestInPage(page, {
+            scope,
+            asOfYear,
+            k: 10,
+            radiusMeters: 1500,
+            weighted: false,
+            targetBasis: 'either',
+          });
           times.push(result.workerMs);
         }
         const { totals, candidateCount } = result!;
@@ -275,5 +317,81 @@ test(
         );
       }
     }
+  },
+);
+
+test(
+  '威宁县, K = 20: aiming at reported or modelled gaps finds more sites than the modelled gaps alone, and rings the targets',
+  { timeout: SLOW_TEST_MS },
+  async () => {
+    const { page } = app;
+    const weining = countyNamed('威宁彝族回族苗族自治县');
+    const year = 2025;
+    // In Node: the targets of each basis (reported "no" as of the year; not reached by the model).
+    const { reported, covered } = countyTargets(weining.adcode, year);
+    const modelled = covered([], 1500);
+    const modelledCount = reported.filter((_, i) => modelled[i] === 0).length;
+    const eitherCount = reported.filter((status, i) => status === 0 || modelled[i] === 0).length;
+    const reportedOnly = reported.filter((status, i) => status === 0 && modelled[i] === 1).length;
+    console.log(
+      `威宁县 ${year}: ${reported.length} targets, ${modelledCount} modelled uncovered, ${eitherCount} reported or modelled uncovered (${reportedOnly} reported without 5G but modelled covered)`,
+    );
+    expect(reportedOnly).toBeGreaterThan(0);
+
+    await page.getByTestId('year-slider').fill(String(year));
+    await page.getByRole('tab', { name: '规划', exact: true }).click();
+    await selectCounty(page, weining.name, weining.adcode);
+    const panel = page.getByTestId('site-suggester');
+    await poll(() => panel.getByTestId('suggest-scope').textContent()).toContain(`· ${year} 年底`);
+    await panel.getByLabel(/新站数 K/).fill('20');
+    const picks = () => panel.getByTestId('suggest-picks').locator('tbody tr').count();
+
+    await panel.getByLabel('模型未覆盖', { exact: true }).check();
+    await panel.getByRole('button', { name: '计算', exact: true }).click();
+    await poll(() => panel.getByTestId('suggest-target-line').textContent()).toBe(
+      `目标：模型未覆盖，共 ${modelledCount} 个`,
+    );
+    const modelledPicks = await picks();
+    expect(await panel.getByTestId('suggest-fewer-hint').count()).toBe(modelledPicks < 20 ? 1 : 0);
+
+    await panel.getByLabel('上报未覆盖或模型未覆盖').check();
+    await panel.getByRole('button', { name: '计算', exact: true }).click();
+    await poll(() => panel.getByTestId('suggest-target-line').textContent()).toBe(
+      `目标：上报未覆盖或模型未覆盖，共 ${eitherCount.toLocaleString('zh-CN')} 个`,
+    );
+    const eitherPicks = await picks();
+    console.log(`威宁县 K = 20: ${modelledPicks} sites aiming at modelled gaps, ${eitherPicks} at either`);
+    expect(eitherPicks).toBeGreaterThan(modelledPicks);
+    expect(await panel.getByTestId('suggest-uncovered-before').textContent()).toBe(
+      eitherCount.toLocaleString('zh-CN'),
+    );
+    await poll(() => page.locator('.site-marker').count()).toBe(eitherPicks);
+
+    // The same run in the worker: the targets it hands the map are exactly those of the basis.
+    const exact = await suggestInPage(page, {
+      scope: { adcode: weining.adcode },
+      asOfYear: year,
+      k: 20,
+      radiusMeters: 1500,
+      weighted: false,
+      targetBasis: 'either',
+    });
+    expect(exact.targetPoints.lon.length).toBe(eitherCount);
+    expect(exact.picks.length).toBe(eitherPicks);
+
+    // Fitted to the county, the targets are ringed on the map.
+    await page.getByRole('button', { name: /缩放至/ }).click();
+    await settled(page);
+    await poll(() => renderedCount(page, TARGET_LAYER)).toBeGreaterThan(0);
+    const rings = await renderedCount(page, TARGET_LAYER);
+    console.log(`威宁县: ${rings} target rings rendered of ${eitherCount} targets`);
+    expect(rings).toBeGreaterThanOrEqual(eitherCount);
+    await panel.getByTestId('suggest-target-line').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test/e2e/screenshots/suggest-targets-weining-1440.png' });
+
+    // Cleared with the result.
+    await panel.getByRole('button', { name: '清除结果' }).click();
+    await settled(page);
+    expect(await renderedCount(page, TARGET_LAYER)).toBe(0);
   },
 );

@@ -32,6 +32,7 @@ async function importCsv(path: string, rows: number, layer: string): Promise<voi
   await page.getByTestId('import-input').setInputFiles(path);
   await page.getByTestId('import-dialog').waitFor();
   expect(await page.getByLabel('数据类型').inputValue()).toBe(layer);
+  if (layer === 'stations') await page.getByLabel('坐标系').selectOption('wgs84');
   await page.getByRole('button', { name: '检查数据' }).click();
   await page.getByTestId('import-counts').waitFor();
   expect(await page.getByTestId('import-counts').textContent()).toBe(
@@ -64,6 +65,8 @@ test('two village sheets: 3 newly covered, 1 newly uncovered, 1 dropped; the exp
 
   await importCsv(`test/fixtures/e2e/${OLDER}.csv`, 10, 'villages');
   await importCsv(`test/fixtures/e2e/${NEWER}.csv`, 9, 'villages');
+  // Each import took over the village layer; this test reads the two vintages alone.
+  await page.getByTestId('source-villages').selectOption('none');
   await page.getByRole('tab', { name: '规划', exact: true }).click();
   await page.getByLabel('两个数据版本').check();
   // The two most recent datasets of one kind, the older first.
@@ -180,6 +183,8 @@ test("two station lists over the sample: the places the newer list's two new sta
 
   await page.getByRole('button', { name: '加载示例数据' }).click();
   await page.getByTestId('sample-badge').waitFor({ timeout: waitTimeoutMs() });
+  // The village sheets imported above each took over the village layer: the sample's villages again.
+  await page.getByTestId('source-villages').selectOption('sample');
   await importCsv(write('stations-xifeng-older', olderStations), 3, 'stations');
   await importCsv(write('stations-xifeng-newer', newerStations), 5, 'stations');
   await page.getByRole('tab', { name: '规划', exact: true }).click();

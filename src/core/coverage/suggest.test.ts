@@ -1,7 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { mulberry32, randomPoints, type Random } from './random';
 import { haversineMeters } from './stationGrid';
-import { buildCandidates, suggestSites, type Candidates } from './suggest';
+import {
+  buildCandidates,
+  suggestSites,
+  SUGGEST_TARGET_BASES,
+  targetMask,
+  uncoveredReasons,
+  UNCOVERED_MODELLED,
+  UNCOVERED_REPORTED,
+  type Candidates,
+  type SuggestTargetBasis,
+} from './suggest';
 import type { TargetColumns } from './types';
 
 const METERS_PER_DEGREE_LATITUDE = (6_371_008.8 * Math.PI) / 180;
@@ -269,5 +279,56 @@ describe('suggestSites', () => {
     expect(() => suggestSites(targets, Uint8Array.of(1), 1, { radiusMeters: 500, weighted: true })).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('target selection', () => {
+  // Statuses as statusAt gives them (0 no, 1 yes, 255 unknown), and whether the model covers.
+  const reported = Uint8Array.of(0, 0, 1, 1, 255, 255);
+  const modelled = Uint8Array.of(0, 1, 0, 1, 0, 1);
+
+  test('says why each target is uncovered: reported no, not modelled, both or neither', () => {
+    expect([...uncoveredReasons(reported, modelled)]).toEqual([
+      UNCOVERED_REPORTED | UNCOVERED_MODELLED,
+      UNCOVERED_REPORTED,
+      UNCOVERED_MODELLED,
+      0,
+      UNCOVERED_MODELLED,
+      0,
+    ]);
+  });
+
+  test('reported aims at the "no" statuses only: unknown is not "no"', () => {
+    expect([...targetMask(uncoveredReasons(reported, modelled), 'reported')]).toEqual([1, 1, 0, 0, 0, 0]);
+  });
+
+  test('modelled aims at what the model leaves uncovered, whatever was reported', () => {
+    expect([...targetMask(uncoveredReasons(reported, modelled), 'modelled')]).toEqual([1, 0, 1, 0, 1, 0]);
+  });
+
+  test('either aims at the union, and is the default basis', () => {
+    expect([...targetMask(uncoveredReasons(reported, modelled), 'either')]).toEqual([1, 1, 1, 0, 1, 0]);
+    expect(SUGGEST_TARGET_BASES[0]).toBe('either');
+  });
+
+  test('a village reported without 5G but drawn covered by the model is a site only under reported or either', () => {
+    // Two targets 300 m apart, both reported "no", the model covering both: modelled gives no site.
+    const targets: TargetColumns = {
+      lon: Float64Array.of(
+        106.6,
+        106.6 + 300 / (METERS_PER_DEGREE_LATITUDE * Math.cos((26.5 * Math.PI) / 180)),
+      ),
+      lat: Float64Array.of(26.5, 26.5),
+    };
+    const reasons = uncoveredReasons(Uint8Array.of(0, 0), Uint8Array.of(1, 1));
+    const sites = (basis: SuggestTargetBasis) =>
+      suggestSites(targets, targetMask(reasons, basis), 3, { radiusMeters: 500 }).picks.length;
+    expect(sites('modelled')).toBe(0);
+    expect(sites('reported')).toBe(1);
+    expect(sites('either')).toBe(1);
+  });
+
+  test('refuses columns of different lengths', () => {
+    expect(() => uncoveredReasons(new Uint8Array(2), new Uint8Array(3))).toThrow(RangeError);
   });
 });

@@ -1,7 +1,11 @@
 // The site suggester: where K new stations of a given radius would cover the most uncovered
-// targets (or the most people, when weighted).
+// targets (or the most people, when weighted), and which targets count as uncovered.
 //
 // Rules relied on:
+// - A target is uncovered as reported when its reported 5G status is "no" as of the year (unknown
+//   is not "no"), as modelled when the coverage model does not reach it by the year. The planner
+//   chooses which to aim at: reported, modelled, or either (the default: a village whose team
+//   says it has no 5G needs a look even when the model draws it covered).
 // - Candidates are the positions of the uncovered targets, in target order, then the centres of
 //   the candidate-grid cells (in a local projection) that hold at least one uncovered target,
 //   row by row. A candidate covers the uncovered targets within radiusMeters (haversine).
@@ -53,6 +57,39 @@ export interface Suggestion {
   candidateCount: number;
   /** What covering every uncovered target would gain: their count, or summed weight. */
   uncoveredTotal: number;
+}
+
+/** Which targets the suggester tries to cover; the first is the default. */
+export const SUGGEST_TARGET_BASES = ['either', 'reported', 'modelled'] as const;
+export type SuggestTargetBasis = (typeof SUGGEST_TARGET_BASES)[number];
+
+/** Why a target is uncovered, as bits: reported "no", and/or not reached by the model. */
+export const UNCOVERED_REPORTED = 1,
+  UNCOVERED_MODELLED = 2;
+
+/**
+ * Per target, the bits of why it is uncovered. `reported` holds statuses as statusAt gives them
+ * (0 no, 1 yes, 255 unknown); `modelledCovered` 1 where the model covers the target.
+ */
+export function uncoveredReasons(reported: Uint8Array, modelledCovered: Uint8Array): Uint8Array {
+  if (reported.length !== modelledCovered.length)
+    throw new RangeError('reported and modelledCovered must have one entry per target');
+  const reasons = new Uint8Array(reported.length);
+  for (let i = 0; i < reasons.length; i++)
+    reasons[i] =
+      (reported[i] === 0 ? UNCOVERED_REPORTED : 0) | (modelledCovered[i] === 1 ? 0 : UNCOVERED_MODELLED);
+  return reasons;
+}
+
+/** The uncovered mask suggestSites takes: 1 where the target is uncovered on the chosen basis. */
+export function targetMask(reasons: Uint8Array, basis: SuggestTargetBasis): Uint8Array {
+  const wanted =
+    basis === 'reported'
+      ? UNCOVERED_REPORTED
+      : basis === 'modelled'
+        ? UNCOVERED_MODELLED
+        : UNCOVERED_REPORTED | UNCOVERED_MODELLED;
+  return reasons.map((reason) => (reason & wanted ? 1 : 0));
 }
 
 const METERS_PER_DEGREE_LATITUDE = (EARTH_RADIUS_METERS * Math.PI) / 180;
@@ -245,4 +282,13 @@ export interface SiteMarker {
   radiusMeters: number;
   /** The marker's tooltip and accessible name, already translated. */
   label: string;
+}
+
+/** The targets a run aims at, as the map draws them: where, why (UNCOVERED_* bits), and picked. */
+export interface TargetMarkers {
+  lon: Float64Array;
+  lat: Float64Array;
+  reasons: Uint8Array;
+  /** 1 where one of the picks covers the target. */
+  coveredByPick: Uint8Array;
 }

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import type { GapRow } from '../planning/gapList';
-import { GAP_COLUMNS, gapCsv, gapTable, gapXlsxRows, type GapTableWords } from './gapList';
+import { GAP_COLUMNS, gapCsv, gapNotes, gapTable, gapXlsxRows, type GapTableWords } from './gapList';
+import { SAMPLE_LABEL, type SourceNoteWords } from './sourceNote';
 
 const words: GapTableWords = {
   headings: Object.fromEntries(GAP_COLUMNS.map((column) => [column, column])) as GapTableWords['headings'],
@@ -114,4 +115,51 @@ test('XLSX keeps numbers as numbers and text as text, with the header bold after
   expect(row[GAP_COLUMNS.indexOf('nearest4g')]).toEqual({ value: '无基站', type: String });
   expect(row[GAP_COLUMNS.indexOf('population')]).toBeNull();
   expect(row[GAP_COLUMNS.indexOf('name')]).toEqual({ value: '=村"一"', type: String });
+});
+
+const sourceWords: SourceNoteWords = {
+  lead: '数据来源：',
+  notLoaded: '未加载',
+  colon: '：',
+  separator: '；',
+};
+const sample = { kind: 'sample' as const, name: '示例数据' };
+
+test("the notes name each layer's source first; one dataset among sample layers drops the whole-file sample mark", () => {
+  const notes = gapNotes(
+    [
+      {
+        layer: '村',
+        source: { kind: 'dataset', name: 'villages-status', sourceFile: 'villages-status.csv' },
+      },
+      { layer: '安置点', source: sample },
+      { layer: '景区', source: sample },
+      { layer: '基站', source: sample },
+    ],
+    sourceWords,
+    [SAMPLE_LABEL, '息烽县 · 2025 年底', '模型估计'],
+    SAMPLE_LABEL,
+  );
+  expect(notes).toEqual([
+    '数据来源：村：villages-status.csv；安置点：示例数据 / sample data；景区：示例数据 / sample data；基站：示例数据 / sample data',
+    '息烽县 · 2025 年底',
+    '模型估计',
+  ]);
+  const csv = gapCsv([village], words, notes);
+  expect(csv.startsWith(`\uFEFF${notes[0]}\r\n`)).toBe(true);
+  expect(csv.split('\r\n')).not.toContain(SAMPLE_LABEL);
+});
+
+test('when every layer with data is the sample, the whole file is marked sample as well', () => {
+  const notes = gapNotes(
+    [{ layer: '村', source: sample }, { layer: '安置点' }, { layer: '基站', source: sample }],
+    sourceWords,
+    [SAMPLE_LABEL, '模型估计'],
+    SAMPLE_LABEL,
+  );
+  expect(notes).toEqual([
+    '数据来源：村：示例数据 / sample data；安置点：未加载；基站：示例数据 / sample data',
+    SAMPLE_LABEL,
+    '模型估计',
+  ]);
 });

@@ -6,12 +6,13 @@
 // - Rows are written in the order given (the order the table shows).
 // - Distances are whole metres; "no station" is written as a word, an unknown position leaves the
 //   distance and coordinate cells empty; coordinates are WGS84 with 6 decimals (~0.1 m).
-// - Notes (such as "示例数据 / sample data" and what "modelled" means) come first, so they cannot be missed.
+// - Notes come first, so they cannot be missed: the data source of each layer the list draws on
+//   (a sample layer named as sample, never the whole file when only some layers are), then the
+//   caller's notes (scope, year, what "modelled" means).
 // - XLSX: text is written as string cells and numbers as number cells, so nothing is a formula.
-import { csvCell } from '../io/csv';
 import type { GapKind, GapReason, GapRow } from '../planning/gapList';
-import { tableToCsv, type RowTable } from './datasetTable';
-import type { XlsxCell } from './ranking';
+import { sourceNote, type LayerSourceName, type SourceNoteWords } from './sourceNote';
+import { textTableCsv, type RowTable, type XlsxCell } from './textTable';
 
 export const GAP_COLUMNS = [
   'kind',
@@ -102,8 +103,7 @@ export function gapTable(rows: readonly GapRow[], words: GapTableWords): RowTabl
 }
 
 export function gapCsv(rows: readonly GapRow[], words: GapTableWords, notes: readonly string[] = []): string {
-  const noteLines = notes.length > 0 ? notes.map(csvCell).join('\r\n') + '\r\n\r\n' : '';
-  return '\uFEFF' + noteLines + tableToCsv(gapTable(rows, words));
+  return textTableCsv(gapTable(rows, words), notes);
 }
 
 export function gapXlsxRows(
@@ -127,4 +127,20 @@ export function gapXlsxRows(
     );
   }
   return sheet;
+}
+
+/**
+ * The notes of a gap export: the line naming each layer's source first, then `notes`. A line in
+ * `notes` marking the whole file as sample (`wholeFileSampleNote`) stays only when every layer
+ * with data is the sample; otherwise the source line says which layers are.
+ */
+export function gapNotes(
+  layers: readonly LayerSourceName[],
+  words: SourceNoteWords,
+  notes: readonly string[],
+  wholeFileSampleNote: string,
+): string[] {
+  const loaded = layers.filter((layer) => layer.source);
+  const allSample = loaded.length > 0 && loaded.every((layer) => layer.source!.kind === 'sample');
+  return [sourceNote(layers, words), ...notes.filter((note) => allSample || note !== wholeFileSampleNote)];
 }

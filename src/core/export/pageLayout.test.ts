@@ -3,6 +3,7 @@ import {
   PAGE_SIZES,
   fitText,
   mapCanvasPlan,
+  mapFitPadding,
   mapPixelRatio,
   pageLayout,
   type Box,
@@ -166,4 +167,28 @@ test('a canvas past the WebGL limit renders at a lower ratio, and says so', () =
   expect(plan.lowered).toBe(true);
   expect(Math.round(plan.cssWidth * plan.pixelRatio)).toBeLessThanOrEqual(4096);
   expect(Math.round(plan.cssHeight * plan.pixelRatio)).toBeLessThanOrEqual(4096);
+});
+
+test('a region fitted to the page keeps clear of the legend and the north arrow, on every page size', () => {
+  for (const size of ['slide', 'a4', 'a3'] as const) {
+    const layout = pageLayout(input(size));
+    const ratio = mapPixelRatio(PAGE_SIZES[size]);
+    const padding = mapFitPadding(layout, ratio);
+    const legend = layout.legend!.box;
+    // In page pixels, the free area starts right of the legend and ends left of the arrow.
+    expect(layout.map.x + padding.left * ratio).toBeGreaterThan(legend.x + legend.width);
+    expect(layout.map.x + layout.map.width - padding.right * ratio).toBeLessThan(layout.northArrow.x);
+    expect(padding.top).toBeGreaterThan(0);
+    expect(padding.bottom).toBeGreaterThan(0);
+    // and leaves most of the map box: more than half its width and 90 % of its height.
+    expect(layout.map.width / ratio - padding.left - padding.right).toBeGreaterThan(
+      layout.map.width / ratio / 2,
+    );
+    expect(layout.map.height / ratio - padding.top - padding.bottom).toBeGreaterThan(
+      (layout.map.height / ratio) * 0.9,
+    );
+  }
+  const bare = pageLayout(input('slide', { legend: null }));
+  const padding = mapFitPadding(bare, mapPixelRatio(PAGE_SIZES.slide));
+  expect(padding.left).toBe(padding.top);
 });

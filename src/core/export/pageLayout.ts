@@ -284,3 +284,24 @@ export function mapCanvasPlan(box: Box, pixelRatio: number, maxCanvasSidePx: num
   const capped = Math.min(pixelRatio, maxCanvasSidePx / cssWidth, maxCanvasSidePx / cssHeight);
   return { cssWidth, cssHeight, pixelRatio: capped, lowered: capped < pixelRatio };
 }
+
+/**
+ * The strips of the map box, in the hidden map's CSS pixels, that a region fitted to the page keeps
+ * clear of: the legend's column on the left, the north arrow's on the right, a margin above and
+ * below. Strips, not corners, because a fit takes padding per side (MapLibre's fitBounds); the scale
+ * bar's corner is left free, since it is narrow and the region's corners are mostly empty.
+ */
+export function mapFitPadding(
+  layout: PageLayout,
+  pixelRatio: number,
+): { top: number; right: number; bottom: number; left: number } {
+  const { map, northArrow, legend } = layout;
+  const inset = northArrow.y - map.y;
+  const css = (pagePx: number) => Math.round(pagePx / pixelRatio);
+  return {
+    top: css(inset),
+    right: css(map.x + map.width - northArrow.x + inset),
+    bottom: css(inset),
+    left: css((legend ? legend.box.x + legend.box.width - map.x : 0) + inset),
+  };
+}

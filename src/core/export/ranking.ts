@@ -1,17 +1,22 @@
 // The ranking of areas for the map's current metric: ranks, the orders a reader can sort it in,
-// and the same rows as CSV and as XLSX cells. Pure: no DOM, so the tests and a worker can use it.
+// and the same rows as CSV and as XLSX cells for people: headings in the reader's language, the
+// area's name and code, the value as the table shows it, its unit, the year it is as of, the plan's
+// target and the gap to it. Pure: no DOM, so the tests and a worker can use it.
 //
 // Rules relied on:
 // - Rank 1 is the best value (the highest unless the metric is lower-is-better); equal values
 //   share a rank and the next rank skips ("1, 2, 2, 4"). Areas without a value (NaN) have no
 //   rank and come last in every sort order.
 // - Names sort by zh-CN collation (pinyin) in every UI language: place names stay Chinese.
-// - Exports hold the rows in the order given, values rounded to the digits the table shows, and
-//   any notes (such as "示例数据 / sample data") above the table, so they cannot be missed.
+// - The gap to the target is what is still missing: target − value (value − target when lower is
+//   better), 0 once the target is met, none without a target or a value.
+// - Exports hold the rows in the order given; value, target and gap are rounded to the digits the
+//   table shows, by the table's own number format, so a file never carries more digits than the
+//   screen, nor other ones; notes (title, each layer's data source) come above the table.
 // - XLSX: text is written as string cells and numbers as number cells, so nothing is a formula.
 import type { AreaRecord } from '../areas';
-import { csvCell } from '../io/csv';
-import { tableToCsv, type RowTable } from './datasetTable';
+import type { RowTable } from './datasetTable';
+import { textTableCsv } from './textTable';
 
 export interface RankingInput {
   level: 'county' | 'prefecture';
@@ -42,6 +47,8 @@ export interface RankingRow {
   value: number;
   /** null when there is no target or no value. */
   meetsTarget: boolean | null;
+  /** What is still missing to the target (0 once met); NaN without a target or a value. */
+  gapToTarget: number;
 }
 
 export type AreaNames = ReadonlyMap<string, Pick<AreaRecord, 'name' | 'prefectureName'>>;
@@ -72,6 +79,8 @@ export function rankRows(
     const rank = missing ? null : previous && previous.value === value ? previous.rank : position + 1;
     const meetsTarget =
       missing || target === undefined ? null : higherIsBetter ? value >= target : value <= target;
+    const gapToTarget =
+      missing || target === undefined ? NaN : Math.max(0, higherIsBetter ? target - value : value - target);
     const area = areas.get(adcodes[i]);
     rows.push({
       rank,
@@ -80,6 +89,7 @@ export function rankRows(
       prefectureName: area?.prefectureName ?? '',
       value,
       meetsTarget,
+      gapToTarget,
     });
   });
   return rows;
@@ -109,49 +119,118 @@ export function sortRankingRows(rows: readonly RankingRow[], { key, descending }
   return [...rows].sort(compare);
 }
 
-/** Column headings and words for the exports, already translated. */
-export interface RankingColumns {
-  rank: string;
-  /** Heading of the adcode column: codes let the export be joined to other tables. */
-  code: string;
-  name: string;
-  /** Heading of the prefecture column; leave it out at prefecture level. */
-  prefecture?: string;
-  /** Heading of the value column: metric and unit. */
-  value: string;
-  /** Heading of the meets-target column; leave it out when the metric has no target. */
-  target?: string;
+/** The exports' columns, in order; the prefecture column only at county level. */
+export const RANKING_COLUMNS = [
+  'rank',
+  'code',
+  'name',
+  'prefecture',
+  'value',
+  'unit',
+  'year',
+  'target',
+  'gap',
+  'meets',
+] as const;
+export type RankingColumn = (typeof RANKING_COLUMNS)[number];
+
+/** What the exports write besides the rows, already translated. */
+export interface RankingExport {
+  headings: Record<RankingColumn, string>;
+  /** False at prefecture level: the prefecture column is left out. */
+  prefectureColumn: boolean;
+  /** Written in every row, e.g. "站/万人", "%"; may be ''. */
+  unit: string;
+  /** The year the values are as of, e.g. "2025" (or "2020–2025" for a change). */
+  year: string;
+  /** The plan's target in the metric's unit; undefined leaves the target columns empty. */
+  target?: number;
+  /** The verdict words. */
   meets: string;
   short: string;
+  /** Decimals the table shows. */
   digits: number;
 }
 
-export function rankingTable(rows: readonly RankingRow[], columns: RankingColumns): RowTable {
-  const header = [columns.rank, columns.code, columns.name];
-  if (columns.prefecture !== undefined) header.push(columns.prefecture);
-  header.push(columns.value);
-  if (columns.target !== undefined) header.push(columns.target);
+const SHOWN = new Map<number, Intl.NumberFormat>();
+
+/**
+ * The value as the table shows it: rounded to `digits` by the same number format as the UI's
+ * (half away from zero on the shortest decimal form, so 1.005 → 1.01 where toFixed gives 1.00).
+ * NaN stays NaN; −0 becomes 0.
+ */
+export function roundAsShown(value: number, digits: number): number {
+  if (!Number.isFinite(value)) return value;
+  let format = SHOWN.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
+    });
+    SHOWN.set(digits, format);
+  }
+  const rounded = Number(format.format(value));
+  return rounded === 0 ? 0 : rounded;
+}
+
+const columnsOf = (options: RankingExport): RankingColumn[] =>
+  RANKING_COLUMNS.filter((column) => column !== 'prefecture' || options.prefectureColumn);
+
+function cellOf(row: RankingRow, column: RankingColumn, options: RankingExport): string | number {
+  const { digits, target } = options;
+  switch (column) {
+    case 'rank':
+      return row.rank ?? NaN;
+    case 'name':
+      return row.name;
+    case 'code':
+      return row.adcode;
+    case 'prefecture':
+      return row.prefectureName;
+    case 'value':
+      return roundAsShown(row.value, digits);
+    case 'unit':
+      return Number.isNaN(row.value) ? '' : options.unit;
+    case 'year':
+      // A plain year is a number in a spreadsheet; a span ("2020–2025") stays text.
+      return /^\d+$/.test(options.year) ? Number(options.year) : options.year;
+    case 'target':
+      return target === undefined ? NaN : roundAsShown(target, digits);
+    case 'gap':
+      // From the value and target as shown, so the file's own numbers add up (33.0 − 26.7 = 6.3).
+      if (Number.isNaN(row.gapToTarget) || row.gapToTarget === 0 || target === undefined)
+        return row.gapToTarget;
+      return roundAsShown(Math.abs(roundAsShown(target, digits) - roundAsShown(row.value, digits)), digits);
+    case 'meets':
+      return row.meetsTarget === null ? '' : row.meetsTarget ? options.meets : options.short;
+  }
+}
+
+const DECIMAL_COLUMNS = new Set<RankingColumn>(['value', 'target', 'gap']);
+
+export function rankingTable(rows: readonly RankingRow[], options: RankingExport): RowTable {
+  const columns = columnsOf(options);
   return {
-    header,
-    rows: rows.map((row) => {
-      const cells = [row.rank === null ? '' : String(row.rank), row.adcode, row.name];
-      if (columns.prefecture !== undefined) cells.push(row.prefectureName);
-      cells.push(Number.isNaN(row.value) ? '' : row.value.toFixed(columns.digits));
-      if (columns.target !== undefined)
-        cells.push(row.meetsTarget === null ? '' : row.meetsTarget ? columns.meets : columns.short);
-      return cells;
-    }),
+    header: columns.map((column) => options.headings[column]),
+    rows: rows.map((row) =>
+      columns.map((column) => {
+        const cell = cellOf(row, column, options);
+        if (typeof cell === 'string') return cell;
+        if (Number.isNaN(cell)) return '';
+        return DECIMAL_COLUMNS.has(column) ? cell.toFixed(options.digits) : String(cell);
+      }),
+    ),
   };
 }
 
 /** CSV with a BOM (Excel in China then reads the Chinese): notes, a blank line, then the table. */
 export function rankingCsv(
   rows: readonly RankingRow[],
-  columns: RankingColumns,
+  options: RankingExport,
   notes: readonly string[] = [],
 ): string {
-  const noteLines = notes.length > 0 ? notes.map(csvCell).join('\r\n') + '\r\n\r\n' : '';
-  return '\uFEFF' + noteLines + tableToCsv(rankingTable(rows, columns));
+  return textTableCsv(rankingTable(rows, options), notes);
 }
 
 /** The cell shapes write-excel-file takes: text never becomes a formula, numbers stay numbers. */
@@ -162,24 +241,24 @@ export type XlsxCell =
 
 export function rankingXlsxRows(
   rows: readonly RankingRow[],
-  columns: RankingColumns,
+  options: RankingExport,
   notes: readonly string[] = [],
 ): XlsxCell[][] {
-  const text = (value: string): XlsxCell => ({ value, type: String });
-  const number = (value: number, format: string): XlsxCell =>
-    Number.isNaN(value) ? null : { value, type: Number, format };
-  const valueFormat = columns.digits > 0 ? `0.${'0'.repeat(columns.digits)}` : '0';
-  const { header } = rankingTable([], columns);
-  const sheet: XlsxCell[][] = notes.map((note) => [text(note)]);
+  const columns = columnsOf(options);
+  const decimals = options.digits > 0 ? `0.${'0'.repeat(options.digits)}` : '0';
+  const sheet: XlsxCell[][] = notes.map((note) => [{ value: note, type: String }]);
   if (notes.length > 0) sheet.push([]);
-  sheet.push(header.map((heading) => ({ value: heading, type: String, fontWeight: 'bold' })));
-  for (const row of rows) {
-    const cells = [row.rank === null ? null : number(row.rank, '0'), text(row.adcode), text(row.name)];
-    if (columns.prefecture !== undefined) cells.push(text(row.prefectureName));
-    cells.push(number(row.value, valueFormat));
-    if (columns.target !== undefined)
-      cells.push(row.meetsTarget === null ? null : text(row.meetsTarget ? columns.meets : columns.short));
-    sheet.push(cells);
-  }
+  sheet.push(
+    columns.map((column) => ({ value: options.headings[column], type: String, fontWeight: 'bold' })),
+  );
+  for (const row of rows)
+    sheet.push(
+      columns.map((column): XlsxCell => {
+        const cell = cellOf(row, column, options);
+        if (typeof cell === 'string') return cell === '' ? null : { value: cell, type: String };
+        if (Number.isNaN(cell)) return null;
+        return { value: cell, type: Number, format: DECIMAL_COLUMNS.has(column) ? decimals : '0' };
+      }),
+    );
   return sheet;
 }

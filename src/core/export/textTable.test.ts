@@ -30,3 +30,25 @@ test('XLSX: notes, a blank row, a bold header, every value a string cell and emp
   ]);
   expect(sheet[4]).toEqual([{ value: '水口寺社区', type: String }, null]);
 });
+
+test('XLSX: columns declared as numbers are number cells with their format; text in them stays text', () => {
+  const sheet = textTableXlsx({
+    header: ['名称', '年份', '经度'],
+    rows: [
+      ['甲', '2019', '106.700000'],
+      ['乙', '', 'n/a'],
+    ],
+    numberFormats: [null, '', '0.000000'],
+  });
+  expect(sheet[1]).toEqual([
+    { value: '甲', type: String },
+    { value: 2019, type: Number },
+    { value: 106.7, type: Number, format: '0.000000' },
+  ]);
+  expect(sheet[2]).toEqual([{ value: '乙', type: String }, null, { value: 'n/a', type: String }]);
+});
+
+test('CSV is the same whether or not columns are declared as numbers', () => {
+  const plain = { header: ['年份'], rows: [['2019']] };
+  expect(textTableCsv({ ...plain, numberFormats: [''] })).toBe(textTableCsv(plain));
+});

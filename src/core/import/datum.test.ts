@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { haversineMeters, pointFromWgs84, pointToWgs84, toWgs84 } from './datum';
+import { datumForImport, haversineMeters, pointFromWgs84, pointToWgs84, statedDatum, toWgs84 } from './datum';
 
 // A grid over Guizhou's extent (103.6–109.6 E, 24.6–29.2 N).
 const grid: Array<[number, number]> = [];
@@ -29,4 +29,19 @@ test('columns: NaN stays NaN, WGS84 is unchanged', () => {
 
 test('haversine: one degree of latitude is about 111.2 km', () => {
   expect(haversineMeters(106, 26, 106, 27)).toBeCloseTo(111_195, -1);
+});
+
+test('a stated datum is preselected; a file that states none preselects nothing', () => {
+  expect(statedDatum({ datum: 'gcj02', basis: 'column-name' })).toBe('gcj02');
+  expect(statedDatum({ datum: 'bd09', basis: 'file-name' })).toBe('bd09');
+  expect(statedDatum({ datum: 'wgs84', basis: 'crs' })).toBe('wgs84');
+  expect(statedDatum({ datum: 'wgs84', basis: 'format' })).toBe('wgs84');
+  expect(statedDatum({ datum: 'wgs84', basis: 'default' })).toBeNull();
+});
+
+test('coordinates need a chosen datum; rows without coordinates need none', () => {
+  expect(datumForImport(null, true)).toBeNull();
+  expect(datumForImport('gcj02', true)).toBe('gcj02');
+  expect(datumForImport(null, false)).toBe('wgs84');
+  expect(datumForImport('bd09', false)).toBe('bd09');
 });

@@ -16,6 +16,7 @@ import {
   UNKNOWN_CATEGORY,
   type LayerSource,
 } from './encoding';
+import { rowKeysOf } from './rowKeys';
 
 export const FLAG_YES = 1,
   FLAG_NO = 0;
@@ -91,6 +92,17 @@ export function counties(dataset: StoredDataset): Int16Array {
   return column === undefined || Array.isArray(column)
     ? new Int16Array(dataset.rowCount).fill(-1)
     : Int16Array.from(column);
+}
+
+/**
+ * How edits name a dataset's rows (rowKeys.ts): the village code, else the id, else the name,
+ * else "#n". The layers made of the dataset name their rows the same way.
+ */
+export function datasetRowKeys(dataset: StoredDataset): string[] {
+  const codes = texts(dataset, 'villageCode'),
+    ids = texts(dataset, 'id'),
+    names = texts(dataset, 'name');
+  return rowKeysOf(codes.map((code, i) => code || ids[i] || names[i]));
 }
 
 export function texts(dataset: StoredDataset, name: string): string[] {

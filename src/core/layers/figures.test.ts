@@ -75,6 +75,7 @@ function placeLayer(
 ): PlaceLayer {
   const n = rows.length;
   return {
+    key: rows.map((_, i) => `地${i}`),
     name: rows.map((_, i) => `地${i}`),
     county: Int16Array.from(rows, (r) => r.county),
     lon: new Float64Array(n).fill(106),

@@ -186,6 +186,7 @@ describe('relocation sites and scenic areas', () => {
         coveredYear: Float64Array.of(2021, NAN, 2020, NAN),
         positionApproximate: Uint8Array.of(1, 0, 255, 1),
       }),
+      [],
     );
     expect([...layer.reported]).toEqual([2021, STATUS_YES_UNDATED, STATUS_NO, STATUS_UNKNOWN]);
     expect([...layer.approximate]).toEqual([1, 0, 0, 1]);
@@ -206,6 +207,7 @@ describe('relocation sites and scenic areas', () => {
         },
         { level: ['5A', '4A', ''] },
       ),
+      [],
     );
     expect(layer.level).toEqual(['5A', '4A', '']);
     expect([...layer.population]).toEqual([NAN, NAN, NAN]);
@@ -224,11 +226,11 @@ describe('which layer a dataset feeds', () => {
   });
 
   test('a dataset is refused for a layer it does not feed', () => {
-    expect(() => layerFromDataset('villages', dataset('stations5g', 1, {}))).toThrow(
+    expect(() => layerFromDataset('villages', dataset('stations5g', 1, {}), [])).toThrow(
       /stations5g, not villages/,
     );
-    expect(() => layerFromDataset('scenicAreas', dataset('relocationSites', 1, {}))).toThrow(RangeError);
-    expect(layerFromDataset('scenicAreas', dataset('scenicAreas', 1, {})).name).toEqual(['']);
+    expect(() => layerFromDataset('scenicAreas', dataset('relocationSites', 1, {}), [])).toThrow(RangeError);
+    expect(layerFromDataset('scenicAreas', dataset('scenicAreas', 1, {}), []).name).toEqual(['']);
   });
 });
 
@@ -249,6 +251,7 @@ test("the browser test's station file, imported as the app does, counts its 5G s
     stations: layerFromDataset(
       'stations',
       toStoredDataset(accepted, { name: 'stations', sourceFile: 'stations.csv', datum: 'wgs84' }),
+      [],
     ),
   };
   const areas = JSON.parse(readFileSync('geodata/areas.json', 'utf8')) as AreaIndex;

@@ -4,6 +4,7 @@ import type { PlaceLayer } from './types';
 
 const source = { kind: 'sample', name: 'test' } as const;
 const place = (lon: number): PlaceLayer => ({
+  key: ['甲'],
   name: ['甲'],
   county: Int16Array.of(0),
   lon: Float64Array.of(lon),

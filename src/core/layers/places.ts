@@ -12,6 +12,7 @@ import type { StoredDataset } from '../storedDataset';
 import {
   categories,
   counties,
+  datasetRowKeys,
   FLAG_YES,
   flags,
   numbers,
@@ -22,8 +23,11 @@ import {
 import type { GeojsonSource, SampleContext } from './definition';
 import { STATUS_NO, type LayerSource } from './encoding';
 import { featureCollection, pointFeature, positioned } from './geojsonText';
+import { rowKeysOf, type LayerTracking } from './rowKeys';
 
 export interface PlaceLayer {
+  /** How edits name a row: its id, else its name, else "#n" (tracking.ts). */
+  key: string[];
   name: string[];
   county: Int16Array;
   lon: Float64Array;
@@ -37,6 +41,8 @@ export interface PlaceLayer {
   /** Scenic-area grade as given ('5A', '4A', 'red-tourism' …); '' for relocation sites. */
   level: string[];
   source: LayerSource;
+  /** The edits that made `reported` differ from the sheet (a dataset's layer only). */
+  tracking?: LayerTracking;
 }
 
 /** The sample's places; the named columns (null: none) give population and level. */
@@ -50,6 +56,7 @@ export function placesFromSample(
     level = column(columns.level);
   const n = places.name.length;
   return {
+    key: rowKeysOf(places.name),
     name: places.name,
     county: Int16Array.from(places.countyAdcode, (adcode) => countyOf.get(adcode) ?? -1),
     lon: places.lon,
@@ -75,6 +82,7 @@ export function placesFromDataset(
   const approximate = flags(dataset, 'positionApproximate').map((flag) => (flag === FLAG_YES ? 1 : 0));
   const level = columns.level === null ? null : categories(dataset, columns.level);
   return {
+    key: datasetRowKeys(dataset),
     name: texts(dataset, 'name'),
     county: counties(dataset),
     lon: numbers(dataset, 'lon'),
@@ -88,6 +96,7 @@ export function placesFromDataset(
   };
 }
 
+/** The positioned places; property i is the row index, which the inspector asks the engine about. */
 export function placeFeatures(
   places: PlaceLayer,
   modelled5g: Int16Array,
@@ -100,7 +109,7 @@ export function placeFeatures(
     return pointFeature(
       places.lon[i],
       places.lat[i],
-      `"n":${JSON.stringify(places.name[i])},"a":${places.approximate[i]},"r":${places.reported[i]},"m":${modelled5g[i]},"d":${meters},"p":${population},"l":${JSON.stringify(places.level[i])}`,
+      `"n":${JSON.stringify(places.name[i])},"a":${places.approximate[i]},"r":${places.reported[i]},"m":${modelled5g[i]},"d":${meters},"p":${population},"l":${JSON.stringify(places.level[i])},"i":${i}`,
     );
   });
 }

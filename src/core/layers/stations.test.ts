@@ -33,7 +33,7 @@ test('stations: 5G only unless 4G is asked for, with one-letter properties and t
   const fiveG = parse(stationFeatures(stations, radii, false));
   expect(fiveG.features).toHaveLength(1);
   expect(fiveG.features[0].geometry.coordinates).toEqual([106.12346, 26.65432]);
-  expect(fiveG.features[0].properties).toEqual({ o: UNKNOWN_CATEGORY, b: 0, t: 0, y: 2020, r: 1235 });
+  expect(fiveG.features[0].properties).toEqual({ o: UNKNOWN_CATEGORY, b: 0, t: 0, y: 2020, r: 1235, i: 0 });
   expect(parse(stationFeatures(stations, radii, true)).features.map((f) => f.properties!.t)).toEqual([0, 1]);
 });
 
@@ -46,6 +46,10 @@ test('stations without a position are left out', () => {
   expect(
     parse(stationFeatures(stations, new Float32Array(3), true)).features.map((f) => f.properties!.y),
   ).toEqual([2022]);
+  // The row index survives the rows left out: it is the layer's row, for the inspector.
+  expect(
+    parse(stationFeatures(stations, new Float32Array(3), true)).features.map((f) => f.properties!.i),
+  ).toEqual([2]);
 });
 
 test('an empty layer is an empty collection', () => {

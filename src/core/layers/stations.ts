@@ -30,6 +30,7 @@ const DEFAULTS: StationSettings = {
   filter: NO_STATION_FILTER,
 };
 
+/** The single stations; property i is the row index, which the inspector asks the engine about. */
 export function stationFeatures(
   stations: StationLayer,
   radiiMeters: Float32Array,
@@ -40,7 +41,7 @@ export function stationFeatures(
       ? pointFeature(
           stations.lon[i],
           stations.lat[i],
-          `"o":${stations.operator[i]},"b":${stations.band[i]},"t":${stations.technology[i]},"y":${stations.buildYear[i]},"r":${Math.round(radiiMeters[i])}`,
+          `"o":${stations.operator[i]},"b":${stations.band[i]},"t":${stations.technology[i]},"y":${stations.buildYear[i]},"r":${Math.round(radiiMeters[i])},"i":${i}`,
         )
       : null,
   );

@@ -32,5 +32,6 @@ test('villages: codes and names survive quotes and backslashes; those without a 
     v: 2022,
     m: 2021,
     k: 0,
+    i: 0,
   });
 });

@@ -17,6 +17,7 @@ import { counties, numbers, sourceOf, statusCodes, texts } from './datasetColumn
 import { defineLayer, type SampleContext } from './definition';
 import { coveredBy, STATUS_UNKNOWN, statusAt, type LayerSource } from './encoding';
 import { featureCollection, pointFeature, positioned } from './geojsonText';
+import type { LayerTracking } from './rowKeys';
 
 export const VILLAGE_STATUSES = ['fiber', 'gigabit', 'fourG', 'fiveG'] as const;
 export type VillageStatus = (typeof VILLAGE_STATUSES)[number];
@@ -28,8 +29,11 @@ export interface VillageLayer {
   county: Int16Array;
   lon: Float64Array;
   lat: Float64Array;
+  /** Current statuses: reported, overridden by the team's edits when the layer is a dataset's. */
   status: Record<VillageStatus, Int16Array>;
   source: LayerSource;
+  /** The edits that made `status` differ from the sheet (a dataset's layer only). */
+  tracking?: LayerTracking;
 }
 
 /** What colours village points: a reported status, or the coverage model's 5G. */
@@ -78,6 +82,7 @@ export function villageLayerFromDataset(dataset: StoredDataset): VillageLayer {
   };
 }
 
+/** The positioned villages; property i is the row index, which the inspector asks the engine about. */
 export function villageFeatures(
   villages: VillageLayer,
   modelled5g: Int16Array,
@@ -89,7 +94,7 @@ export function villageFeatures(
       ? pointFeature(
           villages.lon[i],
           villages.lat[i],
-          `"c":${JSON.stringify(villages.code[i])},"n":${JSON.stringify(villages.name[i])},"f":${fiber[i]},"g":${gigabit[i]},"q":${fourG[i]},"v":${fiveG[i]},"m":${modelled5g[i]},"k":${modelled4g[i]}`,
+          `"c":${JSON.stringify(villages.code[i])},"n":${JSON.stringify(villages.name[i])},"f":${fiber[i]},"g":${gigabit[i]},"q":${fourG[i]},"v":${fiveG[i]},"m":${modelled5g[i]},"k":${modelled4g[i]},"i":${i}`,
         )
       : null,
   );
@@ -117,6 +122,9 @@ export const villages = defineLayer({
     'townshipsKnown5g',
     'townships5g',
     'townshipsModelled5g',
+    'villagesEdited',
+    'villagesVerified',
+    'villagesDisputed',
   ],
   countFigures(villages, f, { asOfYear, modelled }) {
     // Townships by code: state per township is 0 none seen, 1 known without 5G, 2 with 5G.
@@ -147,6 +155,21 @@ export const villages = defineLayer({
           Math.max(townshipModelled.get(township) ?? 0, 1 + coveredBy(modelled.villages5g, i, asOfYear)),
         );
     }
+    // Villages the team has edited, verified in the field or disputed (any status), per county.
+    const marked = {
+      villagesEdited: new Set<number>(),
+      villagesVerified: new Set<number>(),
+      villagesDisputed: new Set<number>(),
+    };
+    for (const rows of Object.values(villages.tracking?.fields ?? {}))
+      for (const [i, tracked] of rows) {
+        if (tracked.edited) marked.villagesEdited.add(i);
+        if (tracked.verification === 'verified') marked.villagesVerified.add(i);
+        if (tracked.verification === 'disputed') marked.villagesDisputed.add(i);
+      }
+    for (const [figure, rows] of Object.entries(marked))
+      for (const i of rows)
+        if (villages.county[i] >= 0) f[figure as keyof typeof marked][villages.county[i]]++;
     for (const [township, c] of townshipCounty) {
       f.townships[c]++;
       const reported = townshipReported.get(township) ?? 0;

@@ -68,6 +68,7 @@ function places(
   }>,
 ): PlaceLayer {
   return {
+    key: rows.map((r) => r.name),
     name: rows.map((r) => r.name),
     county: Int16Array.from(rows, (r) => r.county),
     lon: Float64Array.from(rows, (r) => r.lon),

@@ -89,6 +89,7 @@ function villages(rows: VillageRow[]): VillageLayer {
 
 function places(rows: Array<{ name: string; lon?: number; reported?: number; level?: string }>): PlaceLayer {
   return {
+    key: rows.map((r) => r.name),
     name: rows.map((r) => r.name),
     county: new Int16Array(rows.length),
     lon: Float64Array.from(rows, (r) => r.lon ?? 106.8),

@@ -1,6 +1,6 @@
-// Pinyin keys for the 97 area names, so "xifeng", "xi feng" and "xf" find 息烽县. Computed with
-// pinyin-pro (offline dictionary) for area names only: villages are matched by code and Chinese
-// name, which keeps 18,000 names out of the dictionary lookup.
+// Pinyin keys for the 97 area names and the ~1,500 township names, so "xifeng", "xi feng" and "xf"
+// find 息烽县. Computed with pinyin-pro (offline dictionary) for those names only: villages are
+// matched by code and Chinese name, which keeps 18,000 names out of the dictionary lookup.
 //
 // Rules relied on:
 // - Keys are lower-case, without tones or spaces; ü is written v, as pinyin input methods do.

@@ -69,8 +69,9 @@ describe('villages', () => {
     });
   });
 
-  test('a code of 9 digits lists the villages of that township in code order', () => {
-    const hits = search(index, '520122104', 100);
+  test('a code of 9 digits finds the township, then lists its villages in code order', () => {
+    const [township, ...hits] = search(index, '520122104', 100);
+    expect(township).toMatchObject({ kind: 'township', code: '520122104', name: '西山镇' });
     expect(hits.length).toBeGreaterThan(1);
     expect(
       hits.every(
@@ -93,11 +94,71 @@ describe('villages', () => {
   });
 });
 
+describe('townships', () => {
+  const jiabang = {
+    kind: 'township',
+    code: '522633205',
+    name: '加榜乡',
+    adcode: '522633',
+    prefectureName: '黔东南苗族侗族自治州',
+    countyName: '从江县',
+    townshipName: '加榜乡',
+  };
+
+  test.each(['加榜乡', '加榜', '522633205', 'jiabangxiang', 'jia bang', 'jbx'])(
+    '%s finds 加榜乡 first',
+    (query) => {
+      expect(first(query)).toEqual(jiabang);
+    },
+  );
+
+  test('an exact township name comes before the villages named after it', () => {
+    const hits = search(index, '加榜', 200);
+    expect(hits[0]).toEqual(jiabang);
+    expect(hits.slice(1).every((h) => h.kind === 'village')).toBe(true);
+  });
+
+  test('a name shared by townships of two counties finds both, each with its own county', () => {
+    const townships = search(index, '西山镇', 200).filter((h) => h.kind === 'township');
+    expect(townships.map((h) => [h.code, h.countyName, h.adcode])).toEqual([
+      ['520122104', '息烽县', '520122'],
+      ['522633105', '从江县', '522633'],
+    ]);
+  });
+
+  test('a county outranks a township in the same tier', () => {
+    // 西秀区 starts with 西, as do many townships.
+    const hits = search(index, '西', 200);
+    const firstTownship = hits.findIndex((h) => h.kind === 'township');
+    expect(hits.slice(0, firstTownship).every((h) => h.kind === 'prefecture' || h.kind === 'county')).toBe(
+      true,
+    );
+    expect(hits.map((h) => h.name)).toContain('西秀区');
+  });
+
+  test('every township of villages.csv is indexed once, with its county', () => {
+    const townships = index.places.filter((p) => p.kind === 'township');
+    const expected = new Set(
+      villagesCsv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',').slice(2, 5).join(',')),
+    );
+    expect(townships).toHaveLength(expected.size);
+    expect(new Set(townships.map((t) => `${t.code},${t.name},${t.adcode}`))).toEqual(expected);
+  });
+});
+
 describe('ranking', () => {
-  test('an exact adcode comes before the villages whose codes start with it', () => {
-    const hits = search(index, '520122');
+  test('an exact adcode comes before the townships, then the villages whose codes start with it', () => {
+    const hits = search(index, '520122', 200);
     expect(hits[0].kind).toBe('county');
-    expect(hits.slice(1).every((h) => h.kind === 'village' && h.code.startsWith('520122'))).toBe(true);
+    const kinds = hits.slice(1).map((h) => h.kind);
+    expect(kinds).toEqual([...kinds].sort((a, b) => (a === b ? 0 : a === 'township' ? -1 : 1)));
+    expect(kinds).toContain('township');
+    expect(kinds).toContain('village');
+    expect(hits.slice(1).every((h) => h.code.startsWith('520122') && h.adcode === '520122')).toBe(true);
   });
 
   test('exact name, then name prefix, then substring', () => {
@@ -108,18 +169,14 @@ describe('ranking', () => {
     expect(new Set(tiers).size).toBe(3);
   });
 
-  test('a name prefix comes before a pinyin match, areas before villages', () => {
+  test('a name prefix comes before a pinyin match; areas before townships before villages', () => {
     // 兴仁市 starts with the characters; the pinyin "xingren" matches nothing else.
-    expect(
-      search(index, '兴')
-        .slice(0, 2)
-        .map((h) => h.name),
-    ).toEqual(['兴义市', '兴仁市']);
-    expect(
-      search(index, '兴')
-        .slice(2)
-        .every((h) => h.kind === 'village'),
-    ).toBe(true);
+    const hits = search(index, '兴', 200);
+    expect(hits.slice(0, 2).map((h) => h.name)).toEqual(['兴义市', '兴仁市']);
+    const rest = hits.slice(2).map((h) => h.kind);
+    const firstVillage = rest.indexOf('village');
+    expect(rest.slice(0, firstVillage).every((k) => k === 'township')).toBe(true);
+    expect(rest.slice(0, firstVillage).length).toBeGreaterThan(0);
   });
 
   test('prefectures come before counties in the same tier', () => {

@@ -1,10 +1,13 @@
-// Finding places by what a person types: prefectures and counties by Chinese name, adcode, full
-// pinyin or pinyin initials; the 17,964 village-level units by 12-digit NBS code or Chinese name.
+// Finding places by what a person types: prefectures, counties and the ~1,500 townships (乡镇、街道)
+// by Chinese name, code, full pinyin or pinyin initials; the 17,964 village-level units by 12-digit
+// NBS code or Chinese name.
 //
 // Rules relied on:
-// - Matches rank in tiers: exact code, exact name, name prefix, pinyin prefix (areas only), then
-//   name substring or code prefix. Within a tier prefectures come before counties before villages,
-//   areas by name length then adcode, villages by code.
+// - Matches rank in tiers: exact code, exact name, name prefix, pinyin prefix (areas and townships
+//   only), then name substring or code prefix. Within a tier prefectures come before counties before
+//   townships before villages; areas and townships by name length then code, villages by code.
+// - A township is its 9-digit NBS code (the first 9 digits of its villages' codes) with its name
+//   from geodata/villages.csv; choosing it selects its county, so its hit carries the county's adcode.
 // - Division codes are decimal digits of fixed length (NBS), so a digit string of d ≤ 12 digits
 //   selects one contiguous range of the sorted 12-digit village codes: an exact code or a
 //   township's or county's villages are one binary search away.
@@ -13,33 +16,37 @@ import type { AreaIndex } from '../areas';
 import { parseVillages, type TownshipTable, type VillageTable } from '../sample/layout';
 import { pinyinKeys, pinyinQuery, type PinyinKeys } from './pinyin';
 
-export type SearchKind = 'prefecture' | 'county' | 'village';
+export type SearchKind = 'prefecture' | 'county' | 'township' | 'village';
 
 /** One result: plain data, small, ready to cross from the worker to the page. */
 export interface SearchHit {
   kind: SearchKind;
-  /** The adcode of an area, the 12-digit code of a village. */
+  /** The adcode of an area, the 9-digit code of a township, the 12-digit code of a village. */
   code: string;
   name: string;
-  /** The area to select when the hit is chosen: the area itself, or a village's county. */
+  /** The area to select when the hit is chosen: the area itself, or a township's or village's county. */
   adcode: string;
   prefectureName: string;
-  /** The county's name for a county or a village; empty for a prefecture. */
+  /** The county's name for a county, a township or a village; empty for a prefecture. */
   countyName: string;
-  /** The township's name for a village; empty for an area. */
+  /** The township's name for a township (its own) or a village; empty for an area. */
   townshipName: string;
 }
 
-interface AreaEntry {
-  kind: 'prefecture' | 'county';
-  adcode: string;
+/** A prefecture, county or township: the places matched by name, pinyin and code. */
+interface PlaceEntry {
+  kind: 'prefecture' | 'county' | 'township';
+  code: string;
   name: string;
+  /** The area the hit selects (a township's county). */
+  adcode: string;
   prefectureName: string;
+  countyName: string;
   pinyin: PinyinKeys;
 }
 
 export interface SearchIndex {
-  areas: AreaEntry[];
+  places: PlaceEntry[];
   villages: VillageTable;
   townships: TownshipTable;
   /** Village rows in ascending code order, and their codes as numbers (12 digits fit a double exactly). */
@@ -55,30 +62,46 @@ const TIERS = 5;
 const [EXACT_CODE, EXACT_NAME, NAME_PREFIX, PINYIN, SUBSTRING] = [0, 1, 2, 3, 4];
 
 export function buildSearchIndex(areas: AreaIndex, villagesCsv: string): SearchIndex {
-  const entries: AreaEntry[] = [
+  const { villages, townships } = parseVillages(villagesCsv, areas.counties);
+  const entries: PlaceEntry[] = [
     ...areas.prefectures.map((p) => ({
       kind: 'prefecture' as const,
-      adcode: p.adcode,
+      code: p.adcode,
       name: p.name,
+      adcode: p.adcode,
       prefectureName: p.name,
+      countyName: '',
       pinyin: pinyinKeys(p.name),
     })),
     ...areas.counties.map((c) => ({
       kind: 'county' as const,
-      adcode: c.adcode,
+      code: c.adcode,
       name: c.name,
+      adcode: c.adcode,
       prefectureName: c.prefectureName,
+      countyName: c.name,
       pinyin: pinyinKeys(c.name),
     })),
+    ...townships.code.map((code, k) => {
+      const county = areas.counties[townships.county[k]];
+      return {
+        kind: 'township' as const,
+        code,
+        name: townships.name[k],
+        adcode: county.adcode,
+        prefectureName: county.prefectureName,
+        countyName: county.name,
+        pinyin: pinyinKeys(townships.name[k]),
+      };
+    }),
   ];
-  const { villages, townships } = parseVillages(villagesCsv, areas.counties);
   const codes = Float64Array.from(villages.code, Number);
   const villageOrder = Uint32Array.from(codes.keys()).sort((a, b) => codes[a] - codes[b]);
   const sortedCodes = Float64Array.from(villageOrder, (i) => codes[i]);
   const countyNames = new Map(
     areas.counties.map((c) => [c.adcode, { name: c.name, prefectureName: c.prefectureName }]),
   );
-  return { areas: entries, villages, townships, villageOrder, sortedCodes, countyNames };
+  return { places: entries, villages, townships, villageOrder, sortedCodes, countyNames };
 }
 
 /** The best `limit` places for a query, best first; an empty or blank query finds nothing. */
@@ -93,14 +116,14 @@ export function search(index: SearchIndex, query: string, limit = DEFAULT_SEARCH
   const add = (tier: number, hit: SearchHit) => {
     if (tiers[tier].length < max) tiers[tier].push(hit);
   };
-  const matches = [...areaMatches(index, q)].sort(
+  const matches = [...placeMatches(index, q)].sort(
     (a, b) =>
       a.tier - b.tier ||
-      kindRank(a.entry) - kindRank(b.entry) ||
+      KIND_RANK[a.entry.kind] - KIND_RANK[b.entry.kind] ||
       a.entry.name.length - b.entry.name.length ||
-      (a.entry.adcode < b.entry.adcode ? -1 : 1),
+      (a.entry.code < b.entry.code ? -1 : 1),
   );
-  for (const { tier, entry } of matches) add(tier, areaHit(entry));
+  for (const { tier, entry } of matches) add(tier, placeHit(entry));
   if (/^\d+$/.test(q)) {
     if (q.length <= CODE_DIGITS) {
       const [from, to] = codeRange(index.sortedCodes, q);
@@ -114,12 +137,13 @@ export function search(index: SearchIndex, query: string, limit = DEFAULT_SEARCH
   return tiers.flat().slice(0, max);
 }
 
-function* areaMatches(index: SearchIndex, q: string): Generator<{ tier: number; entry: AreaEntry }> {
+function* placeMatches(index: SearchIndex, q: string): Generator<{ tier: number; entry: PlaceEntry }> {
   const p = pinyinQuery(q);
   const latin = /^[a-z]+$/.test(p);
-  for (const entry of index.areas) {
+  const digits = /^\d+$/.test(q);
+  for (const entry of index.places) {
     const tier =
-      entry.adcode === q
+      entry.code === q
         ? EXACT_CODE
         : entry.name === q
           ? EXACT_NAME
@@ -127,7 +151,7 @@ function* areaMatches(index: SearchIndex, q: string): Generator<{ tier: number; 
             ? NAME_PREFIX
             : latin && (entry.pinyin.full.startsWith(p) || entry.pinyin.initials.startsWith(p))
               ? PINYIN
-              : entry.name.includes(q) || (/^\d+$/.test(q) && entry.adcode.startsWith(q))
+              : entry.name.includes(q) || (digits && entry.code.startsWith(q))
                 ? SUBSTRING
                 : -1;
     if (tier !== -1) yield { tier, entry };
@@ -164,17 +188,17 @@ function lowerBound(values: Float64Array, value: number): number {
   return lo;
 }
 
-const kindRank = (entry: AreaEntry) => (entry.kind === 'prefecture' ? 0 : 1);
+const KIND_RANK: Record<PlaceEntry['kind'], number> = { prefecture: 0, county: 1, township: 2 };
 
-function areaHit(entry: AreaEntry): SearchHit {
+function placeHit(entry: PlaceEntry): SearchHit {
   return {
     kind: entry.kind,
-    code: entry.adcode,
+    code: entry.code,
     name: entry.name,
     adcode: entry.adcode,
     prefectureName: entry.prefectureName,
-    countyName: entry.kind === 'county' ? entry.name : '',
-    townshipName: '',
+    countyName: entry.countyName,
+    townshipName: entry.kind === 'township' ? entry.name : '',
   };
 }
 

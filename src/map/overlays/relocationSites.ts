@@ -4,15 +4,15 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { CoverageBasis } from '../../core/layers/relocationSites';
 import { get, showLayer, type LayerOverlay } from './layerOverlay';
-import { modelledYes, STATUS_COLOURS, statusColour, statusYes } from './status';
+import { modelledYes, RELOCATION_STATUS_COLOURS, statusColour, statusYes } from './status';
 
 const LAYER = { relocation: 'relocation-points' } as const;
 const SOURCE = { relocationSites: 'relocation-sites' } as const;
 
 export function relocationColour(basis: CoverageBasis, asOfYear: number): ExpressionSpecification {
   return basis === 'modelled'
-    ? statusColour(modelledYes('m', asOfYear), false)
-    : statusColour(statusYes('r', asOfYear), ['==', get('r'), -1]);
+    ? statusColour(modelledYes('m', asOfYear), false, RELOCATION_STATUS_COLOURS)
+    : statusColour(statusYes('r', asOfYear), ['==', get('r'), -1], RELOCATION_STATUS_COLOURS);
 }
 
 export const relocationOverlay = {
@@ -30,9 +30,9 @@ export const relocationOverlay = {
           5,
           ['interpolate', ['linear'], ['sqrt', get('p')], 0, 4, 100, 9, 200, 15],
         ],
-        'circle-color': STATUS_COLOURS.unknown,
+        'circle-color': RELOCATION_STATUS_COLOURS.unknown,
         'circle-opacity': ['case', ['==', get('a'), 1], 0.12, 0.85],
-        'circle-stroke-color': STATUS_COLOURS.unknown,
+        'circle-stroke-color': RELOCATION_STATUS_COLOURS.unknown,
         'circle-stroke-width': 2,
       },
     },

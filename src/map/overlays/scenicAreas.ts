@@ -1,12 +1,17 @@
 // The scenic-area layer on the map: every A-grade area (5A larger), coloured by the distance to the
 // nearest 5G station on air, with its name from zoom 7; approximate positions are faded.
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import {
+  SCENIC_DISTANCE_CLASSES_METERS,
+  SCENIC_DISTANCE_COLOURS,
+  SCENIC_NO_STATION_COLOUR,
+} from '../../core/palette';
 import { get, showLayer, type LayerOverlay } from './layerOverlay';
 
-/** Metres to the nearest 5G station, upper bounds of the scenic-area classes, and their colours. */
-export const DISTANCE_CLASSES_METERS = [500, 1500, 3000] as const;
-export const DISTANCE_COLOURS = ['#0072B2', '#56B4E9', '#E69F00', '#D55E00'] as const;
-export const NO_STATION_COLOUR = '#6b7280';
+/** Metres to the nearest 5G station, upper bounds of the scenic-area classes, and their colours (palette.ts). */
+export const DISTANCE_CLASSES_METERS = SCENIC_DISTANCE_CLASSES_METERS;
+export const DISTANCE_COLOURS = SCENIC_DISTANCE_COLOURS;
+export const NO_STATION_COLOUR = SCENIC_NO_STATION_COLOUR;
 
 const LAYER = { scenic: 'scenic-points', scenicLabels: 'scenic-labels' } as const;
 const SOURCE = { scenicAreas: 'scenic-areas' } as const;

@@ -3,19 +3,23 @@
 // stations the engine's stationFilterMask keeps, so the points agree with the figures.
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { StationFilter } from '../../core/layers/stationFilter';
+import {
+  OPERATOR_COLOURS,
+  OTHER_OPERATOR_COLOUR,
+  STATION_CELL_COLOUR,
+  VILLAGE_STATUS_COLOURS,
+} from '../../core/palette';
 import { get, showLayer, type LayerOverlay } from './layerOverlay';
 
 /** Zoom from which single stations (and discs) replace the cells. */
 export const STATION_POINT_MIN_ZOOM = 9;
 
-export const OPERATOR_COLOURS: Record<string, string> = {
-  中国移动: '#0072B2',
-  中国电信: '#E69F00',
-  中国联通: '#CC79A7',
-  中国广电: '#009E73',
-};
-export const UNKNOWN_OPERATOR_COLOUR = '#6b7280';
-export const CELL_COLOUR = '#3b3b45';
+/** The operators' colours (src/core/palette.ts), for the legend. */
+export { OPERATOR_COLOURS };
+export const UNKNOWN_OPERATOR_COLOUR = OTHER_OPERATOR_COLOUR;
+export const CELL_COLOUR = STATION_CELL_COLOUR;
+/** Modelled coverage discs: a faint wash in the "covered" blue, not a class of their own. */
+const DISC_COLOUR = VILLAGE_STATUS_COLOURS.yes;
 
 const LAYER = { discs: 'station-discs', cells: 'station-cells', stations: 'station-points' } as const;
 const SOURCE = { stations: 'stations', stationCells: 'station-cells' } as const;
@@ -74,9 +78,9 @@ export const stationOverlay = {
           15,
           ['*', get('r'), PIXELS_PER_METER_Z0 * 2 ** 15],
         ],
-        'circle-color': '#0072B2',
+        'circle-color': DISC_COLOUR,
         'circle-opacity': 0.08,
-        'circle-stroke-color': '#0072B2',
+        'circle-stroke-color': DISC_COLOUR,
         'circle-stroke-opacity': 0.35,
         'circle-stroke-width': 0.6,
       },

@@ -1,14 +1,17 @@
 // The import dialog: one screen per step of the import state machine (src/state/imports.ts).
+// Closed, it leaves the notice of where the last import landed over the map.
 import { useTranslation } from 'react-i18next';
+import { mapLayerOfDataset } from '../../core/layers/fromDataset';
 import { useImport, cancelImport } from '../../state/imports';
 import { FailedStep } from './FailedStep';
+import { ImportNotice } from './ImportNotice';
 import { MappingStep } from './MappingStep';
 import { ReportStep } from './ReportStep';
 
 export function ImportDialog() {
   const { t } = useTranslation();
   const state = useImport((s) => s.state);
-  if (state.step === 'idle') return null;
+  if (state.step === 'idle') return <ImportNotice floating />;
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && cancelImport()}>
       <div
@@ -40,6 +43,13 @@ export function ImportDialog() {
             <p role="status" data-testid="import-saved">
               {t('importSaved', { name: state.metadata.name, rows: state.metadata.rowCount })}
             </p>
+            {state.switching ? (
+              <p className="small muted">{t('importFlow.switching')}</p>
+            ) : mapLayerOfDataset(state.metadata.layer) ? (
+              <ImportNotice floating={false} />
+            ) : (
+              <p className="small muted">{t('importFlow.noLayer')}</p>
+            )}
             <div className="row">
               <button onClick={cancelImport} autoFocus>
                 {t('close')}

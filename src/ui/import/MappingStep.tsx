@@ -1,4 +1,5 @@
 // Step 2: which layer the file feeds, which column holds each field, which datum; the first rows.
+// The check (and so the import) waits for a datum when the file has coordinates and states none.
 //
 // Rules relied on: a wide file must not freeze the page, so each field's menu lists at most
 // MENU_COLUMNS columns (those matching the column search, and always the chosen one), the preview
@@ -6,20 +7,23 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATASET_FIELDS, DATASET_KINDS, type DatasetKind } from '../../core/import/mapping';
-import { DATUMS, type Datum } from '../../core/import/datum';
+import { datumForImport } from '../../core/import/datum';
 import {
   cancelImport,
   chooseColumn,
-  chooseDatum,
   chooseDatasetKind,
+  hasCoordinateColumns,
   validateImport,
   type ImportStep,
 } from '../../state/imports';
+import { DatumRow } from './DatumRow';
 import { EncodingRow } from './EncodingRow';
+import '../importFlow.css';
 
 export function MappingStep({ state }: { state: Extract<ImportStep, { step: 'mapping' }> }) {
   const { t } = useTranslation();
-  const { inspection, layer, mapping, datum, datumGuess, busy } = state;
+  const { inspection, layer, mapping, busy } = state;
+  const datumMissing = datumForImport(state.datum, hasCoordinateColumns(mapping)) === null;
   const [search, setSearch] = useState('');
   const header = inspection.header;
   const chosen = Object.values(mapping).filter((index): index is number => index !== undefined);
@@ -96,20 +100,7 @@ export function MappingStep({ state }: { state: Extract<ImportStep, { step: 'map
             </select>
           </FieldRow>
         ))}
-        <label htmlFor="import-datum">{t('importDatum')}</label>
-        <div>
-          <select id="import-datum" value={datum} onChange={(e) => chooseDatum(e.target.value as Datum)}>
-            {DATUMS.map((d) => (
-              <option key={d} value={d}>
-                {t(`datum.${d}`)}
-              </option>
-            ))}
-          </select>
-          <span className="small muted">
-            {' '}
-            {t(`datumBasis.${datumGuess.basis}`, { evidence: datumGuess.evidence ?? '' })}
-          </span>
-        </div>
+        <DatumRow state={state} />
       </div>
       <div className="preview-table" role="region" aria-label={t('importPreview')} tabIndex={0}>
         <table>
@@ -140,10 +131,19 @@ export function MappingStep({ state }: { state: Extract<ImportStep, { step: 'map
       )}
       {busy && <progress aria-label={t('importChecking')} max={1} value={state.fraction ?? 0} />}
       <div className="row">
-        <button onClick={() => void validateImport()} disabled={busy}>
+        <button
+          onClick={() => void validateImport()}
+          disabled={busy || datumMissing}
+          aria-describedby={datumMissing ? 'import-datum-blocked' : undefined}
+        >
           {busy ? t('importChecking') : t('importCheck')}
         </button>
         <button onClick={cancelImport}>{t('cancel')}</button>
+        {datumMissing && (
+          <span id="import-datum-blocked" className="datum-blocked small" data-testid="import-datum-blocked">
+            {t('importFlow.datumBlocked')}
+          </span>
+        )}
       </div>
     </>
   );

@@ -8,6 +8,7 @@ import {
   backToMapping,
   cancelImport,
   downloadRejected,
+  hasCoordinateColumns,
   saveImport,
   type ImportStep,
 } from '../../state/imports';
@@ -58,6 +59,11 @@ export function ReportStep({ state }: { state: Extract<ImportStep, { step: 'repo
         <label htmlFor="dataset-name">{t('datasetName')}</label>
         <input id="dataset-name" value={name} onChange={(e) => setName(e.target.value)} />
       </div>
+      {hasCoordinateColumns(state.mapping) && (
+        <p className="small" data-testid="import-datum-summary">
+          {t('importFlow.datumSummary', { datum: t(`datum.${state.datum}`) })}
+        </p>
+      )}
       <div className="row">
         <button
           onClick={() => void saveImport(name.trim() || inspection.fileName)}

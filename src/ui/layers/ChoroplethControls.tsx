@@ -11,6 +11,7 @@ import { useAtlas } from '../../state/store';
 import { showChoropleth } from '../../state/mapIntents';
 import { NO_DATA_COLOUR, useChoropleth } from './useChoropleth';
 import { classRange } from '../../core/export/legend';
+import { useMissingStations } from '../useLoadedData';
 
 export function ChoroplethControls() {
   const { t } = useTranslation();
@@ -48,6 +49,9 @@ export function ChoroplethControls() {
   const metric = view?.metric;
   const format = (value: number) => formatDecimal(value, locale, metric?.digits ?? 1);
   const noData = view ? view.classOf.filter((c) => c < 0).length : 0;
+  // No area with a value (a modelled metric without its stations): no classes to show, only why.
+  const missing = useMissingStations(view?.metric);
+  const classCounts = view && noData < view.classOf.length ? view.counts : [];
   return (
     <section aria-labelledby="choropleth-title" data-testid="choropleth">
       <label className="check layer-title">
@@ -133,7 +137,7 @@ export function ChoroplethControls() {
                 {sampleShown ? ` · ${t('sampleBadge')}` : ''}
               </caption>
               <tbody>
-                {view.counts.map((count, i) => (
+                {classCounts.map((count, i) => (
                   <tr key={i} data-class={i}>
                     <td>
                       <span className="swatch" style={{ background: view.colors[i] }} />
@@ -153,6 +157,11 @@ export function ChoroplethControls() {
                 )}
               </tbody>
             </table>
+            {missing && (
+              <p className="note small" data-testid="choropleth-no-stations">
+                {t(`exports.noStations.${missing}`)}
+              </p>
+            )}
             {view.target !== undefined && (
               <p className="small">
                 {t('targetLine', { value: `${format(view.target)} ${t(`unit.${view.metric.unit}`)}` })}

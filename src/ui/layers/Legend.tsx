@@ -1,7 +1,7 @@
 // Legend rows the layers' controls share: a swatch (filled or hollow) with its label, and the
 // yes / no / unknown rows of a status colouring (the map's status colours).
 import { useTranslation } from 'react-i18next';
-import { STATUS_COLOURS } from '../../map/overlays/status';
+import { STATUS_COLOURS, type StatusColours } from '../../map/overlays/status';
 
 export function LegendItem({
   colour,
@@ -23,14 +23,20 @@ export function LegendItem({
   );
 }
 
-/** Covered / not covered for a modelled colouring; yes / no / unknown for a reported status. */
-export function StatusLegend({ modelled }: { modelled: boolean }) {
+/** Covered / not covered for a modelled colouring; yes / no / unknown for a reported status (a layer's colours). */
+export function StatusLegend({
+  modelled,
+  colours = STATUS_COLOURS,
+}: {
+  modelled: boolean;
+  colours?: StatusColours;
+}) {
   const { t } = useTranslation();
   return (
     <ul className="legend-list small">
-      <LegendItem colour={STATUS_COLOURS.yes} label={modelled ? t('covered') : t('statusYes')} />
-      <LegendItem colour={STATUS_COLOURS.no} label={modelled ? t('notCovered') : t('statusNo')} />
-      {!modelled && <LegendItem colour={STATUS_COLOURS.unknown} label={t('statusUnknown')} />}
+      <LegendItem colour={colours.yes} label={modelled ? t('covered') : t('statusYes')} />
+      <LegendItem colour={colours.no} label={modelled ? t('notCovered') : t('statusNo')} />
+      {!modelled && <LegendItem colour={colours.unknown} label={t('statusUnknown')} />}
     </ul>
   );
 }

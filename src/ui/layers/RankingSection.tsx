@@ -23,7 +23,10 @@ export function RankingSection() {
         adcodes={view.adcodes}
         values={view.values}
         digits={metric.digits}
-        target={metric.target}
+        target={view.target}
+        metric={metric}
+        fromYear={view.fromYear}
+        vintages={view.vintages}
         metricLabel={t(`metric.${metric.id}`)}
         unit={t(`unit.${metric.unit}`)}
         sample={sample}

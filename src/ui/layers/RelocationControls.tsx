@@ -1,7 +1,7 @@
 // The relocation-site layer: reported or modelled coverage as the colour, and its legend.
 import { useTranslation } from 'react-i18next';
 import { COVERAGE_BASES, type CoverageBasis } from '../../core/layers/relocationSites';
-import { STATUS_COLOURS } from '../../map/overlays/status';
+import { RELOCATION_STATUS_COLOURS } from '../../map/overlays/status';
 import { useLayers } from '../../state/layers';
 import { LayerSection } from './LayerSection';
 import { LegendItem, StatusLegend } from './Legend';
@@ -25,9 +25,9 @@ export function RelocationControls() {
           ))}
         </select>
       </div>
-      <StatusLegend modelled={settings.relocationBasis === 'modelled'} />
+      <StatusLegend modelled={settings.relocationBasis === 'modelled'} colours={RELOCATION_STATUS_COLOURS} />
       <ul className="legend-list small">
-        <LegendItem colour={STATUS_COLOURS.yes} label={t('relocationNote')} hollow />
+        <LegendItem colour={RELOCATION_STATUS_COLOURS.yes} label={t('relocationNote')} hollow />
       </ul>
     </LayerSection>
   );

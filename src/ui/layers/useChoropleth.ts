@@ -9,6 +9,7 @@ import type { AreaRecord } from '../../core/areas';
 import { useLayers } from '../../state/layers';
 import { useAtlas } from '../../state/store';
 import { useCompareFigures, type VintageNames } from '../../state/compare';
+import { useMissingStations } from '../useLoadedData';
 
 export interface ChoroplethView extends Classification {
   metric: Metric;
@@ -38,6 +39,8 @@ export function useChoropleth(): ChoroplethView | null {
   const sources = useAtlas((s) => s.layerInfo?.sources);
   const { choroplethLevel: level, metric: metricId, method, classCount, manualBreaks } = useLayers();
   const compare = useCompareFigures();
+  // A modelled metric without the stations it needs has no value anywhere (not 0 %).
+  const missing = useMissingStations(METRICS[metricId]);
   return useMemo(() => {
     const metric = METRICS[metricId];
     // Two vintages bring their own figures, in place of the current ones.
@@ -50,7 +53,7 @@ export function useChoropleth(): ChoroplethView | null {
     };
     const from = compare.figures;
     const values = Float64Array.from(records, (a) =>
-      from ? valueIn(current, a) - valueIn(from, a) : valueIn(current, a),
+      missing ? NaN : from ? valueIn(current, a) - valueIn(from, a) : valueIn(current, a),
     );
     // A change has no plan target: the classes then follow the data.
     const target = from ? undefined : metric.target;
@@ -73,5 +76,5 @@ export function useChoropleth(): ChoroplethView | null {
       fromYear: compare.fromYear ?? undefined,
       vintages: compare.vintages ?? undefined,
     };
-  }, [areas, figures, sources, level, metricId, method, classCount, manualBreaks, compare]);
+  }, [areas, figures, sources, level, metricId, method, classCount, manualBreaks, compare, missing]);
 }

@@ -1,9 +1,12 @@
 // One table of gap rows: sortable columns, windowed when long, a click picks the row (the list
 // then shows it on the map), and CSV / XLSX exports of exactly the rows shown, in the order shown.
-// The disagreements variant says "reported X / model Y" instead of the reasons.
+// The disagreements variant says "reported X / model Y" instead of the reasons. Every export opens
+// with the source of each layer the list draws on (村：villages.csv；安置点：示例数据 / sample data …),
+// in place of a "sample data" line for the whole file, which the caller's notes may carry.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { gapCsv, gapXlsxRows, GAP_COLUMNS, type GapTableWords } from '../../core/export/gapList';
+import { gapCsv, gapNotes, gapXlsxRows, GAP_COLUMNS, type GapTableWords } from '../../core/export/gapList';
+import { SAMPLE_LABEL } from '../../core/export/sourceNote';
 import {
   GAP_KINDS,
   GAP_REASONS,
@@ -13,13 +16,15 @@ import {
   type GapSortKey,
 } from '../../core/planning/gapList';
 import { formatInteger } from '../../core/format';
-import { downloadBytes } from '../../state/datasets';
 import { useAtlas } from '../../state/store';
+import { downloadSheet } from '../downloadTable';
+import { useLayerSourceNames, useSourceWords } from '../useLoadedData';
 import { useRowWindow } from '../useRowWindow';
 
 /** Must match `.ranking-table tbody tr` in styles.css. */
 const ROW_HEIGHT_PX = 28;
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The layers a gap list draws on: its targets, and the stations of the model and the distances. */
+const GAP_LAYERS = ['villages', 'relocationSites', 'scenicAreas', 'stations'] as const;
 
 export interface GapTableProps {
   rows: readonly GapRow[];
@@ -27,7 +32,7 @@ export interface GapTableProps {
   initialSort: GapSort;
   /** Without extension. */
   fileName: string;
-  /** First lines of every export (sample warning, scope, what "modelled" means). */
+  /** First lines of every export after the layers' sources (scope, what "modelled" means). */
   notes: readonly string[];
   testId: string;
   /** Off when every row is in one county. */
@@ -75,13 +80,9 @@ export function GapTable({
     noStation: t('gaps.noStation'),
     separator: locale === 'zh-CN' ? '；' : '; ',
   };
-  const exportCsv = () =>
-    downloadBytes(gapCsv(sorted, words, notes), `${fileName}.csv`, 'text/csv;charset=utf-8');
-  const exportXlsx = async () => {
-    const { default: writeXlsxFile } = await import('write-excel-file/universal');
-    const blob = await writeXlsxFile(gapXlsxRows(sorted, words, notes)).toBlob();
-    downloadBytes(new Uint8Array(await blob.arrayBuffer()), `${fileName}.xlsx`, XLSX_MIME);
-  };
+  const exportNotes = gapNotes(useLayerSourceNames(GAP_LAYERS), useSourceWords(), notes, SAMPLE_LABEL);
+  const exportCsv = () => void downloadSheet(gapCsv(sorted, words, exportNotes), fileName);
+  const exportXlsx = () => void downloadSheet(gapXlsxRows(sorted, words, exportNotes), fileName);
 
   const keyOf = (row: GapRow) => `${row.kind}-${row.index}`;
   const meters = (value: number) =>
@@ -119,7 +120,7 @@ export function GapTable({
         <button type="button" onClick={exportCsv} disabled={sorted.length === 0}>
           {t('gaps.exportCsv')}
         </button>
-        <button type="button" onClick={() => void exportXlsx()} disabled={sorted.length === 0}>
+        <button type="button" onClick={exportXlsx} disabled={sorted.length === 0}>
           {t('gaps.exportXlsx')}
         </button>
       </div>

@@ -9,6 +9,7 @@ import { useAtlas } from '../../state/store';
 import type { SuggestResult } from '../../worker/suggestView';
 import { focusPoint } from '../../state/mapIntents';
 import { CoverageCurve } from './CoverageCurve';
+import { TargetSummary } from './SuggestTargets';
 
 const SAMPLE_NOTE = '示例数据 / sample data';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -38,6 +39,10 @@ export function SitePicks({ result, scopeName }: { result: SuggestResult; scopeN
   };
   const notes = [
     ...(result.sample ? [SAMPLE_NOTE] : []),
+    t('suggestTargets.result', {
+      basis: t(`suggestTargets.basis.${request.targetBasis}`),
+      count: number(totals.uncoveredBefore),
+    }),
     t('suggest.exportNote', {
       scope: scopeName,
       year: request.asOfYear,
@@ -69,12 +74,13 @@ export function SitePicks({ result, scopeName }: { result: SuggestResult; scopeN
           meters: number(request.radiusMeters),
         })}
       </p>
+      <TargetSummary result={result} />
       <dl className="suggest-totals small">
-        <dt>{t('suggest.targets')}</dt>
+        <dt>{t('suggestTargets.places')}</dt>
         <dd data-testid="suggest-targets">{number(totals.targets)}</dd>
-        <dt>{t('suggest.coveredBefore')}</dt>
+        <dt>{t(`suggestTargets.notAimed.${request.targetBasis}`)}</dt>
         <dd data-testid="suggest-covered-before">{number(totals.coveredBefore)}</dd>
-        <dt>{t('suggest.uncoveredBefore')}</dt>
+        <dt>{t('suggestTargets.aimed')}</dt>
         <dd data-testid="suggest-uncovered-before">{number(totals.uncoveredBefore)}</dd>
         <dt>{t('suggest.coveredAfter', { count: picks.length })}</dt>
         <dd data-testid="suggest-covered-after">{number(totals.coveredAfter)}</dd>

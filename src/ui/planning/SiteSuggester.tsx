@@ -1,16 +1,19 @@
 // The site suggester: where K new 5G stations of one modelled radius would cover the most targets
-// (villages, relocation sites, 4A/5A scenic areas) that the model leaves uncovered in the selected
-// area, or the province. It runs in the engine worker with a progress bar; the picks go to the map
-// as numbered markers with their discs, and to SitePicks for the list, the curve and the exports.
+// (villages, relocation sites, 4A/5A scenic areas) in the selected area, or the province, that are
+// uncovered as reported, as modelled, or either (the planner's choice; either by default). It runs
+// in the engine worker with a progress bar; the picks go to the map as numbered markers with their
+// discs, the targets as rings, and to SitePicks for the list, the curve and the exports.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_RADIUS_METERS } from '../../core/coverage/radius';
+import { SUGGEST_TARGET_BASES, type SuggestTargetBasis } from '../../core/coverage/suggest';
 import { formatInteger } from '../../core/format';
 import { getEngine } from '../../state/engine';
 import { useAtlas } from '../../state/store';
 import type { SuggestResult } from '../../worker/suggestView';
-import { showSuggestedSites } from '../../state/mapIntents';
+import { showSuggestedSites, showSuggestTargets } from '../../state/mapIntents';
 import { SitePicks } from './SitePicks';
+import { TargetBasisChoice } from './SuggestTargets';
 
 /** The 3.5/2.6 GHz rural radius: a new rural site is most often a mid-band macro. */
 const DEFAULT_NEW_SITE_RADIUS_METERS = DEFAULT_RADIUS_METERS['5G-mid'].rural;
@@ -28,6 +31,7 @@ export function SiteSuggester() {
   const [k, setK] = useState('10');
   const [radius, setRadius] = useState(String(DEFAULT_NEW_SITE_RADIUS_METERS));
   const [weighted, setWeighted] = useState(false);
+  const [targetBasis, setTargetBasis] = useState<SuggestTargetBasis>(SUGGEST_TARGET_BASES[0]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<SuggestResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +56,7 @@ export function SiteSuggester() {
     [result, t, locale],
   );
   useEffect(() => showSuggestedSites(markers), [markers]);
+  useEffect(() => showSuggestTargets(result?.targetPoints ?? null), [result]);
 
   const sites = Number(k),
     radiusMeters = Number(radius);
@@ -76,6 +81,7 @@ export function SiteSuggester() {
         k: sites,
         radiusMeters,
         weighted,
+        targetBasis,
       };
       const answer = await getEngine().suggestSites(request, (done, total) => {
         if (!finished && run.current === id) setProgress({ done, total });
@@ -97,9 +103,10 @@ export function SiteSuggester() {
         {sample && <span className="badge sample">{t('sampleBadge')}</span>}
       </h4>
       <p className="muted small" data-testid="suggest-scope">
-        {t('suggest.scope', { name: scope?.name ?? t('suggest.province'), year: asOfYear })}
+        {t('suggestTargets.scope', { name: scope?.name ?? t('suggest.province'), year: asOfYear })}
       </p>
       <form onSubmit={(event) => void submit(event)} className="suggest-form">
+        <TargetBasisChoice value={targetBasis} onChange={setTargetBasis} />
         <label>
           {t('suggest.k')}
           <input

@@ -82,7 +82,7 @@ export function SlideItem({ slide, index, count }: { slide: StoredSlide; index: 
         data-testid="slide-caption"
       />
       <div className="row small">
-        <button onClick={() => showSlide(slide)}>{t('slides.show')}</button>
+        <button onClick={() => void showSlide(slide)}>{t('slides.show')}</button>
         <button onClick={() => void updateSlideView(slide.id)}>{t('slides.updateView')}</button>
         <button
           onClick={(e) => void move(slide.id, -1, e.currentTarget)}
