@@ -113,11 +113,6 @@ function usePointLines({ kind, properties: p }: HoveredPoint): { title: string; 
   };
   const labelled = (label: string, value: string) => `${t('labelled', { label })}${value}`;
   const name = String(p.n ?? '');
-  if (kind === 'stationCells')
-    return {
-      title: t('inspect.cell'),
-      lines: [t('inspect.cellCount', { count: formatInteger(number('n'), locale) })],
-    };
   if (kind === 'stations') {
     const label = (labels: readonly string[] | undefined, code: number) =>
       code === UNKNOWN_CATEGORY ? t('inspect.unknown') : (labels?.[code] ?? t('inspect.unknown'));

@@ -107,6 +107,7 @@ test(
     const tooltip = page.getByTestId('point-tooltip');
     await poll(() => tooltip.textContent()).toContain(expected.station!.operator!);
     expect(await tooltip.textContent()).toContain(`${expected.station!.buildYear} 年`);
+    expect(await tooltip.textContent()).toContain(`${expected.county!.name} · ${expected.prefecture!.name}`);
     const selected = () =>
       page.evaluate(() => document.querySelector('[data-testid="area-panel"] h2')?.textContent ?? null);
     await clickRow(page, 'stations', row);
@@ -283,8 +284,9 @@ test(
     const cell = await isolatedPoint(page, 'station-cells', 12);
     const mapBox = (await page.getByTestId('map').boundingBox())!;
     await page.mouse.move(mapBox.x + cell.x, mapBox.y + cell.y);
-    const tooltip = page.getByTestId('point-tooltip');
-    await poll(() => tooltip.textContent()).toMatch(/约 10 公里网格\d+ 个 5G 基站/);
+    // The area's tooltip, with the cell's count.
+    const tooltip = page.getByTestId('hover-tooltip');
+    await poll(() => tooltip.textContent()).toMatch(/约 10 公里网格：\d+ 个 5G 基站/);
     expect(await tooltip.textContent()).toContain('放大到 9 级以上显示单站');
     await page.mouse.click(mapBox.x + cell.x, mapBox.y + cell.y);
     await poll(() => page.getByTestId('area-panel').count()).toBe(1);

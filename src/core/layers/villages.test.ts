@@ -33,5 +33,6 @@ test('villages: codes and names survive quotes and backslashes; those without a 
     m: 2021,
     k: 0,
     i: 0,
+    e: 0,
   });
 });

@@ -9,7 +9,7 @@
 // - The sample has no village 4G status: its 4G column is unknown throughout, and the map says so
 //   through the modelled status.
 // - GeoJSON properties: c code, n name, f/g/q/v fiber/gigabit/4G/5G status codes, m/k first
-//   modelled 5G/4G year.
+//   modelled 5G/4G year, i row, e edit mark (editMarks).
 import type { Sample } from '../sample/generate';
 import { PLAN } from '../summary/plan';
 import type { StoredDataset } from '../storedDataset';
@@ -83,18 +83,37 @@ export function villageLayerFromDataset(dataset: StoredDataset): VillageLayer {
 }
 
 /** The positioned villages; property i is the row index, which the inspector asks the engine about. */
+/** Per row: 0 as the sheet says, 1 a status edited, 2 verified in the field, 3 disputed (the strongest wins). */
+export function editMarks(villages: VillageLayer): Uint8Array {
+  const marks = new Uint8Array(villages.code.length);
+  for (const rows of Object.values(villages.tracking?.fields ?? {}))
+    for (const [i, tracked] of rows) {
+      const mark =
+        tracked.verification === 'disputed'
+          ? 3
+          : tracked.verification === 'verified'
+            ? 2
+            : tracked.edited
+              ? 1
+              : 0;
+      if (mark > marks[i]) marks[i] = mark;
+    }
+  return marks;
+}
+
 export function villageFeatures(
   villages: VillageLayer,
   modelled5g: Int16Array,
   modelled4g: Int16Array,
 ): string {
   const { fiber, gigabit, fourG, fiveG } = villages.status;
+  const marks = editMarks(villages);
   return featureCollection(villages.code.length, (i) =>
     positioned(villages.lon[i], villages.lat[i])
       ? pointFeature(
           villages.lon[i],
           villages.lat[i],
-          `"c":${JSON.stringify(villages.code[i])},"n":${JSON.stringify(villages.name[i])},"f":${fiber[i]},"g":${gigabit[i]},"q":${fourG[i]},"v":${fiveG[i]},"m":${modelled5g[i]},"k":${modelled4g[i]},"i":${i}`,
+          `"c":${JSON.stringify(villages.code[i])},"n":${JSON.stringify(villages.name[i])},"f":${fiber[i]},"g":${gigabit[i]},"q":${fourG[i]},"v":${fiveG[i]},"m":${modelled5g[i]},"k":${modelled4g[i]},"i":${i},"e":${marks[i]}`,
         )
       : null,
   );

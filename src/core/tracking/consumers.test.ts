@@ -97,8 +97,10 @@ test('the county figures, the township table, the village list, the map and the 
   expect(all.townships.find((t) => t.code === '522633101')).toMatchObject({ edited: 2, verified: 1 });
 
   const features = JSON.parse(villageFeatures(after, new Int16Array(3), new Int16Array(3))) as {
-    features: Array<{ properties: { g: number; v: number } }>;
+    features: Array<{ properties: { g: number; v: number; e: number } }>;
   };
+  // The map rings edited (1) and verified (2) villages.
+  expect(features.features.map((f) => f.properties.e)).toEqual([1, 2, 0]);
   expect(features.features.map((f) => f.properties.g)).toEqual([2025, 2025, 1]);
   expect(features.features[1].properties.v).toBe(0);
 

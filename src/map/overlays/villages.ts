@@ -28,8 +28,17 @@ export const villageOverlay = {
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 1.4, 10, 3.5, 14, 6],
         'circle-color': STATUS_COLOURS.unknown,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 6, 0, 10, 0.8],
+        // A village the team edited, verified or disputed is ringed (amber, green, red).
+        'circle-stroke-color': ['match', get('e'), 1, '#b35c00', 2, '#0b7a3a', 3, '#c0162c', '#ffffff'],
+        'circle-stroke-width': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          6,
+          ['case', ['>', get('e'), 0], 1.5, 0],
+          10,
+          ['case', ['>', get('e'), 0], 2.5, 0.8],
+        ],
       },
     },
   ],
