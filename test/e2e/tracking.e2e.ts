@@ -115,6 +115,9 @@ test(
     const after = VILLAGES.length - WITHOUT_GIGABIT.length + EDITED.length;
     const expectedAfter = `${((100 * after) / VILLAGES.length).toFixed(1)}`;
     await poll(gigabitShare).toContain(expectedAfter);
+    expect(await page.getByTestId('area-village-tracking').textContent()).toContain(
+      `已现场核实 ${EDITED.length}`,
+    );
     await poll(listCount).toContain(`显示 ${WITHOUT_GIGABIT.length - EDITED.length} 个`);
     await page.getByTestId('village-filter-gigabit').selectOption('');
     await page.getByTestId('village-filter-tracking').selectOption('verified');

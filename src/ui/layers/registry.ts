@@ -7,7 +7,7 @@ import type { AreaFigures } from '../../core/metrics';
 import { RelocationControls } from './RelocationControls';
 import { ScenicControls } from './ScenicControls';
 import { StationControls, StationCounts } from './StationControls';
-import { VillageControls } from './VillageControls';
+import { VillageControls, VillageTrackingCounts } from './VillageControls';
 
 export interface LayerUi {
   /** The layer's section in the panel (a LayerSection with its settings and legend). */
@@ -18,7 +18,7 @@ export interface LayerUi {
 
 export const LAYER_UI: Record<LayerName, LayerUi> = {
   stations: { Controls: StationControls, AreaCounts: StationCounts },
-  villages: { Controls: VillageControls },
+  villages: { Controls: VillageControls, AreaCounts: VillageTrackingCounts },
   relocationSites: { Controls: RelocationControls },
   scenicAreas: { Controls: ScenicControls },
 };

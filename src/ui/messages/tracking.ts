@@ -43,6 +43,8 @@ export const zh = {
   'tracking.markShort.edited': '改',
   'tracking.markShort.verified': '核',
   'tracking.markShort.disputed': '疑',
+  'tracking.areaCounts':
+    '团队修改：已修改 {{edited}} 个村，已现场核实 {{verified}}，存疑 {{disputed}}（计入下列比例）',
   'tracking.sampleNotEditable': '示例数据不能编辑：导入你的村表后即可修改、核实。',
 } satisfies Record<string, string>;
 export const en: typeof zh = {
@@ -89,6 +91,8 @@ export const en: typeof zh = {
   'tracking.markShort.edited': 'ed.',
   'tracking.markShort.verified': 'ver.',
   'tracking.markShort.disputed': 'disp.',
+  'tracking.areaCounts':
+    'Team edits: {{edited}} villages edited, {{verified}} verified in the field, {{disputed}} disputed (counted in the shares below)',
   'tracking.sampleNotEditable':
     'Sample data cannot be edited: import your village sheet to change and verify statuses.',
 };
