@@ -9,6 +9,7 @@ import {
   SCENIC_NO_STATION_COLOUR,
   scenicDistanceClass,
   scenicDistanceColour,
+  VILLAGE_MARK_COLOURS,
   VILLAGE_STATUS_COLOURS,
 } from './palette';
 
@@ -68,4 +69,18 @@ test('a distance falls in the class whose upper bound it does not pass; none (or
   expect(scenicDistanceClass(-1)).toBe(4);
   expect(scenicDistanceColour(null)).toBe(SCENIC_NO_STATION_COLOUR);
   expect(scenicDistanceColour(a)).toBe(SCENIC_DISTANCE_COLOURS[0]);
+});
+
+test('the rings of edited, verified and disputed villages stand apart from each other, the village colours they surround and the white stroke', () => {
+  const rings = Object.entries(VILLAGE_MARK_COLOURS);
+  const grounds = [...Object.entries(VILLAGE_STATUS_COLOURS), ['white stroke', '#ffffff'] as const];
+  const tooClose: string[] = [];
+  for (const vision of VISIONS)
+    rings.forEach(([ring, colour], i) => {
+      for (const [other, against] of [...rings.slice(i + 1), ...grounds]) {
+        const deltaE = colourDifference(colour, against, vision);
+        if (deltaE < 15) tooClose.push(`${vision}: ${ring} ~ ${other} ${deltaE.toFixed(1)}`);
+      }
+    });
+  expect(tooClose).toEqual([]);
 });

@@ -32,6 +32,13 @@ export const STATION_CELL_COLOUR = '#45414a';
 /** Village statuses (reported), and the modelled colouring's covered / not covered. */
 export const VILLAGE_STATUS_COLOURS = { yes: '#0b507b', no: '#d34001', unknown: '#b2adaa' } as const;
 
+/**
+ * Rings around the villages the team edited, verified in the field or disputed (amber, green, dark
+ * red): drawn on the village colours above and on white strokes, so they must stand apart from
+ * those and from each other (palette.test.ts).
+ */
+export const VILLAGE_MARK_COLOURS = { edited: '#ffad41', verified: '#5a8965', disputed: '#551e22' } as const;
+
 /** Relocation sites: covered / not covered (reported or modelled) and unknown. */
 export const RELOCATION_COLOURS = { yes: '#22818e', no: '#6d3325', unknown: '#5c6565' } as const;
 

@@ -15,6 +15,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { discRing } from '../core/coverage/disc';
+import { VILLAGE_STATUS_COLOURS } from '../core/palette';
 import type { SiteMarker, TargetMarkers } from '../core/coverage/suggest';
 
 export const SITE_SOURCE = 'suggested-sites';
@@ -23,8 +24,8 @@ export const SITE_DISC_LINE_LAYER = 'suggested-site-disc-lines';
 export const SITE_COLOUR = '#7c3aed';
 export const TARGET_SOURCE = 'suggest-targets';
 export const TARGET_LAYER = 'suggest-target-rings';
-/** The village layer's "no" colour (Okabe–Ito vermilion): an aimed-at target no pick covers yet. */
-export const TARGET_COLOUR = '#D55E00';
+/** The village layer's "no" colour: an aimed-at target no pick covers yet. */
+export const TARGET_COLOUR = VILLAGE_STATUS_COLOURS.no;
 
 export type { SiteMarker };
 

@@ -1,10 +1,10 @@
 // The inspector's sections (Inspector.tsx): the point's attributes and data source, its reported
-// statuses and modelled coverage as of the year with the map's colour for each, and the status
-// source and edit history (filled by the status tracking when it provides `tracking`).
+// statuses and modelled coverage as of the year with the map's colour for each (the statuses now,
+// with their edits and history, are RowTracking.tsx's).
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDecimal, formatInteger, type Locale } from '../core/format';
-import type { InspectStatus, Inspection, InspectTrackingEntry } from '../core/layers/inspect';
+import type { InspectStatus, Inspection } from '../core/layers/inspect';
 import {
   OPERATOR_COLOURS,
   OTHER_OPERATOR_COLOUR,
@@ -165,37 +165,5 @@ export function InspectStatuses({ inspection: p }: { inspection: Inspection }) {
         </>
       )}
     </>
-  );
-}
-
-/**
- * Status source and edit history. The engine's result gains `tracking` from the status tracking
- * (field → value, source, date, who); until a point has any, the statuses are the data source's.
- */
-export function InspectTracking({ tracking }: { tracking?: InspectTrackingEntry[] }) {
-  const { t } = useTranslation();
-  return (
-    <section className="inspector-tracking" data-testid="inspector-tracking">
-      <h3>{t('inspect.tracking')}</h3>
-      {tracking && tracking.length > 0 ? (
-        <ul>
-          {tracking.map((entry, i) => (
-            <li key={`${entry.field}-${entry.date}-${i}`} data-source={entry.source}>
-              <strong>{t(`inspect.status.${entry.field}`, { defaultValue: entry.field })}</strong> →{' '}
-              {entry.value}
-              <span className={`inspector-tag ${entry.source}`}>
-                {t(`inspect.trackingSource.${entry.source}`)}
-              </span>
-              <span className="muted small">
-                {entry.date}
-                {entry.who && ` · ${entry.who}`}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted small">{t('inspect.trackingNone')}</p>
-      )}
-    </section>
   );
 }

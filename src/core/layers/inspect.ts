@@ -40,15 +40,6 @@ export interface InspectModelled {
   coveredAsOf: boolean;
 }
 
-/** One entry of a status's history (added by the status tracking; absent until then). */
-export interface InspectTrackingEntry {
-  field: string;
-  value: string;
-  source: 'reported' | 'edited' | 'verified' | 'disputed';
-  date: string;
-  who: string;
-}
-
 export interface Inspection {
   layer: LayerName;
   row: number;
@@ -81,8 +72,6 @@ export interface Inspection {
   population?: number | null;
   /** Relocation sites and scenic areas: metres to the nearest 5G station on air by asOfYear. */
   nearest5gMeters?: number | null;
-  /** Status source and edit history, when the status tracking provides it. */
-  tracking?: InspectTrackingEntry[];
 }
 
 export interface InspectInputs {

@@ -2,6 +2,7 @@
 // user picks (a reported status, or the coverage model's 5G); hidden until switched on.
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { VillageColouring } from '../../core/layers/villages';
+import { VILLAGE_MARK_COLOURS } from '../../core/palette';
 import { get, showLayer, type LayerOverlay } from './layerOverlay';
 import { modelledYes, STATUS_COLOURS, statusColour, statusYes } from './status';
 
@@ -28,8 +29,18 @@ export const villageOverlay = {
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 1.4, 10, 3.5, 14, 6],
         'circle-color': STATUS_COLOURS.unknown,
-        // A village the team edited, verified or disputed is ringed (amber, green, red).
-        'circle-stroke-color': ['match', get('e'), 1, '#b35c00', 2, '#0b7a3a', 3, '#c0162c', '#ffffff'],
+        // A village the team edited, verified or disputed is ringed (amber, green, dark red: palette.ts).
+        'circle-stroke-color': [
+          'match',
+          get('e'),
+          1,
+          VILLAGE_MARK_COLOURS.edited,
+          2,
+          VILLAGE_MARK_COLOURS.verified,
+          3,
+          VILLAGE_MARK_COLOURS.disputed,
+          '#ffffff',
+        ],
         'circle-stroke-width': [
           'interpolate',
           ['linear'],
