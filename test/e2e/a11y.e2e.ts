@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { countPixelsNear, screenPoint, settled } from './atlas';
+import { atlas, countPixelsNear, screenPoint, settled } from './atlas';
 import { poll, SLOW_TEST_MS, useApp, whenReady } from './harness';
 import { XIFENG } from './places';
 
@@ -238,8 +238,21 @@ describe('with the sample and a county selected', () => {
       expect(await page.getByTestId('area-panel').textContent()).toContain('Resident population');
       expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('Zoom in');
       expect(await page.locator('.maplibregl-canvas').getAttribute('aria-label')).toMatch(/^Map/);
+      // Near the seat, a spot with no point drawn within 16 px: the tooltip there is the county's.
       const seat = await screenPoint(page, ...XIFENG.seat);
-      await page.mouse.move(seat.x, seat.y);
+      const mapBox = (await page.getByTestId('map').boundingBox())!;
+      const points = (
+        await Promise.all(
+          ['station-points', 'village-points', 'relocation-points', 'scenic-points', 'station-cells'].map(
+            (layer) => atlas(page, (a, id) => a.renderedPoints(id), layer),
+          ),
+        )
+      ).flat();
+      const offsets = [0, 20, -20, 40, -40, 60, -60];
+      const spot = offsets
+        .flatMap((dx) => offsets.map((dy) => ({ x: seat.x + dx, y: seat.y + dy })))
+        .find((c) => points.every((p) => Math.hypot(mapBox.x + p.x - c.x, mapBox.y + p.y - c.y) > 16))!;
+      await page.mouse.move(spot.x, spot.y);
       await poll(() => page.getByRole('tooltip').textContent()).toContain('息烽县 Xifeng');
       expect(await page.getByRole('tooltip').textContent()).toContain('贵阳市 Guiyang');
       await page.screenshot({ path: `${SCREENSHOTS}/english-1440.png` });
