@@ -39,7 +39,12 @@ interface RowChoice {
   name: string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the user's own time zone (toISOString would give yesterday before 08:00 in China). */
+const today = () => {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+};
 
 /** The one status editor of the app, shown while a target is set (state/tracking.ts). */
 export function StatusEditorHost() {
