@@ -127,3 +127,10 @@ export interface BaseGeodata {
   /** Absolute URLs of the boundary GeoJSON files on the app's origin. */
   boundaryUrls: { counties: string; prefectures: string; province: string; neighbours: string };
 }
+
+/** The counties in the county index's order (ascending adcode, core/assign/countyIndex): index → county. */
+export function countiesInIndexOrder(areas: Iterable<AreaRecord>): AreaRecord[] {
+  return [...areas]
+    .filter((area) => area.level === 'county')
+    .sort((a, b) => (a.adcode < b.adcode ? -1 : a.adcode > b.adcode ? 1 : 0));
+}

@@ -14,6 +14,7 @@ import {
   useDatasets,
 } from '../state/datasets';
 import { useAtlas } from '../state/store';
+import { countiesInIndexOrder } from '../core/areas';
 import type { DatasetMetadata } from '../storage/types';
 import { openStatusEditor } from '../state/tracking';
 import { mapLayerOfDataset } from '../core/layers/fromDataset';
@@ -68,11 +69,10 @@ function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
       no: t('exports.status.no'),
       unknown: t('exports.status.unknown'),
     },
-    // The county index's order: ascending adcode (core/assign/countyIndex).
-    counties: [...useAtlas.getState().areas.values()]
-      .filter((area) => area.level === 'county')
-      .sort((a, b) => (a.adcode < b.adcode ? -1 : a.adcode > b.adcode ? 1 : 0))
-      .map(({ adcode, name }) => ({ adcode, name })),
+    counties: countiesInIndexOrder(useAtlas.getState().areas.values()).map(({ adcode, name }) => ({
+      adcode,
+      name,
+    })),
   });
   return (
     <li className="dataset" data-testid="dataset-row">

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { countiesInIndexOrder } from '../../core/areas';
 import { villageListTable } from '../../core/export/villageList';
 import { formatInteger } from '../../core/format';
 import type { Flag } from '../../core/tracking/trackedRow';
@@ -78,9 +79,7 @@ function VillageList({ adcode }: { adcode: string }) {
     [request, limit, figures, editsVersion],
   );
   const countyNames = useMemo(() => {
-    const counties = [...areas.values()]
-      .filter((a) => a.level === 'county')
-      .sort((a, b) => (a.adcode < b.adcode ? -1 : 1));
+    const counties = countiesInIndexOrder(areas.values());
     return (county: number) => counties[county]?.name ?? '';
   }, [areas]);
 
