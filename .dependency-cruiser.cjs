@@ -1,6 +1,7 @@
 // The dependency direction of src/ (see ../README "Architecture"): core is pure; the worker builds
-// on core; storage on core; state on core, storage and worker, never on the map or the UI; the map
-// on core and state; the UI on anything but start-up; no import cycles anywhere.
+// on core; storage on core; the team server's client (team) on core and storage; state on core,
+// storage, worker and team, never on the map or the UI; the map on core and state; the UI on
+// anything but start-up; no import cycles anywhere.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -10,18 +11,25 @@ module.exports = {
       comment: 'src/core runs unchanged in the worker, the CLI, the server and tests',
       severity: 'error',
       from: { path: '^src/core' },
-      to: { path: '^src/(storage|worker|state|map|ui|app|cli|server)/' },
+      to: { path: '^src/(storage|team|worker|state|map|ui|app|cli|server)/' },
     },
     {
       name: 'worker-below-the-page',
       severity: 'error',
       from: { path: '^src/worker' },
-      to: { path: '^src/(state|map|ui|app|cli|server)/' },
+      to: { path: '^src/(team|state|map|ui|app|cli|server)/' },
     },
     {
       name: 'storage-below-the-page',
       severity: 'error',
       from: { path: '^src/storage' },
+      to: { path: '^src/(team|worker|state|map|ui|app|cli|server)/' },
+    },
+    {
+      name: 'team-client-below-the-page',
+      comment: "src/team is the page's way to the team server: it builds on core and storage only",
+      severity: 'error',
+      from: { path: '^src/team' },
       to: { path: '^src/(worker|state|map|ui|app|cli|server)/' },
     },
     {
@@ -47,7 +55,7 @@ module.exports = {
       name: 'cli-is-node-only',
       severity: 'error',
       from: { path: '^src/cli' },
-      to: { path: '^src/(storage|worker|state|map|ui|app)/' },
+      to: { path: '^src/(storage|team|worker|state|map|ui|app)/' },
     },
   ],
   options: {

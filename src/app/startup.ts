@@ -1,6 +1,7 @@
 // Start-up of the app in the browser, called by the map's component once its container exists:
 // the engine (started on first use), the map and its bindings to the store, the restored state
-// (saved layer sources, the sample when wanted, the link's view) and the automation hook.
+// (saved layer sources, the sample when wanted, the link's view), the automation hook and the
+// mode check (local, or a team server's).
 //
 // Rules relied on: the engine starts only after the map's first full draw, so it does not compete
 // with the cold load; the link is read after the sample (when wanted) has started loading.
@@ -18,6 +19,7 @@ import { hoverAt } from '../state/mapIntents';
 import { loadSample } from '../state/sample';
 import { useAtlas } from '../state/store';
 import { followUrlState } from '../state/urlState';
+import { startTeamMode } from '../state/team';
 import { installAutomation } from './automation';
 import { followBasemapOrigin } from './basemapOrigin';
 import { engineUrls } from './engineUrls';
@@ -27,6 +29,8 @@ let following = false;
 /** Starts the atlas in `container`; returns what stops it (the map is removed). */
 export function startAtlas(container: HTMLElement, onError: (message: string) => void): () => void {
   provideEngine(() => startEngine(engineUrls()));
+  // One health check (once per page) decides local or team mode; local mode goes on as before.
+  void startTeamMode();
   const controller = new MapController(container, {
     onHover: (adcode, point) => hoverAt(adcode && point ? { adcode, ...point } : null),
     onSelect: (adcode) => useAtlas.getState().select(adcode),

@@ -4,7 +4,10 @@ export type ErrorCode = keyof typeof MESSAGES;
 
 const MESSAGES = {
   'not-signed-in': { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
-  'session-expired': { 'zh-CN': '登录已过期，请重新登录。', en: 'Your session has expired; please sign in again.' },
+  'session-expired': {
+    'zh-CN': '登录已过期，请重新登录。',
+    en: 'Your session has expired; please sign in again.',
+  },
   forbidden: { 'zh-CN': '您的角色无权执行此操作。', en: 'Your role does not allow this.' },
   'outside-area': {
     'zh-CN': '此村（点位）不在您负责的区域内：{area}。',
@@ -27,6 +30,19 @@ const MESSAGES = {
   invalid: { 'zh-CN': '请求无效：{detail}', en: 'Invalid request: {detail}' },
   'not-found': { 'zh-CN': '找不到：{what}', en: 'Not found: {what}' },
   conflict: { 'zh-CN': '冲突：{detail}', en: 'Conflict: {detail}' },
+  'edit-conflict': {
+    'zh-CN':
+      '“{field}”在您的修改所依据的版本之后已被 {author} 修改；您的修改已转入待审队列，由本县编辑或管理员处理。',
+    en: '“{field}” was changed by {author} after the version your change was based on; your change went to the review queue of the county’s editors and the administrators.',
+  },
+  'conflict-closed': {
+    'zh-CN': '此冲突已经处理过（{status}）。',
+    en: 'This conflict was already resolved ({status}).',
+  },
+  'mutation-reused': {
+    'zh-CN': '此修改编号已被另一位用户使用。',
+    en: 'This change id was already used by another user.',
+  },
   'too-large': { 'zh-CN': '请求体过大。', en: 'The request is too large.' },
   'setup-done': {
     'zh-CN': '管理员账号已创建，此链接已失效。',

@@ -29,6 +29,8 @@ import { clearImportPreview, showImportPreview } from './mapIntents';
 import { showImportOnLayer } from './importNotice';
 import { MAX_FILE_BYTES, megabytes } from '../core/import/limits';
 import type { ForcedEncoding } from '../core/io/decode';
+import type { UploadResult } from '../team/datasetSync';
+import { teamErrorOf, uploadImport, uploadsToTeam, type TeamError } from './team';
 
 export type ImportStep =
   | { step: 'idle' }
@@ -56,8 +58,16 @@ export type ImportStep =
       datumPicked: boolean;
       report: Omit<ValidationReport, 'previewLon' | 'previewLat'>;
       busy: boolean;
+      /** Team mode: why the server did not take the upload (the rows can still be saved here). */
+      uploadError?: TeamError;
     }
-  | { step: 'saved'; metadata: DatasetMetadata; switching: boolean }
+  | {
+      step: 'saved';
+      metadata: DatasetMetadata;
+      switching: boolean;
+      /** Team mode: the server's own check of the upload, which is the one that counts. */
+      server?: UploadResult;
+    }
   | {
       step: 'failed';
       fileName: string;
@@ -70,8 +80,9 @@ export type ImportStep =
 export const useImport = create<{ state: ImportStep }>()(() => ({ state: { step: 'idle' } }));
 
 let job: ReturnType<typeof startDataWorker> | undefined;
-/** The file being imported, kept to read it again in another encoding. */
+/** The file being imported, kept to read it again in another encoding (and to upload it). */
 let currentFile: File | undefined;
+let currentEncoding: ForcedEncoding | undefined;
 const set = (state: ImportStep) => useImport.setState({ state });
 const absolute = (url: string) => new URL(url, location.href).href;
 
@@ -79,6 +90,7 @@ const absolute = (url: string) => new URL(url, location.href).href;
 export async function startImport(file: File, encoding?: ForcedEncoding): Promise<void> {
   cancelImport();
   currentFile = file;
+  currentEncoding = encoding;
   if (file.size > MAX_FILE_BYTES) {
     const params = { sizeMb: megabytes(file.size), limitMb: megabytes(MAX_FILE_BYTES) };
     fail(file.name, { code: 'file-too-large', params, message: `the file is over ${params.limitMb} MB` });
@@ -253,17 +265,30 @@ export async function downloadRejected(): Promise<void> {
 /**
  * Stores the accepted rows; the dialog says "saved" only once the write is durable. Then the layer
  * the dataset feeds shows it (plain points feed none): the user sees what they imported.
+ * In team mode a planner's or administrator's import goes to the server (unless `locally`), which
+ * checks the original file again; a refusal keeps the report step open, saying why.
  */
-export async function saveImport(name: string): Promise<void> {
+export async function saveImport(name: string, locally = false): Promise<void> {
   const state = useImport.getState().state;
   if (state.step !== 'report' || !job) return;
-  set({ ...state, busy: true });
+  const { uploadError: _previous, ...reported } = state;
+  set({ ...reported, busy: true });
   let metadata: DatasetMetadata;
+  let server: UploadResult | undefined;
   try {
-    metadata = await job.api.save(name);
+    if (!locally && uploadsToTeam() && currentFile) {
+      const { layer, datum, mapping } = state;
+      const choices = { fileName: currentFile.name, name, layer, datum, encoding: currentEncoding, mapping };
+      const uploaded = await uploadImport(currentFile, choices).catch((error: unknown) => {
+        if (useImport.getState().state.step === 'report')
+          set({ ...reported, busy: false, uploadError: teamErrorOf(error) });
+      });
+      if (!uploaded || useImport.getState().state.step !== 'report') return;
+      ({ metadata, result: server } = uploaded);
+    } else metadata = await job.api.save(name);
     const layer = mapLayerOfDataset(metadata.layer);
-    set({ step: 'saved', metadata, switching: layer !== null });
-    job.terminate();
+    set({ step: 'saved', metadata, switching: layer !== null, ...(server && { server }) });
+    job?.terminate();
     job = undefined;
     clearImportPreview();
     await refreshDatasets();
@@ -280,6 +305,7 @@ export function cancelImport(): void {
   job?.terminate();
   job = undefined;
   currentFile = undefined;
+  currentEncoding = undefined;
   clearImportPreview();
   set({ step: 'idle' });
 }

@@ -43,7 +43,7 @@ function storableColumn(name: string, column: ColumnArray, rowCount: number): Co
   return wholeBuffer ? column : column.slice();
 }
 
-function splitDataset(dataset: StoredDataset): {
+function splitDataset(dataset: StoredDataset & Pick<DatasetMetadata, 'origin'>): {
   metadata: DatasetMetadata;
   columns: Record<string, ColumnArray>;
 } {
@@ -60,11 +60,10 @@ function splitDataset(dataset: StoredDataset): {
   }
   for (const labels of Object.values(dataset.dictionaries ?? {})) byteSize += stringBytes(labels);
   // Fields picked one by one so nothing heavy slips into the small store.
-  const { id, name, layer, rowCount, importedAt, sourceFile, datum, sample } = dataset;
-  return {
-    metadata: { id, name, layer, rowCount, importedAt, sourceFile, datum, sample, byteSize },
-    columns,
-  };
+  const { id, name, layer, rowCount, importedAt, sourceFile, datum, sample, origin } = dataset;
+  const metadata = { id, name, layer, rowCount, importedAt, sourceFile, datum, sample, byteSize };
+  // A team server's copy keeps where it came from (its version, uploader and ETag).
+  return { metadata: origin ? { ...metadata, origin } : metadata, columns };
 }
 
 /**
@@ -72,7 +71,7 @@ function splitDataset(dataset: StoredDataset): {
  * is on disk. The first save also asks the browser to make storage persistent.
  */
 export async function saveDataset(
-  dataset: StoredDataset,
+  dataset: StoredDataset & Pick<DatasetMetadata, 'origin'>,
   databaseName: string = DATABASE_NAME,
 ): Promise<DatasetMetadata> {
   const { metadata, columns } = splitDataset(dataset);

@@ -11,12 +11,22 @@
 //   so "saved" in the UI means on disk. Anything thrown inside aborts the whole transaction:
 //   a dataset or edit is stored entirely or not at all.
 // - Version 2 added `slides` (saved views for presentations); datasets and edits are untouched by it.
+// - Version 3 added the team mode's `teamEdits` (the server's edits of server datasets, keyed by
+//   dataset and server id) and `outbox` (edits made here that the server has not answered yet, or
+//   refused: kept until applied, never dropped); the stores of version 2 are untouched by it.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { StorageError, toStorageError, type StorageErrorCode } from './errors';
-import type { DatasetMetadata, StoredDataset, StoredEdit, StoredSlide } from './types';
+import type {
+  DatasetMetadata,
+  OutboxEntry,
+  StoredDataset,
+  StoredEdit,
+  StoredSlide,
+  TeamEditRecord,
+} from './types';
 
 export const DATABASE_NAME = 'guizhou-coverage-atlas';
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 /** A dataset's heavy half, stored under the dataset's id. */
 export interface DatasetColumnsRecord {
@@ -34,6 +44,12 @@ export interface AtlasSchema extends DBSchema {
     indexes: { byDatasetId: string; byDatasetIdRowKey: [string, string] };
   };
   slides: { key: string; value: StoredSlide };
+  teamEdits: {
+    key: [string, number];
+    value: TeamEditRecord;
+    indexes: { byDatasetIdRowKey: [string, string] };
+  };
+  outbox: { key: string; value: OutboxEntry; indexes: { byDatasetId: string } };
 }
 
 export type AtlasDatabase = IDBPDatabase<AtlasSchema>;
@@ -49,6 +65,12 @@ function upgrade(database: IDBPDatabase<AtlasSchema>, oldVersion: number): void 
   }
   if (oldVersion < 2) {
     database.createObjectStore('slides', { keyPath: 'id' });
+  }
+  if (oldVersion < 3) {
+    const teamEdits = database.createObjectStore('teamEdits', { keyPath: ['datasetId', 'id'] });
+    teamEdits.createIndex('byDatasetIdRowKey', ['datasetId', 'rowKey']);
+    const outbox = database.createObjectStore('outbox', { keyPath: 'mutationId' });
+    outbox.createIndex('byDatasetId', 'datasetId');
   }
 }
 

@@ -84,7 +84,7 @@ test('a slide without an id is refused before anything is written', async () => 
 });
 
 test('datasets and edits written under version 1 survive the upgrade that adds the slides', async () => {
-  expect(DATABASE_VERSION).toBe(2);
+  expect(DATABASE_VERSION).toBe(3);
   const databaseName = freshDatabaseName();
   const old = await openDB(databaseName, 1, {
     upgrade(database) {

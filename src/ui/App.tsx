@@ -24,6 +24,10 @@ import { SlidesPanel } from './slides/SlidesPanel';
 import { Presentation } from './slides/Presentation';
 import { StatusEditorHost } from './StatusEditor';
 import { VillageListHost } from './villages/VillageList';
+import { TeamBadge } from './team/TeamBadge';
+import { LoginDialog } from './team/LoginDialog';
+import { SetupPage } from './team/SetupPage';
+import { AdminUsers } from './team/AdminUsers';
 
 export function App() {
   const { t } = useTranslation();
@@ -67,6 +71,7 @@ export function App() {
             <ExportMapButton />
             <CopyLinkButton />
             <span className={online ? 'badge online' : 'badge'}>{online ? t('online') : t('offline')}</span>
+            <TeamBadge />
             {sampleShown && (
               <span className="badge sample" data-testid="sample-badge">
                 {t('sampleBadge')}
@@ -115,6 +120,9 @@ export function App() {
       <VillageListHost />
       <StatusEditorHost />
       <Inspector />
+      <LoginDialog />
+      <SetupPage />
+      <AdminUsers />
     </div>
   );
 }

@@ -19,6 +19,7 @@ import type { DatasetMetadata } from '../storage/types';
 import { openStatusEditor } from '../state/tracking';
 import { mapLayerOfDataset } from '../core/layers/fromDataset';
 import type { TrackedLayerName } from '../core/layers/tracking';
+import { ServerDatasetLine, SyncButton, TeamSyncStatus } from './team/ServerDataset';
 
 const EDITABLE_LAYERS: readonly string[] = [
   'villages',
@@ -35,6 +36,7 @@ export function DatasetManager() {
   }, []);
   return (
     <div data-testid="dataset-manager">
+      <TeamSyncStatus />
       {error && (
         <p className="error" role="alert">
           {t(`storageError.${error.code}`)}
@@ -108,6 +110,7 @@ function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
         {t(`datasetKind.${dataset.layer}`)} · {t('rows', { value: formatInteger(dataset.rowCount, locale) })}{' '}
         · {importedAt} · {dataset.sourceFile} · {dataset.datum.toUpperCase()}
       </span>
+      {dataset.origin && <ServerDatasetLine origin={dataset.origin} />}
       <div className="row small">
         {EDITABLE_LAYERS.includes(dataset.layer) && (
           <button
@@ -122,14 +125,20 @@ function DatasetRow({ dataset }: { dataset: DatasetMetadata }) {
             {t('editStatus')}
           </button>
         )}
-        <button onClick={() => setEditing(true)}>{t('rename')}</button>
-        <button
-          onClick={() => {
-            if (confirm(t('confirmDelete', { name: dataset.name }))) void deleteStoredDataset(dataset.id);
-          }}
-        >
-          {t('delete')}
-        </button>
+        {dataset.origin ? (
+          <SyncButton datasetId={dataset.id} />
+        ) : (
+          <>
+            <button onClick={() => setEditing(true)}>{t('rename')}</button>
+            <button
+              onClick={() => {
+                if (confirm(t('confirmDelete', { name: dataset.name }))) void deleteStoredDataset(dataset.id);
+              }}
+            >
+              {t('delete')}
+            </button>
+          </>
+        )}
         {(['csv', 'geojson', 'xlsx'] as const).map((format) => (
           <button key={format} onClick={() => void exportStoredDataset(dataset.id, format, exportWords())}>
             {format.toUpperCase()}

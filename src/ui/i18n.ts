@@ -14,6 +14,8 @@ import * as exportsMessages from './messages/exports';
 import * as importFlowMessages from './messages/importFlow';
 import * as suggestMessages from './messages/suggest';
 import * as checklistMessages from './messages/checklist';
+import * as teamMessages from './messages/team';
+import * as syncMessages from './messages/sync';
 
 /** The labels the layer registries call for: the compiler names any a new layer, metric or choice lacks. */
 type LayerLabels = Record<
@@ -1238,6 +1240,8 @@ const FEATURES = [
   importFlowMessages,
   suggestMessages,
   checklistMessages,
+  teamMessages,
+  syncMessages,
 ];
 const allZh = Object.assign({}, zh, ...FEATURES.map((f) => f.zh)) as typeof zh;
 const allEn = Object.assign({}, en, ...FEATURES.map((f) => f.en)) as typeof zh;

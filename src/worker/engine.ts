@@ -17,8 +17,7 @@ import { layersFromSample } from '../core/layers/fromSample';
 import { layerFromDataset } from '../core/layers/fromDataset';
 import { LAYER_NAMES, type LayerName, type LayerSet } from '../core/layers/types';
 import { loadDataset } from '../storage/datasets';
-import { editsFor, recordEdit, type NewStatusEdit } from '../storage/edits';
-import type { StoredEdit } from '../core/tracking/edits';
+import { editsFor, recordEdit, type ListedEdit, type NewStatusEdit } from '../storage/edits';
 import {
   villageList,
   type TownshipTally,
@@ -242,8 +241,9 @@ export class Engine {
   /**
    * Records a status edit (on disk before this resolves) and applies it: the layers showing its
    * dataset are read again with it, so every figure, list and the map count it from the next view.
+   * An edit of a team server's dataset is queued for the server and counts at once, marked pending.
    */
-  async recordEdit(edit: NewStatusEdit): Promise<{ edit: StoredEdit; info: LayerInfo }> {
+  async recordEdit(edit: NewStatusEdit): Promise<{ edit: ListedEdit; info: LayerInfo }> {
     const stored = await recordEdit(edit);
     for (const name of LAYER_NAMES) {
       const choice = this.sourceChoices[name];
@@ -259,8 +259,8 @@ export class Engine {
     return rows ? trackedRow(layer, rows, row, asOfYear) : null;
   }
 
-  /** The edits of a dataset, or of one row of it, most recently recorded first. */
-  editHistory(datasetId: string, rowKey?: string): Promise<StoredEdit[]> {
+  /** The edits of a dataset, or of one row of it, most recently recorded first (pending ones marked). */
+  editHistory(datasetId: string, rowKey?: string): Promise<ListedEdit[]> {
     return editsFor(datasetId, rowKey);
   }
 

@@ -7,6 +7,7 @@ import { FailedStep } from './FailedStep';
 import { ImportNotice } from './ImportNotice';
 import { MappingStep } from './MappingStep';
 import { ReportStep } from './ReportStep';
+import { ServerReport } from '../team/TeamImport';
 
 export function ImportDialog() {
   const { t } = useTranslation();
@@ -43,6 +44,7 @@ export function ImportDialog() {
             <p role="status" data-testid="import-saved">
               {t('importSaved', { name: state.metadata.name, rows: state.metadata.rowCount })}
             </p>
+            {state.server && <ServerReport server={state.server} />}
             {state.switching ? (
               <p className="small muted">{t('importFlow.switching')}</p>
             ) : mapLayerOfDataset(state.metadata.layer) ? (

@@ -14,12 +14,14 @@ import {
 } from '../../state/imports';
 import { useAtlas } from '../../state/store';
 import { problemMessage } from '../../core/import/messages';
+import { TeamSaveNote, useUploadsToTeam } from '../team/TeamImport';
 
 export function ReportStep({ state }: { state: Extract<ImportStep, { step: 'report' }> }) {
   const { t } = useTranslation();
   const locale = useAtlas((s) => s.locale);
   const { report, inspection, busy } = state;
   const [name, setName] = useState(inspection.fileName.replace(/\.[^.]+$/, ''));
+  const toTeam = useUploadsToTeam();
   return (
     <>
       <p role="status" data-testid="import-counts">
@@ -64,17 +66,21 @@ export function ReportStep({ state }: { state: Extract<ImportStep, { step: 'repo
           {t('importFlow.datumSummary', { datum: t(`datum.${state.datum}`) })}
         </p>
       )}
+      <TeamSaveNote state={state} name={name} />
       <div className="row">
         <button
           onClick={() => void saveImport(name.trim() || inspection.fileName)}
           disabled={busy || report.acceptedCount === 0 || !name.trim()}
+          data-testid="import-save"
         >
           {busy
-            ? t('saving')
-            : t('importAccepted', {
-                count: report.acceptedCount,
-                value: formatInteger(report.acceptedCount, locale),
-              })}
+            ? t(toTeam ? 'team.uploading' : 'saving')
+            : toTeam
+              ? t('team.uploadAccepted')
+              : t('importAccepted', {
+                  count: report.acceptedCount,
+                  value: formatInteger(report.acceptedCount, locale),
+                })}
         </button>
         {report.rejectedCount > 0 && (
           <button onClick={() => void downloadRejected()}>{t('downloadRejected')}</button>
