@@ -16,6 +16,8 @@ import type { ForcedEncoding } from '../core/io/decode';
 import { InputError } from '../core/io/table';
 import { LEVELS, type Level } from '../core/summary/areaTable';
 import { runCoverage, runGaps } from './coverage';
+import { DatabaseCommandError, runDatabaseCommand } from './database';
+import { RestoreError } from '../server/backup';
 import { MAX_FILE_BYTES } from './input';
 import { NothingUsableError, readTable, type LoadContext } from './load';
 import type { Format } from './output';
@@ -27,7 +29,9 @@ const USAGE = `usage:
   atlas summarize <file> --level county|prefecture|province [--format csv|json] [--datum wgs84|gcj02|bd09] [--lon COL --lat COL] [--year YYYY]
   atlas coverage <stations> <targets> [--radius-m N | --radius-by-band] [--format csv|json] [--datum …] [--year YYYY]
   atlas gaps <stations> <targets> --k N [--radius-m N | --radius-by-band] [--new-radius-m N] [--weight COL] [--format csv|json]
-every command: [--encoding utf-8|gb18030] [--list-outside FILE]; a file is CSV, XLSX, GeoJSON, KML or a zipped
+  atlas backup <file>     the team server's database (DATABASE_URL, else ATLAS_DATA_DIR or ./atlas-data) to a file
+  atlas restore <file>    a backup into a new, empty team database
+file commands: [--encoding utf-8|gb18030] [--list-outside FILE]; a file is CSV, XLSX, GeoJSON, KML or a zipped
 Shapefile of at most ${MAX_FILE_BYTES / 1e6} MB, or - for standard input`;
 
 class UsageError extends Error {}
@@ -164,6 +168,12 @@ export async function main(
       out(USAGE + '\n');
       return commandLine.values.help ? 0 : 2;
     }
+    const { command, files } = commandLine;
+    if (command === 'backup' || command === 'restore') {
+      if (files.length !== 1) throw new UsageError(`${command} takes one file`);
+      out(await runDatabaseCommand(command, files[0]));
+      return 0;
+    }
     const listOutside = commandLine.values['list-outside'];
     report = new Report(listOutside);
     const text = await run(commandLine, report, streams.stdin);
@@ -180,6 +190,10 @@ export async function main(
     if (e instanceof InputError) {
       const hint = ENCODING_HINT.has(e.code) ? '; or force one with --encoding utf-8|gb18030' : '';
       line(`error: ${e.message}${hint}`);
+      return 1;
+    }
+    if (e instanceof DatabaseCommandError || e instanceof RestoreError) {
+      line(`error: ${(e as Error).message}`);
       return 1;
     }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -9,15 +9,24 @@
 import { buildApp } from './app';
 import { configFromEnvironment } from './config';
 import { migrate, openDatabase } from './db/index';
+import { writePidFile } from './pidFile';
+import { setupToken } from './routes/auth';
 
 const config = configFromEnvironment();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const schemaVersion = await migrate(db);
+const removePidFile = config.databaseUrl ? () => undefined : writePidFile(config.dataDir);
 const app = await buildApp({ db, config });
 const address = await app.listen({ host: config.host, port: config.port });
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
 console.log(`Guizhou Coverage Atlas team server: database ${where}, schema version ${schemaVersion}`);
-console.log(`listening on ${address.replace('[::1]', 'localhost')}/`);
+const url = `${address.replace('[::1]', 'localhost')}/`;
+const token = await setupToken(db);
+if (token)
+  console.log(
+    `No account exists yet. Create the first administrator (this link works once): ${url}#setup=${token}`,
+  );
+console.log(`listening on ${url}`);
 
 let closing = false;
 async function shutDown(signal: string) {
@@ -26,6 +35,7 @@ async function shutDown(signal: string) {
   console.log(`${signal}: closing`);
   await app.close();
   await db.close();
+  removePidFile();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutDown('SIGINT'));

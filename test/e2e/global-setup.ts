@@ -29,6 +29,8 @@ export default async function setup(project: TestProject) {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server did not report its URL');
   project.provide('baseUrl', url);
+  // The team server (teamServer.ts) serves this same copy.
+  project.provide('distDir', servedDir);
   project.provide('testTimeoutMs', project.config.testTimeout);
   return async () => {
     await server?.close();
@@ -38,6 +40,7 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    distDir: string;
     baseUrl: string;
     chromiumPath: string;
     /** The e2e project's time limit per test, for waits that must end before it. */
