@@ -11,12 +11,15 @@ import { configFromEnvironment } from './config';
 import { migrate, openDatabase } from './db/index';
 import { writePidFile } from './pidFile';
 import { setupToken } from './routes/auth';
+import { serverGeodata } from './datasets/importUpload';
 
 const config = configFromEnvironment();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const schemaVersion = await migrate(db);
 const removePidFile = config.databaseUrl ? () => undefined : writePidFile(config.dataDir);
 const app = await buildApp({ db, config });
+// The county boundaries and village list every upload is checked against, read once now.
+serverGeodata();
 const address = await app.listen({ host: config.host, port: config.port });
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
 console.log(`Guizhou Coverage Atlas team server: database ${where}, schema version ${schemaVersion}`);

@@ -106,7 +106,7 @@ describe('columnar binary', () => {
           expectSameColumns(decoded, original);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   }, 30_000);
 
