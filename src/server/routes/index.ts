@@ -3,6 +3,7 @@
 import type { RouteDef } from '../types';
 import { authRoutes } from './auth';
 import { datasetRoutes } from './datasets';
+import { trackingRoutes } from './tracking';
 import { viewRoutes } from './views';
 import { metaRoutes } from './meta';
 import { userRoutes } from './users';
@@ -13,4 +14,5 @@ export const ROUTES: readonly RouteDef[] = [
   ...userRoutes,
   ...datasetRoutes,
   ...viewRoutes,
+  ...trackingRoutes,
 ];

@@ -1,38 +1,44 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SignedIn } from '../testing';
 import { testDatabases } from '../testing';
 import {
-  auditActions,
-  countRows,
   HUAXI_VILLAGE,
   KAILI_VILLAGE,
   NANMING_VILLAGE,
   startTrackingApp,
-  statusChange,
+  type TestVillages,
   type TrackingTestApp,
 } from './testing';
 
 for (const engine of testDatabases()) {
   describe(`the review queue on ${engine}`, () => {
     let team: TrackingTestApp;
-    beforeEach(async () => {
+    beforeAll(async () => {
       team = await startTrackingApp(engine);
     });
-    afterEach(() => team?.close());
+    afterAll(() => team?.close());
 
     /** Makes a conflict on `rowKey`'s fiber: the admin sets it to yes, `proposer` (from base 0) to no. */
-    async function makeConflict(rowKey: string, proposer: SignedIn = team.admin): Promise<number> {
-      await team.sendStatus(team.admin, statusChange({ rowKey, value: true }));
+    async function makeConflict(
+      villages: TestVillages,
+      rowKey: string,
+      proposer: SignedIn = team.admin,
+    ): Promise<number> {
+      await team.sendStatus(team.admin, villages.change({ rowKey, value: true }));
       const answer = await team.sendStatus(
         proposer,
-        statusChange({ rowKey, value: false, note: '现场未通' }),
+        villages.change({ rowKey, value: false, note: '现场未通' }),
       );
       expect(answer.statusCode).toBe(409);
       return answer.json().conflictId;
     }
 
-    const list = (who: SignedIn, query = '') =>
-      team.tracking.inject({ method: 'GET', url: `/api/conflicts${query}`, headers: who.headers });
+    const list = (who: SignedIn, villages: TestVillages, status = 'open') =>
+      team.tracking.inject({
+        method: 'GET',
+        url: `/api/conflicts?status=${status}&datasetId=${villages.datasetId}`,
+        headers: who.headers,
+      });
     const resolve = (who: SignedIn, id: number, decision: 'accept' | 'reject', note = '') =>
       team.tracking.inject({
         method: 'POST',
@@ -42,11 +48,12 @@ for (const engine of testDatabases()) {
       });
 
     test('editors see the conflicts of their area, a prefecture editor those of its counties, admins all', async () => {
-      await makeConflict(HUAXI_VILLAGE);
-      await makeConflict(NANMING_VILLAGE);
-      await makeConflict(KAILI_VILLAGE);
+      const villages = await team.addVillages();
+      await makeConflict(villages, HUAXI_VILLAGE);
+      await makeConflict(villages, NANMING_VILLAGE);
+      await makeConflict(villages, KAILI_VILLAGE);
       const rowsSeenBy = async (who: SignedIn) =>
-        (await list(who)).json().conflicts.map((conflict: { rowKey: string }) => conflict.rowKey);
+        (await list(who, villages)).json().conflicts.map((conflict: { rowKey: string }) => conflict.rowKey);
       expect(await rowsSeenBy(await team.signIn('editor', ['520111']))).toEqual([HUAXI_VILLAGE]);
       expect(await rowsSeenBy(await team.signIn('editor', ['520100']))).toEqual([
         HUAXI_VILLAGE,
@@ -57,14 +64,15 @@ for (const engine of testDatabases()) {
         KAILI_VILLAGE,
       ]);
       expect(await rowsSeenBy(team.admin)).toEqual([HUAXI_VILLAGE, NANMING_VILLAGE, KAILI_VILLAGE]);
-      expect((await list(await team.signIn('planner'))).statusCode).toBe(403);
-      expect((await list(await team.signIn('viewer'))).statusCode).toBe(403);
+      expect((await list(await team.signIn('planner'), villages)).statusCode).toBe(403);
+      expect((await list(await team.signIn('viewer'), villages)).statusCode).toBe(403);
     });
 
     test('a listed conflict shows the proposal beside the current value', async () => {
+      const villages = await team.addVillages();
       const proposer = await team.signIn('editor', ['520111']);
-      await makeConflict(HUAXI_VILLAGE, proposer);
-      const [conflict] = (await list(team.admin)).json().conflicts;
+      await makeConflict(villages, HUAXI_VILLAGE, proposer);
+      const [conflict] = (await list(team.admin, villages)).json().conflicts;
       expect(conflict).toMatchObject({
         rowKey: HUAXI_VILLAGE,
         rowName: '花溪测试村',
@@ -81,11 +89,12 @@ for (const engine of testDatabases()) {
     });
 
     test('accepting applies the proposal as a new version by the reviewer, naming the proposer; twice is 409', async () => {
+      const villages = await team.addVillages();
       const proposer = await team.signIn('editor', ['520111']);
-      const conflictId = await makeConflict(HUAXI_VILLAGE, proposer);
-      const proposal = (await list(team.admin)).json().conflicts[0].proposed;
+      const conflictId = await makeConflict(villages, HUAXI_VILLAGE, proposer);
+      const proposal = (await list(team.admin, villages)).json().conflicts[0].proposed;
       // Someone moves the field again before the review: the acceptance builds on that version.
-      await team.sendStatus(team.admin, statusChange({ kind: 'verify', value: true, baseVersion: 1 }));
+      await team.sendStatus(team.admin, villages.change({ kind: 'verify', value: true, baseVersion: 1 }));
       const reviewer = await team.signIn('editor', ['520100']);
       const accepted = await resolve(reviewer, conflictId, 'accept', '已电话核实');
       expect(accepted.statusCode).toBe(200);
@@ -99,26 +108,28 @@ for (const engine of testDatabases()) {
       expect(edit.note).toContain('测试editor');
       expect(edit.note).toContain(proposal.mutationId);
       expect(edit.note).toContain('已电话核实');
-      expect(await auditActions(team)).toEqual([
+      expect(await villages.auditActions()).toEqual([
         'status.set',
         'status.conflict',
         'status.verify',
         'conflict.accept',
       ]);
       const audit = await team.db.query(
-        `select user_id, old_value, new_value, mutation_id from audit_log where action = 'conflict.accept'`,
+        `select user_id, old_value, new_value, mutation_id from audit_log where dataset_id = $1 and action = 'conflict.accept'`,
+        [villages.datasetId],
       );
       expect(audit.rows).toEqual([
         { user_id: reviewer.userId, old_value: true, new_value: false, mutation_id: proposal.mutationId },
       ]);
       const again = await resolve(team.admin, conflictId, 'reject');
       expect([again.statusCode, again.json().error]).toEqual([409, 'conflict-closed']);
-      expect(await countRows(team, 'status_edits')).toBe(3);
-      expect((await list(team.admin)).json().conflicts).toEqual([]);
+      expect(await villages.count('status_edits')).toBe(3);
+      expect((await list(team.admin, villages)).json().conflicts).toEqual([]);
     });
 
     test('rejecting closes the conflict and changes no status', async () => {
-      const conflictId = await makeConflict(HUAXI_VILLAGE);
+      const villages = await team.addVillages();
+      const conflictId = await makeConflict(villages, HUAXI_VILLAGE);
       const rejected = await resolve(
         await team.signIn('editor', ['520111']),
         conflictId,
@@ -131,30 +142,32 @@ for (const engine of testDatabases()) {
         resolutionNote: '以县公司数据为准',
       });
       expect(rejected.json().edit).toBeUndefined();
-      expect(await countRows(team, 'status_edits')).toBe(1);
-      expect(await auditActions(team)).toEqual(['status.set', 'status.conflict', 'conflict.reject']);
-      const closed = (await list(team.admin, '?status=rejected')).json().conflicts;
+      expect(await villages.count('status_edits')).toBe(1);
+      expect(await villages.auditActions()).toEqual(['status.set', 'status.conflict', 'conflict.reject']);
+      const closed = (await list(team.admin, villages, 'rejected')).json().conflicts;
       expect(closed.map((conflict: { id: number }) => conflict.id)).toEqual([conflictId]);
     });
 
     test('an editor of another county cannot resolve, and an unknown conflict is 404', async () => {
-      const conflictId = await makeConflict(KAILI_VILLAGE);
+      const villages = await team.addVillages();
+      const conflictId = await makeConflict(villages, KAILI_VILLAGE);
       const outsider = await team.signIn('editor', ['520111']);
       const refused = await resolve(outsider, conflictId, 'accept');
       expect([refused.statusCode, refused.json().error]).toEqual([403, 'outside-area']);
       expect((await resolve(await team.signIn('planner'), conflictId, 'accept')).statusCode).toBe(403);
       expect((await resolve(team.admin, conflictId + 100, 'accept')).statusCode).toBe(404);
-      expect((await list(team.admin)).json().conflicts).toHaveLength(1);
+      expect((await list(team.admin, villages)).json().conflicts).toHaveLength(1);
     });
 
     test('two reviewers deciding at the same moment: one decision counts, the other is 409', async () => {
-      const conflictId = await makeConflict(HUAXI_VILLAGE);
+      const villages = await team.addVillages();
+      const conflictId = await makeConflict(villages, HUAXI_VILLAGE);
       const answers = await Promise.all([
         resolve(team.admin, conflictId, 'accept'),
         resolve(await team.signIn('editor', ['520111']), conflictId, 'reject'),
       ]);
       expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
-      const decisions = (await auditActions(team)).filter((action) => action.startsWith('conflict.'));
+      const decisions = (await villages.auditActions()).filter((action) => action.startsWith('conflict.'));
       expect(decisions).toHaveLength(1);
     });
   });

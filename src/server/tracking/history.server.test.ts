@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SignedIn } from '../testing';
 import { testDatabases } from '../testing';
-import { DATASET_ID, HUAXI_VILLAGE, startTrackingApp, statusChange, type TrackingTestApp } from './testing';
+import { HUAXI_VILLAGE, startTrackingApp, type TestVillages, type TrackingTestApp } from './testing';
 
 // One story, read many ways (the tests below only read): an editor changes fiber and verifies 5G
 // at 5201110001; a planner's fiber change from the old base becomes a conflict, which the admin
@@ -12,30 +12,33 @@ for (const engine of testDatabases()) {
     let editor: SignedIn;
     let planner: SignedIn;
     let outsider: SignedIn;
+    let villages: TestVillages;
+    let historyUrl: string;
     beforeAll(async () => {
       team = await startTrackingApp(engine);
+      villages = await team.addVillages();
+      historyUrl = `/api/datasets/${villages.datasetId}/rows/${HUAXI_VILLAGE}/history`;
       editor = await team.signIn('editor', ['520111']);
       planner = await team.signIn('planner');
       outsider = await team.signIn('editor', ['522601']);
-      await team.sendStatus(editor, statusChange({ value: true, note: '=HYPERLINK("x")' }));
+      await team.sendStatus(editor, villages.change({ value: true, note: '=HYPERLINK("x")' }));
       await team.sendStatus(
         editor,
-        statusChange({ field: '5g', kind: 'verify', value: true, source: 'field' }),
+        villages.change({ field: '5g', kind: 'verify', value: true, source: 'field' }),
       );
-      const conflict = await team.sendStatus(planner, statusChange({ value: false }));
+      const conflict = await team.sendStatus(planner, villages.change({ value: false }));
       await team.tracking.inject({
         method: 'POST',
         url: `/api/conflicts/${conflict.json().conflictId}/resolve`,
         headers: team.admin.headers,
         payload: { decision: 'reject', note: '' },
       });
-      await team.sendStatus(outsider, statusChange({ field: '4g' }));
+      await team.sendStatus(outsider, villages.change({ field: '4g' }));
     });
     afterAll(() => team?.close());
 
     const get = (who: SignedIn, url: string, locale = 'zh-CN') =>
       team.tracking.inject({ method: 'GET', url, headers: { ...who.headers, 'accept-language': locale } });
-    const historyUrl = `/api/datasets/${DATASET_ID}/rows/${HUAXI_VILLAGE}/history`;
 
     test("a row's history lists its edits and its conflicts, for anyone signed in", async () => {
       const answer = await get(await team.signIn('viewer'), historyUrl);
@@ -44,7 +47,9 @@ for (const engine of testDatabases()) {
       expect(edits.map((edit: { field: string }) => edit.field)).toEqual(['fiber', '5g']);
       expect(conflicts).toHaveLength(1);
       expect(conflicts[0]).toMatchObject({ status: 'rejected', proposed: { value: false } });
-      expect((await get(editor, `/api/datasets/${DATASET_ID}/rows/nothing/history`)).statusCode).toBe(404);
+      expect((await get(editor, `/api/datasets/${villages.datasetId}/rows/nothing/history`)).statusCode).toBe(
+        404,
+      );
     });
 
     test('the history as CSV has a byte-order mark, human headers and values in the caller’s language', async () => {

@@ -53,6 +53,9 @@ export const AUDIT_ACTIONS = [
   'user.password-reset',
   'user.password-change',
   'dataset.upload',
+  'view.create',
+  'view.update',
+  'view.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -73,6 +76,9 @@ export const ACTION_LABELS = {
     'user.password-reset': '重置密码',
     'user.password-change': '修改密码',
     'dataset.upload': '上传数据',
+    'view.create': '保存共享视图',
+    'view.update': '修改共享视图',
+    'view.delete': '删除共享视图',
   },
   en: {
     'status.set': 'Status changed',
@@ -90,6 +96,9 @@ export const ACTION_LABELS = {
     'user.password-reset': 'Password reset',
     'user.password-change': 'Password changed',
     'dataset.upload': 'Dataset uploaded',
+    'view.create': 'Shared view saved',
+    'view.update': 'Shared view changed',
+    'view.delete': 'Shared view deleted',
   },
 } satisfies Labels<AuditAction>;
 

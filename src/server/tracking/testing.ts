@@ -1,7 +1,9 @@
-// For the tracking tests: a test app serving the tracking routes, a village table stored directly
-// with SQL (so these tests do not depend on the upload code), and a status change to send.
+// For the tracking tests: a test app serving the tracking routes, village tables stored directly
+// with SQL (so these tests do not depend on the upload code), and status changes to send.
 //
 // Rules relied on:
+// - One database per test file (a fresh one costs seconds); each test adds its own dataset and
+//   signs in its own users, and looks only at rows of its dataset, so tests share no state.
 // - Villages: 5201110001 in 花溪区 (520111, the default area of a test editor), 5201020001 in
 //   南明区 (520102, same prefecture 贵阳市 520100) and 5226010001 in 凯里市 (522601, 黔东南州).
 import { randomUUID } from 'node:crypto';
@@ -11,38 +13,74 @@ import { trackingRoutes } from '../routes/tracking';
 import { startTestApp, type SignedIn, type TestApp, type TestEngine } from '../testing';
 import type { StatusMutation } from './applyMutation';
 
-export const DATASET_ID = 'villages-test-1';
 export const HUAXI_VILLAGE = '5201110001';
 export const NANMING_VILLAGE = '5201020001';
 export const KAILI_VILLAGE = '5226010001';
+
+export interface TestVillages {
+  datasetId: string;
+  /** A status change of a village of this dataset (5201110001's fiber to "yes" unless overridden). */
+  change(changes?: Partial<StatusMutation>): StatusMutation;
+  /** Rows of `table` about this dataset. */
+  count(table: 'status_edits' | 'conflicts'): Promise<number>;
+  /** The tracking actions audited on this dataset, in order. */
+  auditActions(): Promise<string[]>;
+}
 
 export interface TrackingTestApp extends TestApp {
   /** An app serving the tracking routes on the same database. */
   tracking: FastifyInstance;
   admin: SignedIn;
+  /** A new dataset holding the three villages: each test works on its own. */
+  addVillages(): Promise<TestVillages>;
   /** POST /api/status as `who`. */
   sendStatus(who: SignedIn, mutation: StatusMutation, locale?: string): Promise<LightMyRequestResponse>;
 }
 
+let datasetNumber = 0;
+
 export async function startTrackingApp(engine: TestEngine): Promise<TrackingTestApp> {
   const team = await startTestApp(engine);
   const admin = await team.signIn('admin');
-  await team.db.query(
-    `insert into datasets (id, layer, version, name, source_file, datum, row_count, uploaded_by, body, etag)
-     values ($1, 'villages', 1, '测试村表', 'villages.csv', 'wgs84', 3, $2, decode('00', 'hex'), 'etag-1')`,
-    [DATASET_ID, admin.userId],
-  );
-  await team.db.query(
-    `insert into dataset_rows (dataset_id, row_key, county_code, name) values
-       ($1, $2, '520111', '花溪测试村'), ($1, $3, '520102', '南明测试村'), ($1, $4, '522601', '凯里测试村')`,
-    [DATASET_ID, HUAXI_VILLAGE, NANMING_VILLAGE, KAILI_VILLAGE],
-  );
   const tracking = await buildApp({ db: team.db, config: team.config, routes: trackingRoutes });
   await tracking.ready();
+  const { db } = team;
   return {
     ...team,
     tracking,
     admin,
+    async addVillages() {
+      datasetNumber += 1;
+      const datasetId = `villages-test-${datasetNumber}`;
+      await db.query(
+        `insert into datasets (id, layer, version, name, source_file, datum, row_count, uploaded_by, body, etag)
+         values ($1, 'villages', $2, '测试村表', 'villages.csv', 'wgs84', 3, $3, decode('00', 'hex'), $1)`,
+        [datasetId, datasetNumber, admin.userId],
+      );
+      await db.query(
+        `insert into dataset_rows (dataset_id, row_key, county_code, name) values
+           ($1, $2, '520111', '花溪测试村'), ($1, $3, '520102', '南明测试村'), ($1, $4, '522601', '凯里测试村')`,
+        [datasetId, HUAXI_VILLAGE, NANMING_VILLAGE, KAILI_VILLAGE],
+      );
+      return {
+        datasetId,
+        change: (changes = {}) => statusChange({ datasetId, ...changes }),
+        async count(table) {
+          const { rows } = await db.query<{ count: number }>(
+            `select count(*)::int as count from ${table} where dataset_id = $1`,
+            [datasetId],
+          );
+          return rows[0].count;
+        },
+        async auditActions() {
+          const { rows } = await db.query<{ action: string }>(
+            `select action from audit_log where dataset_id = $1 order by id`,
+            [datasetId],
+          );
+          return rows.map((row) => row.action);
+        },
+      };
+    },
     sendStatus: (who, mutation, locale = 'zh-CN') =>
       tracking.inject({
         method: 'POST',
@@ -57,11 +95,9 @@ export async function startTrackingApp(engine: TestEngine): Promise<TrackingTest
   };
 }
 
-/** A status change of 5201110001's fiber to "yes" from no edit, at the desk; `changes` override. */
-export function statusChange(changes: Partial<StatusMutation> = {}): StatusMutation {
+function statusChange(changes: Partial<StatusMutation> & { datasetId: string }): StatusMutation {
   return {
     mutationId: randomUUID(),
-    datasetId: DATASET_ID,
     rowKey: HUAXI_VILLAGE,
     field: 'fiber',
     kind: 'set',
@@ -75,17 +111,10 @@ export function statusChange(changes: Partial<StatusMutation> = {}): StatusMutat
   };
 }
 
-export async function countRows(
-  team: TestApp,
-  table: 'status_edits' | 'conflicts' | 'mutations',
-): Promise<number> {
-  const { rows } = await team.db.query<{ count: number }>(`select count(*)::int as count from ${table}`);
-  return rows[0].count;
-}
-
-export async function auditActions(team: TestApp): Promise<string[]> {
-  const { rows } = await team.db.query<{ action: string }>(
-    `select action from audit_log where action like 'status.%' or action like 'conflict.%' order by id`,
+export async function storedMutations(team: TestApp, ids: readonly string[]): Promise<number> {
+  const { rows } = await team.db.query<{ count: number }>(
+    `select count(*)::int as count from mutations where id = any($1::uuid[])`,
+    [ids],
   );
-  return rows.map((row) => row.action);
+  return rows[0].count;
 }
