@@ -10,6 +10,7 @@
 //   when sent, is this server; on a signed-in route its x-csrf-token equals the session's token.
 //   SameSite=Strict cookies already keep other sites' requests unauthenticated; this is the
 //   second lock.
+import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -150,7 +151,7 @@ function registerRoute(
       const { caller } = found;
       if (route.access !== 'signedIn' && !route.access.includes(caller.role))
         throw new ApiError(403, 'forbidden');
-      if (WRITE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== caller.csrfToken)
+      if (WRITE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'], caller.csrfToken))
         throw new ApiError(403, 'csrf-failed');
       request.atlasCaller = caller;
     },
@@ -164,6 +165,14 @@ function registerRoute(
       return route.handler(request, reply, context);
     },
   });
+}
+
+/** Compares in constant time, so the token cannot be guessed from how fast a refusal comes. */
+function sameToken(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Refuses a write sent from another origin (a browser always names the origin of a cross-site POST). */

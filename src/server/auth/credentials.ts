@@ -4,16 +4,17 @@
 // Rules relied on:
 // - Order: the address limit (429), then the account's lock-out (423), then the password. An
 //   unknown name costs the same scrypt work as a known one and gets the same answers.
-// - A wrong password counts towards the lock-out and the address limit and is audited
-//   ('login.failed'); the right password of a disabled account is refused (403) only after it was
-//   checked, so a guess never learns that an account is disabled.
+// - The attempt is charged to the address and the account before the password is checked, and
+//   refunded when it was right (lockout.ts); a wrong one is audited ('login.failed').
+// - The right password of a disabled account is refused (403) only after it was checked, so a
+//   guess never learns that an account is disabled.
 // - A lock's end is shown as the time of day in China, where the atlas's users are.
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors';
 import type { RouteContext } from '../types';
 import { USER_COLUMNS, type UserRow } from './accounts';
 import { appendAudit } from './audit';
-import { loginGuardFor, recordFailedLogin } from './lockout';
+import { chargeLoginAttempt, clearFailedLogins, loginGuardFor } from './lockout';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password';
 
 /** When a lock ends, as the message shows it: the time of day in China. */
@@ -44,6 +45,8 @@ export async function checkCredentials(
   during: 'login' | 'password-change',
 ): Promise<LoginRow> {
   const guard = loginGuardFor(context.db);
+  const locked = (until: Date | string | number) =>
+    new ApiError(423, 'account-locked', { until: lockEnd(new Date(until), context.locale) });
   if (guard.addressBlocked(request.ip)) throw new ApiError(429, 'too-many-requests');
   const { rows } = await context.db.query<LoginRow>(
     `select ${USER_COLUMNS}, password_hash, locked_until,
@@ -52,20 +55,24 @@ export async function checkCredentials(
     [username],
   );
   const row = rows[0];
-  const lockedUntilMs = row
-    ? row.locked_now && row.locked_until
-      ? new Date(row.locked_until).getTime()
-      : null
-    : guard.unknownNameLockedUntil(username);
-  if (lockedUntilMs !== null) {
-    throw new ApiError(423, 'account-locked', { until: lockEnd(new Date(lockedUntilMs), context.locale) });
+  if (row?.locked_now && row.locked_until) throw locked(row.locked_until);
+  const unknownLockedUntil = row ? null : guard.unknownNameLockedUntil(username);
+  if (unknownLockedUntil !== null) throw locked(unknownLockedUntil);
+
+  const addressStamp = guard.noteAddressFailure(request.ip);
+  let lockedByThis: boolean;
+  if (row) {
+    const charge = await chargeLoginAttempt(context.db, row.id);
+    if ('refused' in charge) {
+      guard.refundAddressFailure(request.ip, addressStamp);
+      throw locked(charge.refused);
+    }
+    lockedByThis = charge.lockedByThis;
+  } else {
+    lockedByThis = guard.noteUnknownNameFailure(username) !== null;
   }
   const matches = await verifyPassword(password, row?.password_hash ?? UNKNOWN_USER_HASH);
   if (!matches || !row) {
-    guard.noteAddressFailure(request.ip);
-    const lockedNow = row
-      ? await recordFailedLogin(context.db, row.id)
-      : guard.noteUnknownNameFailure(username);
     await appendAudit(context.db, {
       userId: row?.id ?? null,
       username: username.slice(0, 64),
@@ -74,11 +81,13 @@ export async function checkCredentials(
         reason: row ? 'wrong-password' : 'unknown-user',
         during,
         address: request.ip,
-        locked: lockedNow !== null,
+        locked: lockedByThis,
       },
     });
     throw new ApiError(during === 'login' ? 401 : 403, 'bad-credentials');
   }
+  guard.refundAddressFailure(request.ip, addressStamp);
+  await clearFailedLogins(context.db, row.id);
   if (row.disabled) {
     await appendAudit(context.db, {
       userId: row.id,

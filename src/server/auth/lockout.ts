@@ -5,6 +5,9 @@
 // - An account that fails to sign in 5 times in a row is locked for 15 minutes (users.failed_logins,
 //   users.locked_until); a success, or an administrator's password reset, clears the count. While
 //   locked, even the right password is refused.
+// - Every attempt is charged before its password is checked and refunded when it was right, so
+//   guesses sent in parallel (from one address or many) cannot all pass the checks before the
+//   first of them is counted: the fifth charge locks at once.
 // - A user name that does not exist "locks" the same way (in memory), so the lock-out does not
 //   reveal which names exist either.
 // - One address may fail 20 times in 5 minutes; then its sign-ins are refused (429) until the oldest
@@ -20,20 +23,30 @@ export const ADDRESS_FAILURE_LIMIT = 20;
 export const ADDRESS_WINDOW_MS = 5 * 60_000;
 const MAX_TRACKED = 10_000;
 
-/** Counts a failed sign-in of an existing account; returns when it is locked until, if now locked. */
-export async function recordFailedLogin(db: Db, userId: number): Promise<Date | null> {
-  const { rows } = await db.query<{ locked_until: Date | string | null; locked_now: boolean }>(
+/** What charging an attempt to an account gave: refused as locked, or counted (and maybe locking). */
+export type AccountCharge = { refused: Date } | { lockedByThis: boolean };
+
+/**
+ * Counts a sign-in attempt of an existing account before its password is checked (refund it with
+ * clearFailedLogins when the password was right). The attempt that reaches the limit locks.
+ */
+export async function chargeLoginAttempt(db: Db, userId: number): Promise<AccountCharge> {
+  const { rows } = await db.query<{ locked_by_this: boolean }>(
     `update users set
         failed_logins = case when failed_logins + 1 >= $2 then 0 else failed_logins + 1 end,
         locked_until = case when failed_logins + 1 >= $2
                             then now() + $3::double precision * interval '1 millisecond'
-                            else locked_until end
-      where id = $1
-      returning locked_until, coalesce(locked_until > now(), false) as locked_now`,
+                            else null end
+      where id = $1 and (locked_until is null or locked_until <= now())
+      returning failed_logins = 0 as locked_by_this`,
     [userId, MAX_FAILED_LOGINS, LOCK_MS],
   );
-  const row = rows[0];
-  return row?.locked_now && row.locked_until ? new Date(row.locked_until) : null;
+  if (rows[0]) return { lockedByThis: rows[0].locked_by_this };
+  const locked = await db.query<{ locked_until: Date | string | null }>(
+    'select locked_until from users where id = $1',
+    [userId],
+  );
+  return { refused: new Date(locked.rows[0]?.locked_until ?? Date.now() + LOCK_MS) };
 }
 
 /** Forgets an account's failed sign-ins and lifts its lock (after a success or a password reset). */
@@ -58,9 +71,18 @@ export class LoginGuard {
     return failures.length >= ADDRESS_FAILURE_LIMIT;
   }
 
-  noteAddressFailure(address: string, nowMs = Date.now()): void {
+  /** Counts a failure (or an attempt not yet checked); returns its stamp for refundAddressFailure. */
+  noteAddressFailure(address: string, nowMs = Date.now()): number {
     const failures = [...this.recentFailures(address, nowMs), nowMs].slice(-ADDRESS_FAILURE_LIMIT);
     remember(this.failuresByAddress, address, failures);
+    return nowMs;
+  }
+
+  /** Takes back a charged attempt whose password turned out right. */
+  refundAddressFailure(address: string, stamp: number): void {
+    const failures = this.failuresByAddress.get(address);
+    const index = failures?.lastIndexOf(stamp) ?? -1;
+    if (failures && index >= 0) failures.splice(index, 1);
   }
 
   /** When the lock of an unknown user name ends (ms since 1970), or null when it is not locked. */
@@ -69,7 +91,7 @@ export class LoginGuard {
     return entry && entry.lockedUntilMs > nowMs ? entry.lockedUntilMs : null;
   }
 
-  /** Counts a failure for a user name that does not exist, exactly as recordFailedLogin would. */
+  /** Counts an attempt for a user name that does not exist, as chargeLoginAttempt would. */
   noteUnknownNameFailure(username: string, nowMs = Date.now()): number | null {
     const entry = this.unknownNames.get(username) ?? { failures: 0, lockedUntilMs: 0 };
     const failures = entry.failures + 1;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Role } from '../../core/team/roles';
 import { ADDRESS_FAILURE_LIMIT, loginGuardFor } from '../auth/lockout';
 import { hashPassword } from '../auth/password';
@@ -21,8 +21,22 @@ async function addAccount(team: TestApp, role: Role = 'viewer', password = 'corr
   return { id: rows[0].id, username, password };
 }
 
+/** Each test signs in from its own address, so one test's failures do not count against the next. */
+let clientAddress = '127.0.0.1';
+let addressCount = 0;
+beforeEach(() => {
+  addressCount += 1;
+  clientAddress = `10.0.${Math.floor(addressCount / 250)}.${addressCount % 250}`;
+});
+
 function login(team: TestApp, username: string, password: string, headers: Record<string, string> = {}) {
-  return team.app.inject({ method: 'POST', url: '/api/login', payload: { username, password }, headers });
+  return team.app.inject({
+    method: 'POST',
+    url: '/api/login',
+    payload: { username, password },
+    headers,
+    remoteAddress: clientAddress,
+  });
 }
 
 /** The Cookie header value of a sign-in answer's Set-Cookie. */
@@ -154,6 +168,17 @@ for (const engine of testDatabases()) {
       expect((await login(team, account.username, 'a brand new password')).statusCode).toBe(200);
     });
 
+    test('guesses sent all at once still get only five tries before the lock', async () => {
+      const account = await addAccount(team);
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, guess) => login(team, account.username, `parallel guess ${guess}`)),
+      );
+      const statuses = answers.map((answer) => answer.statusCode).sort();
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 423, 423, 423]);
+      expect(await auditActions(team, account.username)).toHaveLength(5);
+      expect((await login(team, account.username, account.password)).statusCode).toBe(423);
+    });
+
     test('an unknown name locks the same way, so the lock-out does not tell which names exist', async () => {
       for (let attempt = 1; attempt <= 5; attempt += 1) {
         expect((await login(team, 'ghost.user', `wrong guess ${attempt}`)).statusCode).toBe(401);
@@ -167,22 +192,22 @@ for (const engine of testDatabases()) {
       const account = await addAccount(team);
       const address = '198.51.100.7';
       const guard = loginGuardFor(team.db);
-      for (let failure = 0; failure < ADDRESS_FAILURE_LIMIT - 1; failure += 1)
+      for (let failure = 0; failure < ADDRESS_FAILURE_LIMIT - 1; failure += 1) {
         guard.noteAddressFailure(address);
-      const lastAllowed = await team.app.inject({
-        method: 'POST',
-        url: '/api/login',
-        payload: { username: account.username, password: 'one more wrong guess' },
-        remoteAddress: address,
-      });
-      expect(lastAllowed.statusCode).toBe(401);
-      const refused = await team.app.inject({
-        method: 'POST',
-        url: '/api/login',
-        payload: { username: account.username, password: account.password },
-        remoteAddress: address,
-        headers: ENGLISH,
-      });
+      }
+      const from = (password: string) =>
+        team.app.inject({
+          method: 'POST',
+          url: '/api/login',
+          payload: { username: account.username, password },
+          remoteAddress: address,
+          headers: ENGLISH,
+        });
+      // Successful sign-ins do not use up the address's allowance.
+      expect((await from(account.password)).statusCode).toBe(200);
+      expect((await from(account.password)).statusCode).toBe(200);
+      expect((await from('the twentieth wrong guess')).statusCode).toBe(401);
+      const refused = await from(account.password);
       expect(refused.statusCode).toBe(429);
       expect(refused.json()).toEqual({
         error: 'too-many-requests',
@@ -285,6 +310,7 @@ for (const engine of testDatabases()) {
           url: '/api/me/password',
           payload: { currentPassword, newPassword },
           headers,
+          remoteAddress: clientAddress,
         });
       expect((await change('not my password', 'my new password 2')).json().error).toBe('bad-credentials');
       expect((await change(account.password, 'too short')).statusCode).toBe(422);

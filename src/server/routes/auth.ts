@@ -31,7 +31,6 @@ import { appendAudit } from '../auth/audit';
 import { SESSION_COOKIE } from '../auth/caller';
 import { clearedSessionCookie, sessionCookie } from '../auth/cookies';
 import { checkCredentials } from '../auth/credentials';
-import { clearFailedLogins } from '../auth/lockout';
 import { hashPassword } from '../auth/password';
 import { createSession, endSession, endUserSessions } from '../auth/sessions';
 import type { Db, RouteContext, RouteDef } from '../types';
@@ -186,7 +185,6 @@ export const authRoutes: RouteDef[] = [
         body.password,
         'login',
       );
-      await clearFailedLogins(context.db, row.id);
       return signIn(request, reply, context, toUser(row));
     },
   },
