@@ -23,7 +23,15 @@ const CACHE_PREFIX = 'atlas-shell-';
 const CACHE_NAME = `${CACHE_PREFIX}${String(buildId)}`;
 
 worker.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE_NAME).then((cache) => cache.addAll(['./', ...SHELL_FILES])));
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE_NAME);
+      // All or nothing: a worker that could not keep the whole shell does not install.
+      await cache.addAll(['./', ...SHELL_FILES]);
+      // The public folder's icon is not in the bundle's list; the app runs without it.
+      await cache.add('favicon.svg').catch(() => undefined);
+    })(),
+  );
 });
 
 worker.addEventListener('activate', (event) => {

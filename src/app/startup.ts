@@ -19,7 +19,9 @@ import { hoverAt } from '../state/mapIntents';
 import { loadSample } from '../state/sample';
 import { useAtlas } from '../state/store';
 import { followUrlState } from '../state/urlState';
-import { startTeamMode } from '../state/team';
+import { startTeamMode, useTeam } from '../state/team';
+import { startEditSync } from '../state/sync';
+import { registerServiceWorker } from '../team/serviceWorkerRegistration';
 import { installAutomation } from './automation';
 import { followBasemapOrigin } from './basemapOrigin';
 import { engineUrls } from './engineUrls';
@@ -30,6 +32,13 @@ let following = false;
 export function startAtlas(container: HTMLElement, onError: (message: string) => void): () => void {
   provideEngine(() => startEngine(engineUrls()));
   // One health check (once per page) decides local or team mode; local mode goes on as before.
+  // In team mode the edit sync starts, and the service worker keeps the app for offline field work.
+  const stopWatchingMode = useTeam.subscribe(({ mode }) => {
+    if (mode !== 'team') return;
+    stopWatchingMode();
+    startEditSync();
+    void registerServiceWorker();
+  });
   void startTeamMode();
   const controller = new MapController(container, {
     onHover: (adcode, point) => hoverAt(adcode && point ? { adcode, ...point } : null),

@@ -108,3 +108,20 @@ useDatasets.subscribe(({ datasets }, previous) => {
       void apply(layer, choice);
   }
 });
+
+// In a team atlas the layers follow the team's newest data: a layer without a choice, or showing an
+// older version of the team's dataset of its kind, switches to the newest version once it is here.
+// A local dataset the person chose stays chosen.
+useDatasets.subscribe(({ datasets }, previous) => {
+  if (datasets === previous.datasets) return;
+  const { choices } = useLayerSources.getState();
+  for (const layer of LAYER_NAMES) {
+    const teamVersions = datasets.filter((d) => d.layer === layer && d.origin?.kind === 'server');
+    if (teamVersions.length === 0) continue;
+    const newest = teamVersions.reduce((a, b) => (b.origin!.version > a.origin!.version ? b : a));
+    const choice = choices[layer];
+    const shown = isDatasetChoice(choice) ? teamVersions.find((d) => d.id === choice.datasetId) : undefined;
+    if (choice === undefined || (shown && shown.id !== newest.id))
+      void setLayerSource(layer, { datasetId: newest.id });
+  }
+});

@@ -72,6 +72,7 @@ test('local mode: one health check, nothing else asked of /api, no listener adde
 });
 
 test('team mode with a session: the user is known and the server’s datasets are brought here', async () => {
+  localStorage.setItem('gca.teamUser', JSON.stringify(planner));
   const server = fakeServer({
     'GET /api/health': () => jsonAnswer(200, { mode: 'team', engine: 'pglite', setupNeeded: false }),
     'GET /api/me': () => jsonAnswer(200, { user: planner, csrfToken: 't' }),
@@ -88,15 +89,17 @@ test('team mode with a session: the user is known and the server’s datasets ar
 });
 
 test('team mode without a session opens the sign-in; a refused sign-in is the server’s message', async () => {
+  localStorage.setItem('gca.teamUser', JSON.stringify(planner));
   const server = fakeServer({
     'GET /api/health': () => jsonAnswer(200, { mode: 'team', engine: 'pglite', setupNeeded: false }),
-    'GET /api/me': () => jsonAnswer(401, { error: 'not-signed-in', message: '请先登录。' }),
+    'GET /api/me': () => jsonAnswer(401, { error: 'session-expired', message: '登录已过期，请重新登录。' }),
     'POST /api/login': () => jsonAnswer(401, { error: 'bad-credentials', message: '用户名或密码不正确。' }),
   });
   vi.stubGlobal('fetch', server.fetch);
   const { signIn, startTeamMode, useTeam } = await freshPage();
   await startTeamMode();
   expect(useTeam.getState()).toMatchObject({ mode: 'team', user: null, dialog: 'login' });
+  expect(localStorage.getItem('gca.teamUser')).toBeNull();
   expect(await signIn('li', 'wrong')).toEqual({ code: 'bad-credentials', message: '用户名或密码不正确。' });
   expect(useTeam.getState()).toMatchObject({ user: null, online: true, dialog: 'login' });
 });
@@ -119,6 +122,28 @@ test('out of reach: the last user stays, and the server is asked again until it 
   vi.useRealTimers();
   await vi.waitFor(() => expect(useTeam.getState().online).toBe(true));
   expect(server.requests.map((r) => r.path)).toContain('/api/me');
+});
+
+test('a browser nobody signed in from asks for a sign-in without asking the server who it is', async () => {
+  const server = fakeServer({
+    'GET /api/health': () => jsonAnswer(200, { mode: 'team', engine: 'pglite', setupNeeded: false }),
+  });
+  vi.stubGlobal('fetch', server.fetch);
+  const { startTeamMode, useTeam } = await freshPage();
+  await startTeamMode();
+  expect(useTeam.getState()).toMatchObject({ mode: 'team', online: true, user: null, dialog: 'login' });
+  expect(server.requests.map((r) => r.path)).toEqual(['/api/health']);
+});
+
+test('the first start (no account yet) asks for no sign-in, and a set-up link is read', async () => {
+  vi.stubGlobal('location', { hash: '#setup=abc123', pathname: '/', search: '' });
+  const server = fakeServer({
+    'GET /api/health': () => jsonAnswer(200, { mode: 'team', engine: 'pglite', setupNeeded: true }),
+  });
+  vi.stubGlobal('fetch', server.fetch);
+  const { startTeamMode, useTeam } = await freshPage();
+  await startTeamMode();
+  expect(useTeam.getState()).toMatchObject({ setupNeeded: true, setupToken: 'abc123', dialog: null });
 });
 
 test('only planners and administrators upload an import to the team', async () => {

@@ -27,8 +27,8 @@ import {
   detectMode,
   login,
   logout,
-  setupAdministrator,
   rememberedUser,
+  setupAdministrator,
   setupTokenOf,
   type TeamUser,
 } from '../team/session';
@@ -85,7 +85,7 @@ function noteError(error: unknown): TeamError {
 
 const SESSION_ENDED = new Set(['not-signed-in', 'session-expired']);
 
-/** A failure a dialog shows itself: only a lost connection is noted here. */
+/** A failure a dialog shows itself: only a lost connection or an ended session is noted here. */
 function refusal(error: unknown): TeamError {
   const teamError = teamErrorOf(error);
   if (teamError.code === 'offline') useTeam.setState({ online: false });
@@ -137,10 +137,14 @@ function retryLater(): void {
   retryDelayMs = Math.min(retryDelayMs * 2, RETRY_LONGEST_MS);
 }
 
-/** Asks who is signed in; signed in, brings the datasets; nobody, asks for a sign-in. */
+/**
+ * Asks who is signed in; signed in, brings the datasets; nobody, asks for a sign-in. Without a
+ * remembered user nobody signed in from this browser: the sign-in is asked for without asking the
+ * server (whose 401 Chromium would log as a failed load).
+ */
 async function resume(): Promise<void> {
   try {
-    const user = await currentUser();
+    const user = rememberedUser() ? await currentUser() : null;
     useTeam.setState({ user, online: true });
     if (user) await syncDatasets();
     else if (!useTeam.getState().setupNeeded) openTeamDialog('login');

@@ -47,17 +47,18 @@ const info = (fields: Partial<DatasetInfo> = {}): DatasetInfo => ({
   rejectedCount: 1,
   uploadedBy: '李强',
   uploadedAt: '2025-03-04T05:06:07.000Z',
-  etag: '"v3-a"',
+  etag: 'v3-a',
   ...fields,
 });
 
+/** The body as the server sends it: the ETag header quoted (the listing gives the tag bare). */
 const binary =
   (etag: string, dataset = villages()): FakeAnswer =>
   (request) =>
-    request.headers['if-none-match'] === etag
-      ? new Response(null, { status: 304, headers: { etag } })
+    request.headers['if-none-match'] === `"${etag}"`
+      ? new Response(null, { status: 304, headers: { etag: `"${etag}"` } })
       : new Response(new Uint8Array(encodeColumnar(dataset)), {
-          headers: { 'content-type': 'application/vnd.gca.columnar', etag },
+          headers: { 'content-type': 'application/vnd.gca.columnar', etag: `"${etag}"` },
         });
 
 const datasetRequests = (requests: Array<{ path: string }>) =>
@@ -67,7 +68,7 @@ test('a server dataset is stored under its server id, with its version, uploader
   const databaseName = freshDatabaseName();
   const server = fakeServer({
     'GET /api/datasets': () => jsonAnswer(200, { datasets: [info()] }),
-    'GET /api/datasets/ds-villages-3': binary('"v3-a"'),
+    'GET /api/datasets/ds-villages-3': binary('v3-a'),
   });
   vi.stubGlobal('fetch', server.fetch);
   const report = await syncServerDatasets(databaseName);
@@ -85,7 +86,7 @@ test('a server dataset is stored under its server id, with its version, uploader
       version: 3,
       uploadedBy: '李强',
       uploadedAt: '2025-03-04T05:06:07.000Z',
-      etag: '"v3-a"',
+      etag: 'v3-a',
     },
   });
   const stored = await loadDataset('ds-villages-3', databaseName);
@@ -97,7 +98,7 @@ test('a copy with the listed ETag is not fetched again', async () => {
   const databaseName = freshDatabaseName();
   const server = fakeServer({
     'GET /api/datasets': () => jsonAnswer(200, { datasets: [info()] }),
-    'GET /api/datasets/ds-villages-3': binary('"v3-a"'),
+    'GET /api/datasets/ds-villages-3': binary('v3-a'),
   });
   vi.stubGlobal('fetch', server.fetch);
   await syncServerDatasets(databaseName);
@@ -110,27 +111,27 @@ test('a changed ETag is fetched with If-None-Match of the copy held, and replace
   const databaseName = freshDatabaseName();
   const first = fakeServer({
     'GET /api/datasets': () => jsonAnswer(200, { datasets: [info()] }),
-    'GET /api/datasets/ds-villages-3': binary('"v3-a"'),
+    'GET /api/datasets/ds-villages-3': binary('v3-a'),
   });
   vi.stubGlobal('fetch', first.fetch);
   await syncServerDatasets(databaseName);
   const changed = { ...villages(), columns: { ...villages().columns, name: ['花溪村', '青岩镇'] } };
   const second = fakeServer({
-    'GET /api/datasets': () => jsonAnswer(200, { datasets: [info({ etag: '"v3-b"' })] }),
-    'GET /api/datasets/ds-villages-3': binary('"v3-b"', changed),
+    'GET /api/datasets': () => jsonAnswer(200, { datasets: [info({ etag: 'v3-b' })] }),
+    'GET /api/datasets/ds-villages-3': binary('v3-b', changed),
   });
   vi.stubGlobal('fetch', second.fetch);
   expect((await syncServerDatasets(databaseName)).fetched).toEqual(['ds-villages-3']);
   expect(second.requests.at(-1)?.headers['if-none-match']).toBe('"v3-a"');
   expect((await loadDataset('ds-villages-3', databaseName)).columns.name).toEqual(['花溪村', '青岩镇']);
-  expect((await listDatasets(databaseName))[0].origin?.etag).toBe('"v3-b"');
+  expect((await listDatasets(databaseName))[0].origin?.etag).toBe('v3-b');
 });
 
 test('the 同步 button asks again with If-None-Match; 304 keeps the copy as it is', async () => {
   const databaseName = freshDatabaseName();
   const server = fakeServer({
     'GET /api/datasets': () => jsonAnswer(200, { datasets: [info()] }),
-    'GET /api/datasets/ds-villages-3': binary('"v3-a"'),
+    'GET /api/datasets/ds-villages-3': binary('v3-a'),
   });
   vi.stubGlobal('fetch', server.fetch);
   await syncServerDatasets(databaseName);
@@ -141,13 +142,13 @@ test('the 同步 button asks again with If-None-Match; 304 keeps the copy as it 
 
 test('one dataset that cannot be read is reported; the others still come, and the old copy stays', async () => {
   const databaseName = freshDatabaseName();
-  const good = info({ id: 'ds-villages-4', version: 4, etag: '"v4"' });
-  const broken = info({ etag: '"v3-broken"' });
+  const good = info({ id: 'ds-villages-4', version: 4, etag: 'v4' });
+  const broken = info({ etag: 'v3-broken' });
   const held: DatasetMetadata = await saveDataset(
     {
       ...villages(),
       id: broken.id,
-      origin: { kind: 'server', version: 3, uploadedBy: '李强', uploadedAt: '', etag: '"v3-a"' },
+      origin: { kind: 'server', version: 3, uploadedBy: '李强', uploadedAt: '', etag: 'v3-a' },
     },
     databaseName,
   );
@@ -155,7 +156,7 @@ test('one dataset that cannot be read is reported; the others still come, and th
     'GET /api/datasets': () => jsonAnswer(200, { datasets: [broken, good] }),
     'GET /api/datasets/ds-villages-3': () =>
       new Response(new Uint8Array([1, 2, 3, 4]), { headers: { etag: '"v3-broken"' } }),
-    'GET /api/datasets/ds-villages-4': binary('"v4"'),
+    'GET /api/datasets/ds-villages-4': binary('v4'),
   });
   vi.stubGlobal('fetch', server.fetch);
   const report = await syncServerDatasets(databaseName);

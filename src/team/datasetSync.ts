@@ -5,8 +5,9 @@
 // Rules relied on:
 // - A server dataset keeps the server's id here, so its edits (by dataset id) and links agree across
 //   browsers; its metadata says where it came from (origin: version, uploader, ETag).
-// - A copy is fetched again only when the server's ETag differs from the one kept; the request
-//   carries If-None-Match, and 304 means the copy is current. The copy is replaced in one
+// - A copy is fetched again only when the server's ETag differs from the one kept (compared bare:
+//   the listing gives it without quotes, the header with); the request carries If-None-Match,
+//   and 304 means the copy is current. The copy is replaced in one
 //   transaction (storage/datasets.ts), so a failed fetch or decode leaves the old copy intact.
 // - The server re-validates an upload with the same core importers and its counts and problems are
 //   the ones that count: the page shows them, not its own check.
@@ -71,12 +72,18 @@ export interface SyncReport {
   failed: Array<{ id: string; name: string; message: string }>;
 }
 
+/**
+ * An entity tag without its weak mark and quotes: the listing gives it bare, the ETag header
+ * quoted, and both name the same body.
+ */
+export const bareEtag = (etag: string): string => etag.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+
 export const originOf = (info: DatasetInfo, etag = info.etag): DatasetOrigin => ({
   kind: 'server',
   version: info.version,
   uploadedBy: info.uploadedBy,
   uploadedAt: info.uploadedAt,
-  etag,
+  etag: bareEtag(etag),
 });
 
 /** The server's datasets that have no copy here, or a copy of another ETag. */
@@ -85,7 +92,7 @@ export function datasetsToFetch(
   local: readonly DatasetMetadata[],
 ): DatasetInfo[] {
   const heldEtag = new Map(local.map((metadata) => [metadata.id, metadata.origin?.etag]));
-  return server.filter((info) => heldEtag.get(info.id) !== info.etag);
+  return server.filter((info) => heldEtag.get(info.id) !== bareEtag(info.etag));
 }
 
 export async function listServerDatasets(): Promise<DatasetInfo[]> {
@@ -102,7 +109,7 @@ export async function fetchServerDataset(
   databaseName: string = DATABASE_NAME,
 ): Promise<DatasetMetadata | null> {
   const response = await apiFetch('GET', `/api/datasets/${encodeURIComponent(info.id)}`, {
-    headers: heldEtag ? { 'if-none-match': heldEtag } : {},
+    headers: heldEtag ? { 'if-none-match': `"${bareEtag(heldEtag)}"` } : {},
   });
   if (response.status === 304) return null;
   const decoded = decodeColumnar(new Uint8Array(await response.arrayBuffer()));

@@ -271,3 +271,28 @@ test('pulls bring the team’s edits after the highest id kept, page by page', a
   expect(changedDatasets).toHaveLength(1);
   sync.stop();
 });
+
+test('coming back online sends at once and starts the back-off over', async () => {
+  const page = new EventTarget();
+  vi.stubGlobal('window', page);
+  vi.stubGlobal(
+    'document',
+    Object.assign(new EventTarget(), { documentElement: { lang: 'zh-CN' }, visibilityState: 'visible' }),
+  );
+  const sync = newSync();
+  await recordEdit(edit(), databaseName);
+  server.trouble = ['offline', 'offline'];
+  await sync.start();
+  await sync.kick();
+  expect(delays).toEqual([1000, 2000]);
+  // Online again but the server is still out of reach: the wait starts over at 1 s, not 4 s.
+  server.trouble = ['offline'];
+  page.dispatchEvent(new Event('online'));
+  await vi.waitFor(() => expect(delays).toEqual([1000, 2000, 1000]));
+  page.dispatchEvent(new Event('online'));
+  await vi.waitFor(() =>
+    expect(statuses.at(-1)).toMatchObject({ waiting: 0, offline: false, syncing: false }),
+  );
+  expect(server.edits).toHaveLength(1);
+  sync.stop();
+});

@@ -196,13 +196,12 @@ export class EditSync {
       );
     this.status.syncing = false;
     this.status.needsSignIn = outcome === 'sign-in';
+    this.status.offline = outcome === 'retry';
     if (outcome === 'done') {
       this.failures = 0;
-      this.status.offline = false;
       this.status.lastSyncAt = this.now().toISOString();
     } else if (outcome === 'retry') {
       this.failures++;
-      this.status.offline = true;
       if (this.started) this.planRetry();
     }
     await this.refresh();

@@ -28,6 +28,8 @@ import { TeamBadge } from './team/TeamBadge';
 import { LoginDialog } from './team/LoginDialog';
 import { SetupPage } from './team/SetupPage';
 import { AdminUsers } from './team/AdminUsers';
+import { OutboxPanel } from './team/OutboxPanel';
+import { ConflictQueue } from './team/ConflictQueue';
 
 export function App() {
   const { t } = useTranslation();
@@ -95,6 +97,8 @@ export function App() {
                 <LayerPanel />
                 <PrefectureList />
                 <DataPanel />
+                <OutboxPanel />
+                <ConflictQueue />
               </>
             ),
             planning: <PlanningPanel />,

@@ -3,6 +3,8 @@
 // with a day, a note and their name. A real modal (<dialog> shown with showModal: in the top
 // layer, focus kept inside, Esc closes), so it shows whole on any screen wherever it was opened.
 // "已保存" appears only once the engine has the edit on disk and the figures count it.
+import type { ListedEdit } from '../storage/edits';
+import { PendingMark } from './team/OutboxPanel';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editHistoryTable } from '../core/export/editHistory';
@@ -16,7 +18,6 @@ import {
   type EditKind,
   type EditSource,
   type StatusField,
-  type StoredEdit,
 } from '../core/tracking/edits';
 import { getEngine } from '../state/engine';
 import { useAtlas } from '../state/store';
@@ -93,7 +94,7 @@ function StatusEditor({ target }: { target: EditorTarget }) {
   const [date, setDate] = useState(today());
   const [note, setNote] = useState('');
   const [source, setSource] = useState<EditSource>(window.innerWidth < 600 ? 'field' : 'desk');
-  const [history, setHistory] = useState<StoredEdit[]>([]);
+  const [history, setHistory] = useState<ListedEdit[]>([]);
   const [status, setStatus] = useState<TrackedRow | null>(null);
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
@@ -347,6 +348,7 @@ function StatusEditor({ target }: { target: EditorTarget }) {
                     · {edit.author || t('tracking.anonymous')} ·{' '}
                     {t(`tracking.source.${edit.source ?? 'desk'}`)} · {formatDateTime(edit.editedAt, locale)}
                   </span>
+                  <PendingMark edit={edit} />
                 </li>
               ))}
             </ol>

@@ -95,16 +95,18 @@ function UserRow({ user, run }: { user: TeamUser; run: ActionRunner }) {
         <td>{t(`team.role.${user.role}`)}</td>
         <td>{user.areas.map(areaLabel).join('、')}</td>
         <td>{user.disabled ? t('team.disabled') : t('team.active')}</td>
-        <td className="row small">
-          <button onClick={() => setEditing(!editing)}>{t('team.edit')}</button>
-          <button onClick={() => setResetting(!resetting)}>{t('team.resetPassword')}</button>
-          <button
-            onClick={() =>
-              void run(() => updateUser(user.id, { disabled: !user.disabled }), t('team.updated', { name }))
-            }
-          >
-            {user.disabled ? t('team.enable') : t('team.disable')}
-          </button>
+        <td>
+          <div className="row small">
+            <button onClick={() => setEditing(!editing)}>{t('team.edit')}</button>
+            <button onClick={() => setResetting(!resetting)}>{t('team.resetPassword')}</button>
+            <button
+              onClick={() =>
+                void run(() => updateUser(user.id, { disabled: !user.disabled }), t('team.updated', { name }))
+              }
+            >
+              {user.disabled ? t('team.enable') : t('team.disable')}
+            </button>
+          </div>
         </td>
       </tr>
       {editing && (
