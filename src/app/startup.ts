@@ -20,6 +20,8 @@ import { loadSample } from '../state/sample';
 import { useAtlas } from '../state/store';
 import { followUrlState } from '../state/urlState';
 import { startTeamMode, useTeam } from '../state/team';
+import { openTeamViewLink } from '../state/teamViews';
+import { viewIdOf } from '../team/views';
 import { startEditSync } from '../state/sync';
 import { registerServiceWorker } from '../team/serviceWorkerRegistration';
 import { installAutomation } from './automation';
@@ -84,5 +86,7 @@ function restoreState(): void {
   void restoreLayerSources();
   if (useAtlas.getState().sampleWanted) void loadSample();
   else void refreshLayers();
-  void followUrlState();
+  // A team link (`?view=<id>`) is read before the address follows the view, and opened after.
+  const teamViewId = viewIdOf(location.search);
+  void followUrlState().then(() => openTeamViewLink(teamViewId));
 }

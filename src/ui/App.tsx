@@ -30,6 +30,7 @@ import { SetupPage } from './team/SetupPage';
 import { AdminUsers } from './team/AdminUsers';
 import { OutboxPanel } from './team/OutboxPanel';
 import { ConflictQueue } from './team/ConflictQueue';
+import { TeamLink } from './team/TeamLink';
 
 export function App() {
   const { t } = useTranslation();
@@ -72,6 +73,7 @@ export function App() {
             </button>
             <ExportMapButton />
             <CopyLinkButton />
+            <TeamLink />
             <span className={online ? 'badge online' : 'badge'}>{online ? t('online') : t('offline')}</span>
             <TeamBadge />
             {sampleShown && (

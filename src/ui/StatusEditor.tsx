@@ -5,6 +5,7 @@
 // "已保存" appears only once the engine has the edit on disk and the figures count it.
 import type { ListedEdit } from '../storage/edits';
 import { PendingMark } from './team/OutboxPanel';
+import { useTeamEditRefusal } from './team/useTeamEditRefusal';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editHistoryTable } from '../core/export/editHistory';
@@ -123,13 +124,14 @@ function StatusEditor({ target }: { target: EditorTarget }) {
     return text ? rows.filter((r) => r.label.includes(text)).slice(0, 50) : [];
   }, [rows, query]);
   const rowName = rows.find((r) => r.key === rowKey)?.name ?? status?.name ?? '';
+  const refusal = useTeamEditRefusal(target.datasetId, status);
 
   const save = async () => {
     if (!rowKey) return;
     setSaving(true);
     setMessage(null);
     try {
-      await saveStatusEdit({
+      const stored = await saveStatusEdit({
         datasetId: target.datasetId,
         rowKey,
         field,
@@ -140,7 +142,7 @@ function StatusEditor({ target }: { target: EditorTarget }) {
         author,
         source,
       });
-      setMessage({ kind: 'saved', text: t('tracking.saved') });
+      setMessage({ kind: 'saved', text: t(stored.pending ? 'team.savedPending' : 'tracking.saved') });
       setNote('');
       await readRow(rowKey);
     } catch (error) {
@@ -314,6 +316,11 @@ function StatusEditor({ target }: { target: EditorTarget }) {
         </select>
       </div>
       <p className="muted small">{t(`tracking.kindHelp.${kind}`)}</p>
+      {refusal && (
+        <p className="error" role="alert" data-testid="edit-refusal">
+          {refusal}
+        </p>
+      )}
       {message && (
         <p
           className={message.kind === 'error' ? 'error' : 'saved'}
@@ -323,7 +330,11 @@ function StatusEditor({ target }: { target: EditorTarget }) {
         </p>
       )}
       <div className="row">
-        <button className="primary" onClick={() => void save()} disabled={!rowKey || saving || !date}>
+        <button
+          className="primary"
+          onClick={() => void save()}
+          disabled={!rowKey || saving || !date || refusal !== null}
+        >
           {saving ? t('saving') : t('save')}
         </button>
         <button onClick={() => void exportHistory('csv')}>{t('tracking.exportCsv')}</button>

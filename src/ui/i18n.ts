@@ -16,6 +16,7 @@ import * as suggestMessages from './messages/suggest';
 import * as checklistMessages from './messages/checklist';
 import * as teamMessages from './messages/team';
 import * as syncMessages from './messages/sync';
+import * as teamViewsMessages from './messages/teamViews';
 
 /** The labels the layer registries call for: the compiler names any a new layer, metric or choice lacks. */
 type LayerLabels = Record<
@@ -1242,6 +1243,7 @@ const FEATURES = [
   checklistMessages,
   teamMessages,
   syncMessages,
+  teamViewsMessages,
 ];
 const allZh = Object.assign({}, zh, ...FEATURES.map((f) => f.zh)) as typeof zh;
 const allEn = Object.assign({}, en, ...FEATURES.map((f) => f.en)) as typeof zh;

@@ -35,7 +35,8 @@ export class PageChecks {
   private foreignRequests: string[] = [];
   private consoleErrors: string[] = [];
   private expected: Array<{ pattern: RegExp; seen: boolean }> = [];
-  private readonly origin = new URL(appUrl()).origin;
+  /** `origin`: the app's address (default: the static build's server). */
+  constructor(private readonly origin = new URL(appUrl()).origin) {}
 
   /** Starts recording a page; call before it navigates, so the CSP listener is in place. */
   async watch(page: Page): Promise<Page> {

@@ -34,6 +34,8 @@ export interface TrackedRow {
   row: number;
   rowKey: string;
   name: string;
+  /** The county index of the row (ascending adcode, as in the county index); −1 outside Guizhou. */
+  county: number;
   /** The dataset the edits go to; null when the rows are the sample's (not editable). */
   datasetId: string | null;
   sourceName: string;
@@ -81,6 +83,7 @@ export function trackedRow(
     row,
     rowKey,
     name: rows.name[row],
+    county: rows.county[row],
     datasetId: rows.source.kind === 'dataset' ? (rows.source.datasetId ?? null) : null,
     sourceName: rows.source.name,
     fields,

@@ -73,6 +73,10 @@ export const zh = {
   'team.serverCounts':
     '服务器重新校验：接受 {{accepted}} 行，拒绝 {{rejected}} 行。已保存为团队数据第 {{version}} 版。',
   'team.serverProblems': '服务器发现的问题',
+  'team.editNeedsSignIn': '这是团队数据：请先登录再修改。',
+  'team.editOutsideArea': '此村（点位）在{{county}}，不在您负责的区域（{{areas}}）内：不能修改。',
+  'team.editNotAllowed': '您的角色（{{role}}）不能修改状态。',
+  'team.savedPending': '已保存在本机，等待同步到团队服务器（离线时会在连接恢复后自动发送）。',
 } satisfies Record<string, string>;
 export const en: typeof zh = {
   'team.localBadge': 'Local mode (this browser only)',
@@ -150,4 +154,10 @@ export const en: typeof zh = {
   'team.serverCounts':
     'Checked again by the server: {{accepted}} rows accepted, {{rejected}} rejected. Saved as team data version {{version}}.',
   'team.serverProblems': 'Problems the server found',
+  'team.editNeedsSignIn': 'This is team data: sign in to change it.',
+  'team.editOutsideArea':
+    'This village or site is in {{county}}, outside your assigned area ({{areas}}): you cannot change it.',
+  'team.editNotAllowed': 'Your role ({{role}}) cannot change statuses.',
+  'team.savedPending':
+    'Saved on this device, waiting to sync to the team server (sent automatically when the connection returns).',
 };

@@ -11,6 +11,7 @@ import {
   useSlides,
 } from '../../state/slides';
 import { SlideItem } from './SlideItem';
+import { TeamSlides } from '../team/TeamSlides';
 
 export function SlidesPanel() {
   const { t } = useTranslation();
@@ -74,6 +75,7 @@ export function SlidesPanel() {
           {t(message.key, message.values)}
         </p>
       )}
+      <TeamSlides />
     </section>
   );
 }

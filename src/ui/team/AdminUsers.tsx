@@ -10,6 +10,7 @@ import { listUsers, resetPassword, updateUser } from '../../team/users';
 import { ModalDialog, TeamErrorText } from './ModalDialog';
 import { useAreaLabel } from './AreaPicker';
 import { EditUserForm, NewUserForm, type ActionRunner } from './UserForms';
+import { UserActivity } from './UserActivity';
 
 export function AdminUsers() {
   const open = useTeam((s) => s.dialog === 'users' && s.user !== null && canManageUsers(s.user));
@@ -85,6 +86,7 @@ function UserRow({ user, run }: { user: TeamUser; run: ActionRunner }) {
   const areaLabel = useAreaLabel();
   const [editing, setEditing] = useState(false);
   const [resetting, setResetting] = useState(false);
+  const [showingActivity, setShowingActivity] = useState(false);
   const [password, setPassword] = useState('');
   const name = user.displayName;
   return (
@@ -99,6 +101,9 @@ function UserRow({ user, run }: { user: TeamUser; run: ActionRunner }) {
           <div className="row small">
             <button onClick={() => setEditing(!editing)}>{t('team.edit')}</button>
             <button onClick={() => setResetting(!resetting)}>{t('team.resetPassword')}</button>
+            <button onClick={() => setShowingActivity(!showingActivity)} aria-expanded={showingActivity}>
+              {t('teamViews.activity')}
+            </button>
             <button
               onClick={() =>
                 void run(() => updateUser(user.id, { disabled: !user.disabled }), t('team.updated', { name }))
@@ -113,6 +118,13 @@ function UserRow({ user, run }: { user: TeamUser; run: ActionRunner }) {
         <tr>
           <td colSpan={6}>
             <EditUserForm user={user} run={run} onDone={() => setEditing(false)} />
+          </td>
+        </tr>
+      )}
+      {showingActivity && (
+        <tr>
+          <td colSpan={6}>
+            <UserActivity user={user} />
           </td>
         </tr>
       )}
