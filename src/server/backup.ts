@@ -10,7 +10,6 @@
 // - Restore refuses a database that already has accounts: it never merges into live data.
 // - bytea values travel as base64, jsonb as JSON, timestamps as ISO 8601.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -103,6 +102,22 @@ export async function restoreDatabase(db: Db, file: string, schemaVersion: numbe
   const input = createReadStream(file).pipe(createGunzip());
   const reader = createInterface({ input, crlfDelay: Infinity });
   const counts: Record<string, number> = {};
+  try {
+    await restoreRows(db, reader, file, schemaVersion, counts);
+  } finally {
+    reader.close();
+    input.destroy();
+  }
+  return { rows: counts };
+}
+
+async function restoreRows(
+  db: Db,
+  reader: AsyncIterable<string>,
+  file: string,
+  schemaVersion: number,
+  counts: Record<string, number>,
+): Promise<void> {
   let header: { format?: string; schemaVersion?: number } | null = null;
   let ended = false;
   await db.transaction(async (tx) => {
@@ -165,8 +180,4 @@ export async function restoreDatabase(db: Db, file: string, schemaVersion: numbe
       );
     }
   });
-  reader.close();
-  if (!input.destroyed) input.destroy();
-  await once(input, 'close').catch(() => undefined);
-  return { rows: counts };
 }

@@ -111,6 +111,8 @@ async function signedInPage(username: string, displayName: string): Promise<Page
 }
 
 async function selectCounty(page: Page, name: string) {
+  const close = page.getByRole('button', { name: '关闭村庄清单' });
+  if (await close.isVisible()) await close.click();
   const box = page.getByRole('combobox', { name: '搜索地点' });
   await box.fill(name);
   await page.getByRole('listbox').getByRole('option').filter({ hasText: name }).first().click();
@@ -199,6 +201,7 @@ test(
   { timeout: SLOW_TEST_MS * 2 },
   async () => {
     await selectCounty(congjiang, '从江县');
+    checks.expectConsoleError(/ERR_INTERNET_DISCONNECTED|Failed to load resource/);
     await congjiang.context().setOffline(true);
     const saved = await saveEdit(congjiang, CONGJIANG[0].code, 'gigabit', 'true', '离线核实');
     expect(saved).toContain('等待同步');

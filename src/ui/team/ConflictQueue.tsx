@@ -3,6 +3,7 @@
 // decision (accept: applied on top of the current value; reject) with a note. The server keeps an
 // editor to their own counties; after a decision the team's edits are pulled so every figure
 // counts it.
+import { useSync } from '../../state/sync';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../core/format';
@@ -112,9 +113,12 @@ export function ConflictQueue() {
       setConflicts([]);
     }
   };
+  // Read again after every sync (a push that met a conflict, the minute's pull), so a new conflict
+  // shows without a reload.
+  const lastSyncAt = useSync((s) => s.lastSyncAt);
   useEffect(() => {
     if (mayReview) void load();
-  }, [mayReview, user?.id]);
+  }, [mayReview, user?.id, lastSyncAt]);
   if (!mayReview) return null;
   return (
     <section className="conflict-queue" aria-labelledby="conflict-queue-title" data-testid="conflict-queue">
