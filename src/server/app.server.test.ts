@@ -37,6 +37,25 @@ for (const engine of testDatabases()) {
       expect(english.json().message).toContain('Not found');
     });
 
+    test('a request its schema refuses is answered in the caller’s language, naming the field', async () => {
+      const viewer = await team.signIn('viewer');
+      const chinese = await team.app.inject({
+        method: 'POST',
+        url: '/api/views',
+        headers: viewer.headers,
+        payload: { kind: 'poster', title: 'x', body: {} },
+      });
+      expect(chinese.statusCode).toBe(400);
+      expect(chinese.json().message).toBe('请求无效：body.kind：只能是 link、slides 之一');
+      const english = await team.app.inject({
+        method: 'POST',
+        url: '/api/views',
+        headers: { ...viewer.headers, 'accept-language': 'en' },
+        payload: { title: 'x', body: {} },
+      });
+      expect(english.json().message).toBe('Invalid request: body: kind is required');
+    });
+
     test('the append-only audit log refuses changes and deletions', async () => {
       await team.db.query(`insert into audit_log (action) values ('test')`);
       await expect(team.db.query(`update audit_log set action = 'changed'`)).rejects.toThrow(/append-only/);

@@ -21,6 +21,7 @@ import { basemapOriginFromCookies, securityHeaders } from '../core/securityPolic
 import { callerFromSession, SESSION_COOKIE } from './auth/caller';
 import { ApiError, errorMessage, requestLocale, type ErrorCode } from './errors';
 import { ROUTES } from './routes/index';
+import { validationMessage, type SchemaError } from './validationMessage';
 import type { Caller, Db, RouteContext, RouteDef, ServerConfig } from './types';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -83,12 +84,16 @@ export async function buildApp({
       reply.status(status).send({ error: code, message: errorMessage(code, locale, params) });
     if (error instanceof ApiError) return send(error.status, error.code, error.params);
     const fastifyError = error as {
-      validation?: unknown;
+      validation?: SchemaError[];
+      validationContext?: string;
       statusCode?: number;
       code?: string;
       message: string;
     };
-    if (fastifyError.validation) return send(400, 'invalid', { detail: fastifyError.message });
+    if (fastifyError.validation)
+      return send(400, 'invalid', {
+        detail: validationMessage(fastifyError.validation, fastifyError.validationContext ?? '', locale),
+      });
     if (fastifyError.statusCode === 413 || fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return send(413, 'too-large');
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500)

@@ -15,6 +15,7 @@ import { poll, SLOW_TEST_MS } from './harness';
 import { startTeamServer, TeamApiClient, type TeamServer } from './teamServer';
 
 const PASSWORD = 'correct-horse-battery';
+const SCREENSHOTS = 'test/e2e/screenshots';
 
 /** The first 12 villages of a county in the NBS list: code, name. */
 function villagesOf(countyAdcode: string) {
@@ -305,5 +306,44 @@ test(
     // The synced edit (1 village with gigabit of 12) still counts from the copy kept in the browser.
     await poll(() => congjiang.getByTestId('metric-villages.gigabit').textContent()).toContain('8.3');
     await server.restart();
+  },
+);
+
+test(
+  'the team’s screens fit a desktop, a 1280×720 projector and a 390×844 phone',
+  { timeout: SLOW_TEST_MS * 2 },
+  async () => {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 1280, height: 720 },
+      { width: 390, height: 844 },
+    ]) {
+      const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+      context.setDefaultTimeout(waitTimeoutMs());
+      const page = await checks.watch(await context.newPage());
+      await page.goto(server.url);
+      await whenReady(page, 'engine');
+      const login = page.getByRole('dialog', { name: '登录团队图集' });
+      await login.waitFor();
+      await page.screenshot({ path: `${SCREENSHOTS}/team-login-${viewport.width}.png` });
+      await login.getByLabel('用户名').fill('admin');
+      await login.getByLabel('密码').fill(PASSWORD);
+      await login.getByRole('button', { name: '登录' }).click();
+      await poll(() => page.getByTestId('team-user').textContent()).toContain('省公司管理员');
+      await page.getByRole('button', { name: '用户管理' }).click();
+      const users = page.getByRole('dialog', { name: '用户管理' });
+      await users.waitFor();
+      await page.screenshot({ path: `${SCREENSHOTS}/team-users-${viewport.width}.png` });
+      // The users page lies inside the window and scrolls within itself, never sideways.
+      const box = (await users.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+      expect(await users.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('outbox-panel').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENSHOTS}/team-sync-${viewport.width}.png` });
+      await context.close();
+    }
   },
 );
