@@ -21,25 +21,10 @@ export interface DatasetMetadata extends Omit<StoredDataset, 'columns' | 'dictio
   origin?: { kind: 'server'; version: number; uploadedBy: string; uploadedAt: string; etag: string };
 }
 
-import type { EditKind, EditSource, StatusEdit, StatusField } from '../core/tracking/edits';
+import type { EditKind, EditSource, StatusEdit } from '../core/tracking/edits';
 
-/** An edit as the team server stored it: `id` grows with every edit, `version` per row and field. */
-export interface ServerEdit {
-  id: number;
-  datasetId: string;
-  rowKey: string;
-  field: StatusField;
-  kind: EditKind;
-  value: boolean | null;
-  date: string;
-  note: string;
-  author: string;
-  authorId: number;
-  source: EditSource;
-  editedAt: string;
-  version: number;
-  mutationId: string;
-}
+export type { ServerEdit } from '../core/team/wire';
+import type { ServerEdit } from '../core/team/wire';
 
 /** A server edit as kept here; `answered`: kept from the answer to our own edit, not yet pulled. */
 export interface TeamEditRecord extends ServerEdit {

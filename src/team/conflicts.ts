@@ -1,8 +1,8 @@
 // The review queue's calls: the open conflicts a county editor or an administrator may decide
 // (GET /api/conflicts, the server keeps each editor to their area), and the decision with a note
 // (POST /api/conflicts/:id/resolve). Refusals arrive as ApiRequestError with the server's message.
-import type { EditKind, EditSource, StatusField } from '../core/tracking/edits';
-import type { ServerEdit } from '../storage/types';
+import type { ProposedEdit, ServerEdit } from '../core/team/wire';
+import type { StatusField } from '../core/tracking/edits';
 import { apiJson } from './api';
 
 /** A conflicting change as the server lists it. */
@@ -15,16 +15,7 @@ export interface ReviewConflict {
   field: StatusField;
   baseVersion: number;
   currentVersion: number;
-  proposed: {
-    mutationId: string;
-    kind: EditKind;
-    value: boolean | null;
-    date: string;
-    note: string;
-    source: EditSource;
-    editedAt: string;
-    author: string;
-  };
+  proposed: ProposedEdit;
   /** The field's latest edit now (what accepting builds on), or null when it has none. */
   current: ServerEdit | null;
   createdByName: string;

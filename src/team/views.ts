@@ -13,19 +13,8 @@ import { parseSlidesFile, slidesToJson, type SlideRecord, type SlidesFileProblem
 import { VIEW_VERSION } from '../core/viewState';
 import { apiFetch, apiJson } from './api';
 
-export type ViewKind = 'link' | 'slides';
-
-export interface SharedView {
-  id: string;
-  kind: ViewKind;
-  title: string;
-  body: unknown;
-  /** The owner's display name. */
-  owner: string;
-  ownerId: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { SharedView, ViewKind } from '../core/team/wire';
+export type { SharedView, ViewKind } from '../core/team/wire';
 
 export interface ViewInput {
   kind: ViewKind;
@@ -96,24 +85,8 @@ export function viewIdOf(search: string): string | null {
   return id && /^[\w-]{1,64}$/.test(id) ? id : null;
 }
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string;
-  displayName: string;
-  action: string;
-  datasetId: string | null;
-  rowKey: string | null;
-  field: string | null;
-  /** Absent when there was nothing before. */
-  oldValue?: unknown;
-  newValue?: unknown;
-  note: string | null;
-  source: string | null;
-  mutationId: string | null;
-  detail: Record<string, unknown> | null;
-}
+export type { AuditLogEntry as AuditEntry } from '../core/team/wire';
+import type { AuditLogEntry as AuditEntry } from '../core/team/wire';
 
 const AUDIT_PAGE_LIMIT = 5000;
 

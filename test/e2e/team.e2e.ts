@@ -13,8 +13,23 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, PageChecks, waitTimeoutMs, whenReady } from './browser';
 import { poll, SLOW_TEST_MS } from './harness';
 import { startTeamServer, TeamApiClient, type TeamServer } from './teamServer';
+import {
+  createPerson,
+  expectCleanPages,
+  selectCounty,
+  signedInPage,
+  TEAM_PASSWORD,
+  type Person,
+} from './teamPages';
 
-const PASSWORD = 'correct-horse-battery';
+const PASSWORD = TEAM_PASSWORD;
+const ADMINISTRATOR = { username: 'admin', displayName: '省公司管理员' };
+const CONGJIANG_EDITOR: Person = {
+  username: 'congjiang',
+  displayName: '从江编辑',
+  role: 'editor',
+  areas: ['522633'],
+};
 const SCREENSHOTS = 'test/e2e/screenshots';
 
 /** The first 12 villages of a county in the NBS list: code, name. */
@@ -43,25 +58,13 @@ beforeAll(async () => {
   expect(server.setupLink, 'the first start prints the administrator link').toMatch(/#setup=/);
   admin = new TeamApiClient(server.url);
   await admin.setUpAdministrator(server.setupLink!, 'admin', PASSWORD);
-  for (const [username, displayName, area] of [
-    ['congjiang', '从江编辑', '522633'],
-    ['xifeng', '息烽编辑', '520122'],
-  ]) {
-    await admin.expectOk('POST', '/api/users', {
-      username,
-      displayName,
-      role: 'editor',
-      areas: [area],
-      password: 'temporary-password',
-    });
-    // A new account must change its password at first sign-in: done here, as each person would.
-    const person = new TeamApiClient(server.url);
-    await person.signIn(username, 'temporary-password');
-    await person.expectOk('POST', '/api/me/password', {
-      currentPassword: 'temporary-password',
-      newPassword: PASSWORD,
-    });
-  }
+  await createPerson(server, admin, CONGJIANG_EDITOR);
+  await createPerson(server, admin, {
+    username: 'xifeng',
+    displayName: '息烽编辑',
+    role: 'editor',
+    areas: ['520122'],
+  });
   const sheet = [
     '村代码,村名,光纤,千兆,5G',
     ...[...CONGJIANG, ...XIFENG].map((v) => `${v.code},${v.name},是,否,否`),
@@ -83,12 +86,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 600_000);
 
-afterEach(() => {
-  const { foreignRequests, consoleErrors, expectedButMissing } = checks.take();
-  expect(foreignRequests, 'requests that left the origin').toEqual([]);
-  expect(consoleErrors, 'console errors').toEqual([]);
-  expect(expectedButMissing, 'expected console errors that never came').toEqual([]);
-});
+afterEach(() => expectCleanPages(checks));
 
 afterAll(async () => {
   await browser?.close();
@@ -96,30 +94,6 @@ afterAll(async () => {
 });
 
 /** A new browser profile at the team server, signed in through the sign-in dialog. */
-async function signedInPage(username: string, displayName: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(waitTimeoutMs());
-  contexts.push(context);
-  const page = await checks.watch(await context.newPage());
-  await page.goto(server.url);
-  await whenReady(page, 'engine');
-  const login = page.getByRole('dialog', { name: '登录团队图集' });
-  await login.getByLabel('用户名').fill(username);
-  await login.getByLabel('密码').fill(PASSWORD);
-  await login.getByRole('button', { name: '登录' }).click();
-  await poll(() => page.getByTestId('team-user').textContent()).toContain(displayName);
-  return page;
-}
-
-async function selectCounty(page: Page, name: string) {
-  const close = page.getByRole('button', { name: '关闭村庄清单' });
-  if (await close.isVisible()) await close.click();
-  const box = page.getByRole('combobox', { name: '搜索地点' });
-  await box.fill(name);
-  await page.getByRole('listbox').getByRole('option').filter({ hasText: name }).first().click();
-  await poll(() => page.getByTestId('area-panel').locator('h2').textContent()).toBe(name);
-}
-
 /** Opens the status editor of a village from the county's village list. */
 async function openEditor(page: Page, code: string) {
   if (!(await page.getByTestId('village-list').isVisible()))
@@ -158,7 +132,7 @@ test(
   'the app says it is in team mode and shows the team’s village sheet after signing in',
   { timeout: SLOW_TEST_MS * 2 },
   async () => {
-    congjiang = await signedInPage('congjiang', '从江编辑');
+    congjiang = await signedInPage(browser, checks, server.url, CONGJIANG_EDITOR, contexts);
     expect(await congjiang.getByTestId('team-user').textContent()).toBe('团队模式 · 从江编辑（县级编辑）');
     await selectCounty(congjiang, '从江县');
     // All 12 villages of the sheet say 千兆 否: the county's share comes from the team's sheet.
@@ -227,7 +201,7 @@ test(
   'two people change the same field from the same base: one applies, one goes to the review queue, both audited',
   { timeout: SLOW_TEST_MS * 3 },
   async () => {
-    const administrator = await signedInPage('admin', '省公司管理员');
+    const administrator = await signedInPage(browser, checks, server.url, ADMINISTRATOR, contexts);
     await selectCounty(administrator, '从江县');
     const village = CONGJIANG[1];
     // Offline requests, and the 409 of the change that lost, are logged by Chromium as failed loads.

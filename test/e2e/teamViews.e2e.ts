@@ -4,11 +4,12 @@
 // administrator then reads the editor's activity on the users page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, PageChecks, waitTimeoutMs, whenReady } from './browser';
+import { launchBrowser, PageChecks } from './browser';
 import { poll, SLOW_TEST_MS } from './harness';
 import { startTeamServer, TeamApiClient, type TeamServer } from './teamServer';
+import { createPerson, expectCleanPages, selectCounty, signedInPage, TEAM_PASSWORD } from './teamPages';
 
-const PASSWORD = 'correct-horse-battery';
+const PASSWORD = TEAM_PASSWORD;
 
 let server: TeamServer;
 let browser: Browser;
@@ -18,63 +19,32 @@ beforeAll(async () => {
   server = await startTeamServer();
   const admin = new TeamApiClient(server.url);
   await admin.setUpAdministrator(server.setupLink!, 'admin', PASSWORD);
-  await admin.expectOk('POST', '/api/users', {
+  await createPerson(server, admin, {
     username: 'xifeng',
     displayName: '息烽编辑',
     role: 'editor',
     areas: ['520122'],
-    password: 'temporary-password',
-  });
-  const editor = new TeamApiClient(server.url);
-  await editor.signIn('xifeng', 'temporary-password');
-  await editor.expectOk('POST', '/api/me/password', {
-    currentPassword: 'temporary-password',
-    newPassword: PASSWORD,
   });
   checks = new PageChecks(new URL(server.url).origin);
   browser = await launchBrowser();
 }, 600_000);
 
-afterEach(() => {
-  const { foreignRequests, consoleErrors, expectedButMissing } = checks.take();
-  expect(foreignRequests, 'requests that left the origin').toEqual([]);
-  expect(consoleErrors, 'console errors').toEqual([]);
-  expect(expectedButMissing, 'expected console errors that never came').toEqual([]);
-});
+afterEach(() => expectCleanPages(checks));
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-/** A new browser profile opening `address`, signed in through the sign-in dialog. */
-async function signedInPage(address: string, username: string, displayName: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(waitTimeoutMs());
-  const page = await checks.watch(await context.newPage());
-  await page.goto(address);
-  await whenReady(page, 'engine');
-  const login = page.getByRole('dialog', { name: '登录团队图集' });
-  await login.getByLabel('用户名').fill(username);
-  await login.getByLabel('密码').fill(PASSWORD);
-  await login.getByRole('button', { name: '登录' }).click();
-  await poll(() => page.getByTestId('team-user').textContent()).toContain(displayName);
-  return page;
-}
-
-async function selectCounty(page: Page, name: string) {
-  const box = page.getByRole('combobox', { name: '搜索地点' });
-  await box.fill(name);
-  await page.getByRole('listbox').getByRole('option').filter({ hasText: name }).first().click();
-  await poll(() => page.getByTestId('area-panel').locator('h2').textContent()).toBe(name);
-}
-
 let adminPage: Page;
 
 test(
   'a team link opens the same place for a colleague, after they sign in',
   async () => {
-    adminPage = await signedInPage(server.url, 'admin', '省公司管理员');
+    adminPage = await signedInPage(browser, checks, server.url, {
+      username: 'admin',
+      displayName: '省公司管理员',
+    });
     await selectCounty(adminPage, '息烽县');
     await adminPage.getByTestId('save-team-link').click();
     await adminPage.getByTestId('team-link-title').fill('息烽县现状');
@@ -86,7 +56,7 @@ test(
       (await copied.getAttribute('data-link')) ?? (await adminPage.getByTestId('team-link').inputValue());
     expect(link).toMatch(new RegExp(`^${new URL(server.url).origin}/\\?view=[\\w-]+$`));
 
-    const editor = await signedInPage(link, 'xifeng', '息烽编辑');
+    const editor = await signedInPage(browser, checks, link, { username: 'xifeng', displayName: '息烽编辑' });
     await poll(() => editor.getByTestId('area-panel').locator('h2').textContent()).toBe('息烽县');
     await poll(() => new URL(editor.url()).searchParams.get('v')).toBe('1');
     await editor.context().close();
@@ -104,7 +74,10 @@ test(
     await adminPage.getByTestId('save-team-deck').click();
     await poll(() => adminPage.getByTestId('team-slides-message').textContent()).toBe('已保存到团队：周例会');
 
-    const editor = await signedInPage(server.url, 'xifeng', '息烽编辑');
+    const editor = await signedInPage(browser, checks, server.url, {
+      username: 'xifeng',
+      displayName: '息烽编辑',
+    });
     await editor.getByRole('tab', { name: '幻灯片' }).click();
     const deck = editor.getByTestId('team-deck').filter({ hasText: '周例会' });
     await poll(() => deck.textContent()).toContain('省公司管理员');

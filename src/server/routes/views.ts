@@ -13,20 +13,8 @@ import { ApiError } from '../errors';
 import type { Caller, Db, RouteContext, RouteDef } from '../types';
 
 export const MAX_VIEW_BYTES = 256 * 1024;
-export const VIEW_KINDS = ['link', 'slides'] as const;
-export type ViewKind = (typeof VIEW_KINDS)[number];
-
-export interface SharedView {
-  id: string;
-  kind: ViewKind;
-  title: string;
-  body: unknown;
-  /** The owner's display name. */
-  owner: string;
-  ownerId: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import { VIEW_KINDS, type SharedView, type ViewKind } from '../../core/team/wire';
+export { VIEW_KINDS, type SharedView, type ViewKind } from '../../core/team/wire';
 
 interface ViewRow {
   id: string;

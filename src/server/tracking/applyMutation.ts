@@ -37,18 +37,8 @@ export interface StatusMutation {
   baseVersion: number;
 }
 
-/** What the proposer asked for, as a conflict keeps it. */
-export interface ProposedEdit {
-  mutationId: string;
-  kind: EditKind;
-  value: boolean | null;
-  date: string;
-  note: string;
-  source: EditSource;
-  editedAt: string;
-  author: string;
-  authorId: number;
-}
+import type { ProposedEdit } from '../../core/team/wire';
+export type { ProposedEdit } from '../../core/team/wire';
 
 export type MutationBody =
   | { outcome: 'applied'; edit: ServerEdit }

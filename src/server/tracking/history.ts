@@ -97,24 +97,8 @@ export function rowHistoryCsv(history: RowHistory, locale: Locale): string {
   });
 }
 
-export interface AuditLogEntry {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string;
-  displayName: string;
-  action: string;
-  datasetId: string | null;
-  rowKey: string | null;
-  field: string | null;
-  /** Absent (undefined) when there was nothing before; null is an "unknown" status. */
-  oldValue?: unknown;
-  newValue?: unknown;
-  note: string | null;
-  source: string | null;
-  mutationId: string | null;
-  detail: Record<string, unknown> | null;
-}
+export type { AuditLogEntry } from '../../core/team/wire';
+import type { AuditLogEntry } from '../../core/team/wire';
 
 export interface AuditFilter {
   userId?: number;

@@ -9,24 +9,8 @@
 import type { EditKind, EditSource, StatusField } from '../../core/tracking/edits';
 import { EDIT_KINDS, EDIT_SOURCES, STATUS_FIELDS } from '../../core/tracking/edits';
 
-export interface ServerEdit {
-  id: number;
-  datasetId: string;
-  rowKey: string;
-  field: StatusField;
-  kind: EditKind;
-  value: boolean | null;
-  date: string;
-  note: string;
-  /** The author's display name when the edit was stored. */
-  author: string;
-  authorId: number;
-  source: EditSource;
-  editedAt: string;
-  /** 1, 2, 3 … per (dataset, row, field): the version this edit made. */
-  version: number;
-  mutationId: string;
-}
+export type { ServerEdit } from '../../core/team/wire';
+import type { ServerEdit } from '../../core/team/wire';
 
 /** The columns of status_edits a ServerEdit is read from, for `select ${EDIT_COLUMNS} from status_edits`. */
 export const EDIT_COLUMNS =
