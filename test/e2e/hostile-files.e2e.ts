@@ -14,14 +14,24 @@ import { useApp } from './harness';
 
 const app = useApp();
 let page: Page;
+/** The longest main-thread gap of the idle page, measured before the reads on the same machine. */
+let idleGapMs = 0;
 beforeAll(async () => {
   page = app.page;
   await settled(page);
   // What the page does on its own, for comparison: two seconds with no file.
-  await withHeartbeat('idle page, 2 s after the map settled (for comparison)', () =>
+  const idle = await withHeartbeat('idle page, 2 s after the map settled (for comparison)', () =>
     page.waitForTimeout(2_000),
   );
+  idleGapMs = idle.maxGapMs;
 });
+
+/**
+ * A read keeps the page answering when no gap passes 200 ms, or twice what the idle page showed:
+ * on a busy machine every page stalls now and then, while parsing on the main thread would stall
+ * it for seconds.
+ */
+const answeringLimitMs = () => Math.max(200, 2 * idleGapMs);
 
 /**
  * Waits (up to 20 s) until the page has gone half a second without a main-thread gap over 50 ms,
@@ -182,7 +192,7 @@ async function expectRefusal(path: string, label: string, message: string | RegE
   const text = await page.getByTestId('import-error').textContent();
   if (typeof message === 'string') expect(text).toContain(message);
   else expect(text).toMatch(message);
-  expect(reading.maxGapMs, `${label}: the page stopped answering`).toBeLessThan(200);
+  expect(reading.maxGapMs, `${label}: the page stopped answering`).toBeLessThan(answeringLimitMs());
   await page.getByRole('button', { name: '关闭' }).click();
   return reading;
 }
@@ -195,7 +205,7 @@ describe('a UTF-8 file with two stray bytes at its end', () => {
       await choose(path());
       await page.getByRole('button', { name: '检查数据' }).waitFor();
     });
-    expect(reading.maxGapMs, 'the page stopped answering').toBeLessThan(200);
+    expect(reading.maxGapMs, 'the page stopped answering').toBeLessThan(answeringLimitMs());
     expect(await page.locator('#import-encoding').inputValue()).toBe('utf-8');
     expect(await page.getByTestId('import-encoding-sample').textContent()).toContain('贵阳基站0');
     expect(await page.getByTestId('import-invalid-bytes').textContent()).toMatch(

@@ -43,6 +43,11 @@ describe('opening the app', () => {
     expect(await app.page.locator('h1').textContent()).toBe('贵州通信覆盖图');
   });
 
+  test('served without a team server, the header says it runs alone in this browser', async () => {
+    await poll(() => app.page.getByTestId('team-badge').textContent()).toBe('单机模式（仅本浏览器）');
+    expect(await app.page.getByRole('dialog').count()).toBe(0);
+  });
+
   test('cold load reaches an interactive map', () => {
     expect(app.coldLoadMs).toBeGreaterThan(0);
   });
