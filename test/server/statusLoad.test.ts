@@ -1,7 +1,8 @@
 // The load test of the team server's busiest write: 50 county editors (50 keep-alive connections,
-// each sending its next change when the last is answered) for 30 s over the loopback interface, against PostgreSQL (PGlite is one connection and not
-// a team deployment). Prints throughput and latency; then checks the accounting: every change the
-// server acknowledged is either an applied edit or a conflict in the review queue, exactly once.
+// each sending its next change when the last is answered) for 30 s over the loopback interface,
+// against PostgreSQL (PGlite is one connection and not a team deployment). Prints throughput and
+// latency; then checks the accounting: every change the server acknowledged is either an applied
+// edit or a conflict in the review queue, exactly once.
 //
 // Runs when TEST_DATABASE_URL is set (CI always sets it); bounded in time (30 s) and connections.
 import { randomUUID } from 'node:crypto';
