@@ -20,7 +20,7 @@ import { loadSample } from '../state/sample';
 import { useAtlas } from '../state/store';
 import { followUrlState } from '../state/urlState';
 import { startTeamMode, useTeam } from '../state/team';
-import { openTeamViewLink } from '../state/teamViews';
+import { openTeamViewLink, pendingTeamViewId } from '../state/teamViews';
 import { viewIdOf } from '../team/views';
 import { startEditSync } from '../state/sync';
 import { registerServiceWorker } from '../team/serviceWorkerRegistration';
@@ -87,6 +87,8 @@ function restoreState(): void {
   if (useAtlas.getState().sampleWanted) void loadSample();
   else void refreshLayers();
   // A team link (`?view=<id>`) is read before the address follows the view, and opened after.
-  const teamViewId = viewIdOf(location.search);
+  const pending = pendingTeamViewId();
+  const teamViewId =
+    viewIdOf(location.search) ?? (pending && viewIdOf(`?view=${encodeURIComponent(pending)}`));
   void followUrlState().then(() => openTeamViewLink(teamViewId));
 }

@@ -190,8 +190,10 @@ function teamReady(ready: (state: ReturnType<typeof useTeam.getState>) => boolea
  */
 export async function openTeamViewLink(id: string | null): Promise<void> {
   if (!id) return;
+  // The address shows the view at once, not the link: a reload before the sign-in must not lose it.
+  rememberPendingView(id);
   await teamReady((s) => s.mode !== 'checking');
-  if (useTeam.getState().mode !== 'team') return;
+  if (useTeam.getState().mode !== 'team') return rememberPendingView(null);
   await teamReady((s) => s.user !== null && s.online);
   // A sign-in starts the dataset sync right after naming the user: let it begin, then wait for it.
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -208,5 +210,28 @@ export async function openTeamViewLink(id: string | null): Promise<void> {
     await applyView(state, { animate: false });
   } catch (error) {
     useTeamViews.setState({ linkMessage: failure(error) });
+  } finally {
+    rememberPendingView(null);
+  }
+}
+
+/** This tab's team link not yet opened (kept in sessionStorage: this tab only, gone when it closes). */
+const PENDING_VIEW_KEY = 'gca.pendingTeamView';
+
+function rememberPendingView(id: string | null): void {
+  try {
+    if (id) sessionStorage.setItem(PENDING_VIEW_KEY, id);
+    else sessionStorage.removeItem(PENDING_VIEW_KEY);
+  } catch {
+    /* storage refused (privacy mode): the link then works only without a reload */
+  }
+}
+
+/** The team link this tab was opened with and has not opened yet (a reload came first), if any. */
+export function pendingTeamViewId(): string | null {
+  try {
+    return sessionStorage.getItem(PENDING_VIEW_KEY);
+  } catch {
+    return null;
   }
 }

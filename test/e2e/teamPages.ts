@@ -34,6 +34,7 @@ export async function signedInPage(
   address: string,
   person: Pick<Person, 'username' | 'displayName'>,
   contexts: BrowserContext[] = [],
+  options: { reloadBeforeSignIn?: boolean } = {},
 ): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   context.setDefaultTimeout(waitTimeoutMs());
@@ -42,6 +43,11 @@ export async function signedInPage(
   await page.goto(address);
   await whenReady(page, 'engine');
   const login = page.getByRole('dialog', { name: '登录团队图集' });
+  if (options.reloadBeforeSignIn) {
+    await login.waitFor();
+    await page.reload();
+    await whenReady(page, 'engine');
+  }
   await login.getByLabel('用户名').fill(person.username);
   await login.getByLabel('密码').fill(TEAM_PASSWORD);
   await login.getByRole('button', { name: '登录' }).click();

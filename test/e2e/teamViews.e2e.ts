@@ -60,6 +60,18 @@ test(
     await poll(() => editor.getByTestId('area-panel').locator('h2').textContent()).toBe('息烽县');
     await poll(() => new URL(editor.url()).searchParams.get('v')).toBe('1');
     await editor.context().close();
+
+    // Reloaded before signing in (the address already shows the view, not the link): it still opens.
+    const reloaded = await signedInPage(
+      browser,
+      checks,
+      link,
+      { username: 'xifeng', displayName: '息烽编辑' },
+      [],
+      { reloadBeforeSignIn: true },
+    );
+    await poll(() => reloaded.getByTestId('area-panel').locator('h2').textContent()).toBe('息烽县');
+    await reloaded.context().close();
   },
   SLOW_TEST_MS,
 );
