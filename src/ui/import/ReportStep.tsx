@@ -1,5 +1,6 @@
 // Step 3: what the check found — every problem by row and column, in the user's language — and the
 // choice to import the valid rows, download the rejected ones, or go back.
+import { ProblemTable } from './ProblemTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../../core/format';
@@ -32,24 +33,14 @@ export function ReportStep({ state }: { state: Extract<ImportStep, { step: 'repo
       </p>
       {report.problems.length > 0 && (
         <div className="preview-table" role="region" aria-label={t('importProblems')} tabIndex={0}>
-          <table data-testid="import-problems">
-            <thead>
-              <tr>
-                <th scope="col">{t('row')}</th>
-                <th scope="col">{t('column')}</th>
-                <th scope="col">{t('reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.problems.map((problem, i) => (
-                <tr key={i}>
-                  <td>{problem.row ?? ''}</td>
-                  <td>{problem.column ?? ''}</td>
-                  <td>{problemMessage(problem, locale, (x) => englishMessage({ ...x }))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ProblemTable
+            testId="import-problems"
+            problems={report.problems.map((problem) => ({
+              row: problem.row,
+              column: problem.column,
+              message: problemMessage(problem, locale, (x) => englishMessage({ ...x })),
+            }))}
+          />
           {report.problemCount > report.problems.length && (
             <p className="small muted">
               {t('moreProblems', { count: report.problemCount - report.problems.length })}

@@ -2,6 +2,7 @@
 // checks the original file again: its counts and problems are shown once saved, and a refusal is
 // shown with the choice to keep the rows in this browser only. Anyone else's import stays here,
 // and the dialog says so. In local mode none of this shows.
+import { ProblemTable } from '../import/ProblemTable';
 import { useTranslation } from 'react-i18next';
 import { canImportDatasets } from '../../core/team/roles';
 import { formatInteger } from '../../core/format';
@@ -70,24 +71,7 @@ export function ServerReport({
       </p>
       {server.problems.length > 0 && (
         <div className="preview-table" role="region" aria-label={t('team.serverProblems')} tabIndex={0}>
-          <table data-testid="import-server-problems">
-            <thead>
-              <tr>
-                <th scope="col">{t('row')}</th>
-                <th scope="col">{t('column')}</th>
-                <th scope="col">{t('reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {server.problems.map((problem, i) => (
-                <tr key={i}>
-                  <td>{problem.row ?? ''}</td>
-                  <td>{problem.column ?? ''}</td>
-                  <td>{problem.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ProblemTable testId="import-server-problems" problems={server.problems} />
         </div>
       )}
     </>
