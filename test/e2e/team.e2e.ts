@@ -185,7 +185,7 @@ test(
     await poll(() => syncStatus(congjiang)).toContain('1 条修改待同步');
 
     await congjiang.context().setOffline(false);
-    await poll(() => syncStatus(congjiang)).not.toContain('待同步');
+    await poll(() => syncStatus(congjiang)).toBe('所有修改已同步。');
     const history = await admin.expectOk<{ edits: Array<{ author: string; value: boolean; note: string }> }>(
       'GET',
       `/api/datasets/${datasetId}/rows/${CONGJIANG[0].code}/history`,
@@ -212,7 +212,7 @@ test(
     await saveEdit(congjiang, village.code, '5g', 'true', '县里：已开通');
     await saveEdit(administrator, village.code, '5g', 'false', '省里：未开通');
     await congjiang.context().setOffline(false);
-    await poll(() => syncStatus(congjiang)).not.toContain('待同步');
+    await poll(() => syncStatus(congjiang)).toBe('所有修改已同步。');
     await administrator.context().setOffline(false);
     await poll(() => administrator.getByTestId('outbox-conflict').textContent()).toContain('冲突');
 
@@ -253,7 +253,7 @@ test(
     await server.kill();
     await server.restart();
 
-    await poll(() => syncStatus(congjiang)).not.toContain('待同步');
+    await poll(() => syncStatus(congjiang)).toBe('所有修改已同步。');
     const fresh = new TeamApiClient(server.url);
     await fresh.signIn('admin', PASSWORD);
     const { edits: onServer } = await fresh.expectOk<{

@@ -6,6 +6,7 @@ export const zh = {
   'sync.waiting': '{{count}} 条修改待同步',
   'sync.allSynced': '所有修改已同步。',
   'sync.syncing': '正在同步…',
+  'sync.syncingWaiting': '正在同步：{{count}} 条修改待同步',
   'sync.offline': '连不上服务器：修改已保存在本机，连接恢复后自动同步。',
   'sync.nextRetry': '下次重试：{{time}}',
   'sync.needsSignIn': '登录已失效：重新登录后，待同步的修改会自动发送。',
@@ -64,6 +65,7 @@ export const en: typeof zh = {
   'sync.waiting': 'Edits waiting to sync: {{count}}',
   'sync.allSynced': 'All edits are synced.',
   'sync.syncing': 'Syncing…',
+  'sync.syncingWaiting': 'Syncing: {{count}} edits waiting',
   'sync.offline':
     'The server cannot be reached: edits are kept on this device and sync when the connection returns.',
   'sync.nextRetry': 'Next try: {{time}}',

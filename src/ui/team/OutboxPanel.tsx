@@ -112,7 +112,9 @@ export function OutboxPanel() {
       <h3 id="sync-title">{t('sync.title')}</h3>
       <p role="status" data-testid="sync-status">
         {syncing
-          ? t('sync.syncing')
+          ? waiting > 0
+            ? t('sync.syncingWaiting', { count: waiting })
+            : t('sync.syncing')
           : waiting > 0
             ? t('sync.waiting', { count: waiting })
             : t('sync.allSynced')}
