@@ -14,6 +14,7 @@ import { DEFAULT_SAMPLE_SEED, generateSample } from '../src/core/sample/generate
 import { layersFromSample } from '../src/core/layers/fromSample.ts';
 import { NO_STATION_FILTER } from '../src/core/layers/stationFilter.ts';
 import { LayerView } from '../src/worker/layerView.ts';
+import { benchTiles } from './bench/tiles.ts';
 
 const RUNS = 5;
 const counties: CountyCollection = JSON.parse(
@@ -186,13 +187,7 @@ rows.push([
   ms(yearChange.median),
   'part of the ≤ 200 ms step',
 ]);
-const stationText = time(() => loaded.result.stationGeojson(false));
-rows.push([
-  `station GeoJSON for MapLibre, 130,000 5G stations (${(stationText.result.length / 2 ** 20).toFixed(0)} MB)`,
-  ms(stationText.min),
-  ms(stationText.median),
-  'once, when first zoomed past 8.5',
-]);
+rows.push(...benchTiles());
 
 console.log(
   `| measure | min | median | target / note |\n|---|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`,

@@ -7,6 +7,8 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { MapController } from '../map/MapController';
 import { layersSettled } from '../state/layerData';
+import { pointTilesServed } from '../map/tileProtocol';
+import { rowOf } from '../map/overlays/pointHits';
 import type { EngineClient } from '../worker/client';
 
 export interface AtlasAutomation {
@@ -15,7 +17,9 @@ export interface AtlasAutomation {
   engine(): EngineClient;
   /** How many features of a layer are drawn in the current view. */
   renderedCount(layerId: string): number;
-  /** The data points of a layer drawn in the view: their layer row (property i) and screen position. */
+  /** How many station and village tiles the engine has made for the map so far. */
+  pointTilesServed(): number;
+  /** The data points of a layer drawn in the view: their layer row and screen position. */
   renderedPoints(layerId: string): Array<{ row: number; x: number; y: number }>;
   jumpTo(lon: number, lat: number, zoom: number): void;
   /** The colour an area is drawn with by the choropleth (feature-state), if any. */
@@ -51,11 +55,12 @@ export function installAutomation(controller: MapController, engine: () => Engin
     }),
     engine,
     renderedCount: (layerId) => map.queryRenderedFeatures({ layers: [layerId] }).length,
+    pointTilesServed,
     renderedPoints: (layerId) =>
       map.queryRenderedFeatures({ layers: [layerId] }).flatMap((feature) => {
         if (feature.geometry.type !== 'Point') return [];
         const { x, y } = map.project(feature.geometry.coordinates as [number, number]);
-        return [{ row: Number(feature.properties.i), x, y }];
+        return [{ row: rowOf(feature), x, y }];
       }),
     jumpTo: (lon, lat, zoom) => map.jumpTo({ center: [lon, lat], zoom }),
     areaFill: (level, adcode) => {

@@ -12,7 +12,9 @@ import { startEngine } from '../worker/client';
 import { followCompareInputs } from '../state/compare';
 import { getEngine, provideEngine } from '../state/engine';
 import { loadBaseGeodata } from '../state/geodata';
-import { followLayerInputs, refreshLayers, wantStationDetail } from '../state/layerData';
+import { followLayerInputs, refreshLayers } from '../state/layerData';
+import { registerTileProtocol } from '../map/tileProtocol';
+import { TILE_SOURCE_NAMES } from '../core/layers/registry';
 import { restoreLayerSources } from '../state/layerSources';
 import { connectMapData } from '../state/mapData';
 import { hoverAt } from '../state/mapIntents';
@@ -22,8 +24,6 @@ import { followUrlState } from '../state/urlState';
 import { startTeamMode, useTeam } from '../state/team';
 import { openTeamViewLink, pendingTeamViewId } from '../state/teamViews';
 import { viewIdOf } from '../team/views';
-import { startEditSync } from '../state/sync';
-import { registerServiceWorker } from '../team/serviceWorkerRegistration';
 import { installAutomation } from './automation';
 import { followBasemapOrigin } from './basemapOrigin';
 import { engineUrls } from './engineUrls';
@@ -33,19 +33,22 @@ let following = false;
 /** Starts the atlas in `container`; returns what stops it (the map is removed). */
 export function startAtlas(container: HTMLElement, onError: (message: string) => void): () => void {
   provideEngine(() => startEngine(engineUrls()));
+  registerTileProtocol((source, z, x, y) => getEngine().tile(source, z, x, y), TILE_SOURCE_NAMES);
   // One health check (once per page) decides local or team mode; local mode goes on as before.
-  // In team mode the edit sync starts, and the service worker keeps the app for offline field work.
+  // In team mode the edit sync starts, and the service worker keeps the app for offline field work:
+  // their code loads then, so a page without a team server never fetches it.
   const stopWatchingMode = useTeam.subscribe(({ mode }) => {
     if (mode !== 'team') return;
     stopWatchingMode();
-    startEditSync();
-    void registerServiceWorker();
+    void import('../state/sync').then(({ startEditSync }) => startEditSync());
+    void import('../team/serviceWorkerRegistration').then(({ registerServiceWorker }) =>
+      registerServiceWorker(),
+    );
   });
   void startTeamMode();
   const controller = new MapController(container, {
     onHover: (adcode, point) => hoverAt(adcode && point ? { adcode, ...point } : null),
     onSelect: (adcode) => useAtlas.getState().select(adcode),
-    onStationZoom: wantStationDetail,
   });
   setMapHandle(controller);
   connectMapData(controller.overlays);

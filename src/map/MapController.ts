@@ -10,7 +10,8 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, Point } from 'geojson';
 import type { BaseGeodata } from '../core/areas';
 import { LABEL_FONT_FAMILY, LAYER, SOURCE, baseStyle } from './layers';
-import { STATION_POINT_MIN_ZOOM } from './overlays';
+import { OVERLAY_SOURCE } from './overlays';
+import { TILE_SOURCE_NAMES } from '../core/layers/registry';
 import { fitPadding, GUIZHOU_BOUNDS, MapCamera, panLimits } from './camera';
 import { MapOverlays } from './overlayData';
 import { MapAnnotations } from './annotations';
@@ -30,8 +31,6 @@ export interface PointListeners {
 export interface MapCallbacks {
   onHover: (adcode: string | null, point: { x: number; y: number } | null) => void;
   onSelect: (adcode: string | null) => void;
-  /** Once, when the map first reaches the zoom where single stations are drawn. */
-  onStationZoom: () => void;
 }
 
 // MapLibre finds its worker beside its own module; once bundled that guess is wrong, so say where.
@@ -128,16 +127,12 @@ export class MapController {
       this.setHover(this.adcodeAt(e), e.point),
     );
     this.map.on('mouseleave', LAYER.countyFill, () => this.setHover(null, null));
-    const reachStationZoom = () => {
-      if (this.map.getZoom() < STATION_POINT_MIN_ZOOM - 0.5) return;
-      this.map.off('zoomend', reachStationZoom);
-      this.callbacks.onStationZoom();
-    };
-    this.map.on('zoomend', reachStationZoom);
     // New data for a source (setData: a 'dataloading' without a tile) is parsed and tiled in
-    // MapLibre's worker; 'idle' comes once every source and tile has loaded and the result is drawn.
+    // MapLibre's worker, and the stations' and villages' tiles are made by the engine as the map
+    // asks; 'idle' comes once every source and tile has loaded and the result is drawn.
+    const pointTileSources = new Set(TILE_SOURCE_NAMES.map((name) => OVERLAY_SOURCE[name]));
     this.map.on('dataloading', (e) => {
-      if (e.dataType === 'source' && !e.tile) this.setPreparing(true);
+      if (e.dataType === 'source' && (!e.tile || pointTileSources.has(e.sourceId))) this.setPreparing(true);
     });
     this.map.on('idle', () => this.setPreparing(false));
     this.map.on('click', (e: MapMouseEvent) => {

@@ -2,10 +2,11 @@
 // positions left out unless the user asks for them (issue 7: station coordinates are sensitive).
 // Rules: without exact positions the station point and disc layers are hidden and the stations
 // source emptied, so no coordinate can reach the image, and the ~10 km cells stand in at every
-// zoom; a GeoJSON source that no visible layer draws is emptied, so the hidden map does not fetch
-// and parse it again (the 5G + 4G station file is 16 MB).
-import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
+// zoom (the station tiles' address answers empty tiles); a GeoJSON source that no visible layer
+// draws is emptied, so the hidden map does not fetch and parse it again.
+import type { GeoJSONSourceSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import { OVERLAY_LAYER, OVERLAY_SOURCE } from './overlays';
+import { NO_TILES } from './tileProtocol';
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
@@ -26,6 +27,8 @@ export function exportStyle(
       .map((l) => (l as { source: string }).source),
   );
   for (const [id, source] of Object.entries(copy.sources)) {
+    if (source.type === 'vector' && !options.exactStations && id === OVERLAY_SOURCE.stations)
+      (source as VectorSourceSpecification).tiles = [NO_TILES];
     if (source.type !== 'geojson') continue;
     if (!drawn.has(id) || (!options.exactStations && id === OVERLAY_SOURCE.stations))
       (source as GeoJSONSourceSpecification).data = EMPTY;

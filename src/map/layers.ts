@@ -7,7 +7,8 @@ import type {
   SourceSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-import { LAYER_NAMES } from '../core/layers/registry';
+import { LAYER_NAMES, LAYERS } from '../core/layers/registry';
+import { tileAddress } from './tileProtocol';
 import { OVERLAYS } from './overlays';
 
 export const SOURCE = {
@@ -63,14 +64,28 @@ const prefectureColour: ExpressionSpecification = [
 ] as unknown as ExpressionSpecification;
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
 
-// The data layers' sources, empty until the engine sends their GeoJSON. Points need no tiles
-// beyond zoom 12 (MapLibre over-zooms them): a shallower index builds faster.
+// The data layers' sources: GeoJSON ones empty until the engine sends their text (points need no
+// tiles beyond zoom 12, MapLibre over-zooms them: a shallower index builds faster); tile ones at
+// version 0 (empty) until the engine's first view gives them a version. Point tiles stop at zoom 14:
+// a tile unit there is ~0.6 m, and deeper zooms over-zoom.
+const POINT_TILE_MAX_ZOOM = 14;
 const overlaySources = (): Record<string, SourceSpecification> =>
   Object.fromEntries(
-    LAYER_NAMES.flatMap((name) => Object.values(OVERLAYS[name].sources)).map((id) => [
-      id,
-      { type: 'geojson', data: emptyCollection, maxzoom: 12 },
-    ]),
+    LAYER_NAMES.flatMap((name) =>
+      Object.entries(OVERLAYS[name].sources).map(([source, id]) => {
+        const definition = LAYERS[name].sources[source];
+        const specification: SourceSpecification =
+          definition.format === 'tiles'
+            ? {
+                type: 'vector',
+                tiles: [tileAddress(source, 0)],
+                minzoom: definition.minZoom,
+                maxzoom: POINT_TILE_MAX_ZOOM,
+              }
+            : { type: 'geojson', data: emptyCollection, maxzoom: 12 };
+        return [id, specification];
+      }),
+    ),
   );
 
 export function baseStyle(): StyleSpecification {

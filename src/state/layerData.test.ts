@@ -6,7 +6,7 @@ import type { ViewRequest, ViewResult } from '../worker/layerView';
 import type { OverlaySourceName } from '../core/layers/types';
 import { provideEngine } from './engine';
 import { connectMapData } from './mapData';
-import { layersSettled, refreshLayers, wantStationDetail } from './layerData';
+import { layersSettled, refreshLayers } from './layerData';
 import { useAtlas } from './store';
 
 vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
@@ -16,20 +16,26 @@ const figureTable = (adcodes: string[]) =>
 
 function fakes(views: Array<Partial<ViewResult>>) {
   const requests: ViewRequest[] = [];
-  const drawn: Array<[OverlaySourceName, string]> = [];
+  const drawn: Array<[OverlaySourceName, string | number]> = [];
   let call = 0;
   const engine = {
     layerInfo: async () => ({ sources: {}, operators: [], bands: [], stationsVersion: 1 }),
     view: async (request: ViewRequest) => {
       requests.push(request);
-      return { figures: figureTable(['520122']), timings: {}, ...views[Math.min(call++, views.length - 1)] };
+      return {
+        figures: figureTable(['520122']),
+        geojson: {},
+        tiles: {},
+        timings: {},
+        ...views[Math.min(call++, views.length - 1)],
+      };
     },
-    stationGeojson: async () => new TextEncoder().encode('{"stations":true}'),
   } as unknown as EngineClient;
   provideEngine(() => engine);
   connectMapData({
     setLayerGeojson: (name, geojson) =>
       drawn.push([name, typeof geojson === 'string' ? geojson : new TextDecoder().decode(geojson)]),
+    setLayerTiles: (name, version) => drawn.push([name, version]),
   });
   return { requests, drawn };
 }
@@ -37,12 +43,13 @@ function fakes(views: Array<Partial<ViewResult>>) {
 beforeEach(() => useAtlas.setState({ asOfYear: 2025, figures: new Map() }));
 
 test('a refresh sends each source the engine redrew to the map and the figures to the store', async () => {
-  const { requests, drawn } = fakes([{ villages: 'V', scenicAreas: 'S' }]);
+  const { requests, drawn } = fakes([{ geojson: { scenicAreas: 'S' }, tiles: { villages: 7 } }]);
   useAtlas.setState({ asOfYear: 2023 });
   await refreshLayers();
   expect(requests.map((r) => r.asOfYear)).toEqual([2023]);
+  // GeoJSON sources get their text, tile sources their tiles' new version.
   expect(drawn).toEqual([
-    ['villages', 'V'],
+    ['villages', 7],
     ['scenicAreas', 'S'],
   ]);
   expect(useAtlas.getState().figures.get('520122')).toBeDefined();
@@ -58,13 +65,4 @@ test('refreshes asked for while one runs fold into one more, and layersSettled w
   // Three asks, two runs: the one running and one more, which reads the year as it is by then.
   expect(requests).toHaveLength(2);
   expect(requests.at(-1)?.asOfYear).toBe(2021);
-});
-
-test('single stations reach the map only once it is zoomed in far enough to draw them', async () => {
-  const { drawn } = fakes([{}]);
-  await refreshLayers();
-  expect(drawn.map(([name]) => name)).not.toContain('stations');
-  wantStationDetail();
-  await layersSettled();
-  expect(drawn).toContainEqual(['stations', '{"stations":true}']);
 });

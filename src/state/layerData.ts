@@ -2,9 +2,8 @@
 // the loaded data change (sample loaded or cleared), the station filter or the year. Calls are
 // coalesced: while one refresh runs, further requests fold into one more.
 //
-// Single stations (130,000 5G, 196,000 more with 4G: 12–30 MB of GeoJSON for MapLibre's worker
-// to parse) are sent only once the map is zoomed in far enough to draw them; below that the
-// station cells stand for them.
+// Single stations and villages are never sent: the map asks the engine for their tiles as it draws
+// them (src/map/tileProtocol.ts); a refresh only gives their tiles a new version when their data change.
 import { create } from 'zustand';
 import type { AreaFigures } from '../core/metrics';
 import { FIGURES, type FigureTable } from '../core/layers/figures';
@@ -16,8 +15,6 @@ import { useAtlas } from './store';
 
 let running: Promise<void> | null = null;
 let queued = false;
-let stationsShown = '';
-let stationDetailWanted = false;
 
 /** Whether a layer refresh is running or queued, for the map's "preparing layers" status. */
 export const useLayerLoading = create<{ refreshing: boolean }>()(() => ({ refreshing: false }));
@@ -46,22 +43,18 @@ async function refreshOnce(): Promise<void> {
   const info = await engine.layerInfo();
   useAtlas.getState().setLayerInfo(info);
   const map = mapData();
-  const { fourGVisible } = useLayers.getState();
-  const stationsWanted = stationDetailWanted ? `${info.stationsVersion}:${fourGVisible}` : '';
   const { asOfYear } = useAtlas.getState();
   const result = await engine.view({ asOfYear, filter: useLayers.getState().filter });
-  // The view holds only the sources to redraw (the single stations come on request, below).
+  // The view holds only the sources to redraw.
   for (const name of OVERLAY_SOURCE_NAMES) {
-    const geojson = result[name];
+    const geojson = result.geojson[name];
     if (geojson !== undefined) map?.setLayerGeojson(name, geojson);
+    const version = result.tiles[name];
+    if (version !== undefined) map?.setLayerTiles(name, version);
   }
   useAtlas.getState().setFigures(figureMap(result.figures));
   // The frame that first shows the new figures: the end of a year or filter step, for the browser test.
   requestAnimationFrame(() => performance.mark('figures-painted'));
-  if (stationsWanted !== stationsShown) {
-    map?.setLayerGeojson('stations', await engine.stationGeojson(fourGVisible));
-    stationsShown = stationsWanted;
-  }
   performance.measure('layers-refresh', { start: started, detail: result.timings });
 }
 
@@ -82,20 +75,12 @@ export async function layersSettled(): Promise<void> {
   while (running) await running;
 }
 
-/** The map has reached the zoom where single stations are drawn: send them from now on. */
-export function wantStationDetail(): void {
-  if (stationDetailWanted) return;
-  stationDetailWanted = true;
-  void refreshLayers();
-}
-
-/** Refreshes whenever the year, the station filter or the 4G option changes. Call once, after the engine is ready. */
+/** Refreshes whenever the year or the station filter changes. Call once, after the engine is ready. */
 export function followLayerInputs(): void {
   useAtlas.subscribe((state, previous) => {
     if (state.asOfYear !== previous.asOfYear) void refreshLayers();
   });
   useLayers.subscribe((state, previous) => {
-    if (state.filter !== previous.filter || state.fourGVisible !== previous.fourGVisible)
-      void refreshLayers();
+    if (state.filter !== previous.filter) void refreshLayers();
   });
 }

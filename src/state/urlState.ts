@@ -163,7 +163,7 @@ export async function applyView(
   useLinkNotice.setState({ missingDatasets, sampleNeeded });
 
   // A new year or station filter refreshes the layers (layerData.ts) and ends with new figures.
-  const refreshing = newYear || 'filter' in changed || 'fourGVisible' in changed;
+  const refreshing = newYear || 'filter' in changed;
   if (view.camera && options.animate && (refreshing || changes.length > 0)) {
     await Promise.all([...changes, refreshing ? nextFigures() : undefined]);
     // A later view (the next slide, pressed meanwhile) has taken over the camera.

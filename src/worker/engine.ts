@@ -15,7 +15,7 @@ import { suggestSites, type SuggestOptions, type Suggestion } from '../core/cove
 import type { StationColumns, TargetColumns } from '../core/coverage/types';
 import { layersFromSample } from '../core/layers/fromSample';
 import { layerFromDataset } from '../core/layers/fromDataset';
-import { LAYER_NAMES, type LayerName, type LayerSet } from '../core/layers/types';
+import { LAYER_NAMES, type LayerName, type LayerSet, type OverlaySourceName } from '../core/layers/types';
 import { loadDataset } from '../storage/datasets';
 import { editsFor, recordEdit, type ListedEdit, type NewStatusEdit } from '../storage/edits';
 import {
@@ -284,14 +284,18 @@ export class Engine {
     return this.ready().layerView.info();
   }
 
-  /** The 5G (and optionally 4G) stations as GeoJSON text for MapLibre (again when layerInfo's version changes). */
-  stationGeojson(includeFourG: boolean): string {
-    return this.ready().layerView.stationGeojson(includeFourG);
+  /** One point tile (MVT bytes) of a tile source: the map's station and village tiles. */
+  tile(source: OverlaySourceName, z: number, x: number, y: number): Uint8Array {
+    return this.ready().layerView.tile(source, z, x, y);
   }
 
   /** Figures, point layers and station cells for a year and station filter. */
   view(request: ViewRequest): ViewResult {
-    return this.ready().layerView.view(request);
+    const { layerView } = this.ready();
+    const result = layerView.view(request);
+    // New tile data: index them once this answer is sent, before the map is zoomed in to ask.
+    if (Object.keys(result.tiles).length > 0) setTimeout(() => layerView.warmTiles(), 0);
+    return result;
   }
 
   /** Area figures for another year (the compare tool's "from" year). */

@@ -45,9 +45,9 @@ const api = {
     const county = engine.assign(lon, lat);
     return transfer(county, [county.buffer]);
   },
-  // Large texts go back as bytes by transfer: structured-cloning 30 MB of string would copy it.
-  stationGeojson(includeFourG: boolean) {
-    const bytes = new TextEncoder().encode(engine.stationGeojson(includeFourG));
+  tile(...args: Parameters<Engine['tile']>) {
+    // The protobuf writer's buffer is larger than the tile: send a copy of just the tile.
+    const bytes = engine.tile(...args).slice();
     return transfer(bytes, [bytes.buffer]);
   },
   coverage(...args: Parameters<Engine['coverage']>) {

@@ -1,21 +1,26 @@
 // The layers as loaded in the engine worker and what the page needs of them for a given time and
-// station filter: the area figures and the GeoJSON each layer declares (src/core/layers/registry.ts
-// lists them; the station cells stand for the single stations at low zooms). Work is cached by
-// what it depends on: station radii and the modelled first-covered years once per loaded layer
-// set, so a change of year or station filter only recounts (a few ms).
+// station filter: the area figures and the map sources each layer declares (src/core/layers/
+// registry.ts lists them): GeoJSON texts for the small ones, point tiles made on request for the
+// stations and villages (the station cells stand for the single stations at low zooms). Work is
+// cached by what it depends on: station radii and the modelled first-covered years once per loaded
+// layer set, so a change of year or station filter only recounts (a few ms); a tile index once
+// per layer's rows, built when the map first asks for one of its tiles.
 //
 // Rules relied on:
 // - Modelled coverage counts every station on air, whatever the filter: it answers "is this place
 //   covered", which does not depend on which operators the map is showing.
 // - A source is in a view's result only when the page must redraw it: one refreshed with the rows
-//   after the layers change, one refreshed per view every time, one sent on request (the single
-//   stations) never. A layer without data sends an empty collection, so the map clears it.
+//   after the layers change, one refreshed per view every time. A GeoJSON source comes as its
+//   text (an empty collection without data, so the map clears it); a tile source as a new version
+//   number for its tiles' address, so MapLibre drops its cached tiles and asks again.
+// - Tiles hold every positioned row: the overlays' filter expressions choose what is drawn, so a
+//   filter, year or 4G switch never sends a point again.
 import type { AreaIndex } from '../core/areas';
 import { nearest, type NearestResult } from '../core/coverage/stationGrid';
 import { stationGrid } from './stationGrids';
 import { stationRadiiMeters } from '../core/coverage/radius';
 import { seatColumns } from '../core/coverage/seats';
-import type { GeojsonInputs } from '../core/layers/definition';
+import type { SourceInputs, TileSource } from '../core/layers/definition';
 import type { LayerSource } from '../core/layers/encoding';
 import { computeAreaFigures, type FigureTable } from '../core/layers/figures';
 import { EMPTY_COLLECTION } from '../core/layers/geojsonText';
@@ -35,13 +40,14 @@ import {
   type StationFilter,
 } from '../core/layers/stationFilter';
 import { townshipRows, type TownshipRow } from '../core/layers/townships';
-import { PLAN_LAST_YEAR } from '../core/planYears';
+import { encodePointTile, type PointTileLayer } from '../core/tiles/pointTile';
+import { buildPointTileIndex, type PointTileIndex } from '../core/tiles/pointTileIndex';
 
 export interface LayerInfo {
   sources: Partial<Record<LayerName, LayerSource & { rows: number }>>;
   operators: readonly string[];
   bands: readonly string[];
-  /** Bumped whenever the station layer is replaced: the page then asks for stationGeojson again. */
+  /** Bumped whenever the station layer is replaced (tools that read the stations start again). */
   stationsVersion: number;
   /** Stations loaded per technology, whatever the filter: a modelled metric without its own has no value. */
   stationCounts?: { '5G': number; '4G': number };
@@ -52,9 +58,13 @@ export interface ViewRequest {
   filter: StationFilter;
 }
 
-/** The figures and, by source name, the GeoJSON texts the map must redraw (see the rules above). */
-export interface ViewResult extends Partial<Record<OverlaySourceName, string>> {
+/** The figures and what the map must redraw (see the rules above). */
+export interface ViewResult {
   figures: FigureTable;
+  /** GeoJSON texts by source name. */
+  geojson: Partial<Record<OverlaySourceName, string>>;
+  /** New versions of tile sources, by source name: the tiles' address changes with it. */
+  tiles: Partial<Record<OverlaySourceName, number>>;
   timings: { figuresMs: number; modelledMs: number; totalMs: number };
 }
 
@@ -74,7 +84,11 @@ export class LayerView {
   /** Whether the sources refreshed with the rows have been sent since the layers last changed. */
   private rowsSent = false;
   private stationsVersion = 0;
-  private lastRequest: ViewRequest = { asOfYear: PLAN_LAST_YEAR, filter: NO_STATION_FILTER };
+  /** Per tile source: its layer as the tiles are written (made on the first tile asked for). */
+  private readonly tileSources = new Map<string, { layer?: PointTileLayer; make?: () => PointTileLayer }>();
+  /** Tile versions count up across every source and reload, so an address never comes back. */
+  private tileVersion = 0;
+  private readonly tileIndexes = new WeakMap<Float64Array, PointTileIndex>();
 
   constructor(private readonly areas: AreaIndex) {}
 
@@ -106,9 +120,17 @@ export class LayerView {
     };
   }
 
-  /** The single stations (5G, and 4G when asked) as GeoJSON: sent only on request, they are large. */
-  stationGeojson(includeFourG: boolean): string {
-    return this.write('stations', 'stations', this.inputs(this.lastRequest, includeFourG));
+  /** Makes the tile sources' layers not made yet (their index above all), so the first zoom need not. */
+  warmTiles(): void {
+    for (const entry of this.tileSources.values()) if (entry.make) entry.layer ??= entry.make();
+  }
+
+  /** Tile z/x/y of a tile source as MVT bytes (no features while its layer has no data). */
+  tile(source: OverlaySourceName, z: number, x: number, y: number): Uint8Array {
+    const entry = this.tileSources.get(source);
+    if (!entry?.make) return new Uint8Array(0);
+    entry.layer ??= entry.make();
+    return encodePointTile(entry.layer, z, x, y);
   }
 
   view(request: ViewRequest): ViewResult {
@@ -119,15 +141,22 @@ export class LayerView {
     const stationMask = stations && stationFilterMask(stations, request.filter, request.asOfYear);
     const figures = this.figures(request, stationMask);
     const figuresMs = performance.now() - started - modelledMs;
-    this.lastRequest = request;
-    const inputs = this.inputs(request, false, stationMask);
-    const geojson: Partial<Record<OverlaySourceName, string>> = {};
+    const inputs = this.inputs(request, stationMask);
+    const geojson: ViewResult['geojson'] = {};
+    const tiles: ViewResult['tiles'] = {};
     for (const name of LAYER_NAMES)
-      for (const [source, { refresh }] of Object.entries(LAYERS[name].geojson))
-        if (refresh === 'view' || (refresh === 'rows' && !this.rowsSent))
-          geojson[source as OverlaySourceName] = this.write(name, source, inputs);
+      for (const [source, definition] of Object.entries(LAYERS[name].sources)) {
+        if (definition.refresh === 'rows' && this.rowsSent) continue;
+        if (definition.format === 'geojson') {
+          const columns = this.layers[name];
+          geojson[source as OverlaySourceName] = columns
+            ? definition.write(columns, inputs)
+            : EMPTY_COLLECTION;
+        } else tiles[source as OverlaySourceName] = this.prepareTiles(name, source, definition, inputs);
+      }
     this.rowsSent = true;
-    return { figures, ...geojson, timings: { figuresMs, modelledMs, totalMs: performance.now() - started } };
+    const timings = { figuresMs, modelledMs, totalMs: performance.now() - started };
+    return { figures, geojson, tiles, timings };
   }
 
   /** The area figures alone, e.g. for another year to compare with. */
@@ -158,23 +187,38 @@ export class LayerView {
       : [];
   }
 
-  /** One GeoJSON source of a layer; an empty collection while the layer has no data. */
-  private write(name: LayerName, source: string, inputs: GeojsonInputs<ModelledKey>): string {
+  /** A tile source's next version; its layer is made when the map first asks for one of its tiles. */
+  private prepareTiles(
+    name: LayerName,
+    source: string,
+    definition: TileSource<NonNullable<LayerSet[LayerName]>, ModelledKey>,
+    inputs: SourceInputs<ModelledKey>,
+  ): number {
     const columns = this.layers[name];
-    return columns ? LAYERS[name].geojson[source].write(columns, inputs) : EMPTY_COLLECTION;
+    this.tileSources.set(source, {
+      make:
+        columns &&
+        (() => ({
+          name: source,
+          index: this.tileIndex(columns.lon, columns.lat),
+          properties: definition.properties(columns, inputs),
+        })),
+    });
+    return ++this.tileVersion;
   }
 
-  private inputs(
-    { asOfYear }: ViewRequest,
-    includeFourG: boolean,
-    stationMask?: Uint8Array,
-  ): GeojsonInputs<ModelledKey> {
+  private tileIndex(lon: Float64Array, lat: Float64Array): PointTileIndex {
+    let index = this.tileIndexes.get(lon);
+    if (!index) this.tileIndexes.set(lon, (index = buildPointTileIndex(lon, lat)));
+    return index;
+  }
+
+  private inputs({ asOfYear }: ViewRequest, stationMask?: Uint8Array): SourceInputs<ModelledKey> {
     return {
       asOfYear,
       modelled: this.modelledYears(),
       stationMask,
       stationRadiiMeters: this.radiiMeters,
-      includeFourG,
       // Metres to the nearest 5G station on air by the year: a few hundred targets, so per view.
       nearest5gMeters: (lon, lat) => {
         const grid = stationGrid(this.modelledYears().columns, '5G', asOfYear);

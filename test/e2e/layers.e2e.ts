@@ -314,6 +314,51 @@ test(
 );
 
 test(
+  'zooming into a county draws its stations from tiles the engine makes; filters and 4G redraw them without new tiles',
+  { timeout: SLOW_TEST_MS },
+  async () => {
+    // A fresh page: its first zoom builds the station tile index too, as a user's first zoom does.
+    const page = await app.open({ sample: true });
+    await poll(() => renderedCount(page, 'station-cells')).toBeGreaterThan(0);
+    await settled(page);
+    // 从江县's seat at zoom 10, timed in the page from the jump to the first frame with a station drawn.
+    const firstDrawnMs = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const hook = window.atlas!;
+          const started = performance.now();
+          hook.jumpTo(108.905, 25.747, 10);
+          const look = () =>
+            hook.renderedCount('station-points') > 0
+              ? resolve(performance.now() - started)
+              : requestAnimationFrame(look);
+          requestAnimationFrame(look);
+        }),
+    );
+    await settled(page);
+    const tiles = await atlas(page, (a) => a.pointTilesServed());
+    console.log(
+      `zoom-in to first station drawn (fresh page, zoom 10): ${firstDrawnMs.toFixed(0)} ms; ${tiles} tiles`,
+    );
+    const fiveG = await renderedCount(page, 'station-points');
+    expect(fiveG).toBeGreaterThan(0);
+
+    await page.getByLabel('同时显示 4G 基站').check();
+    await poll(() => renderedCount(page, 'station-points')).toBeGreaterThan(fiveG);
+    await page.getByLabel('中国移动').uncheck();
+    await settled(page);
+    const withoutMobile = await renderedCount(page, 'station-points');
+    expect(withoutMobile).toBeGreaterThan(0);
+    await page.getByLabel('中国移动').check();
+    await settled(page);
+    expect(await renderedCount(page, 'station-points')).toBeGreaterThan(withoutMobile);
+    // Every change above only changed the layer's filter: the tiles were made once.
+    expect(await atlas(page, (a) => a.pointTilesServed())).toBe(tiles);
+    await page.context().close();
+  },
+);
+
+test(
   'at 1024×768 the panel and the map do not overlap and the layers still read',
   { timeout: SLOW_TEST_MS },
   async () => {

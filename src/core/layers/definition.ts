@@ -16,6 +16,7 @@
 import type { Technology } from '../coverage/types';
 import type { Sample } from '../sample/generate';
 import type { StoredDataset } from '../storedDataset';
+import type { TileColumn } from '../tiles/pointTile';
 import type { LayerSource } from './encoding';
 
 /** The columns every layer has. */
@@ -63,29 +64,45 @@ export interface CountInputs<M extends string> {
   stationMaskAt2020?: Uint8Array;
 }
 
-/** What writing a layer's GeoJSON needs besides its rows: what the worker knows for the view. */
-export interface GeojsonInputs<M extends string> {
+/** What writing a layer's map source needs besides its rows: what the worker knows for the view. */
+export interface SourceInputs<M extends string> {
   asOfYear: number;
   modelled: Partial<Record<M, Int16Array>>;
   /** Stations passing the filter and on air by asOfYear (undefined without stations). */
   stationMask?: Uint8Array;
   /** Each station's modelled radius (undefined without stations). */
   stationRadiiMeters?: Float32Array;
-  /** Whether the single stations include 4G ones. */
-  includeFourG: boolean;
   /** Metres from each point to the nearest 5G station on air by asOfYear (Infinity: none). */
   nearest5gMeters(lon: Float64Array, lat: Float64Array): Float64Array;
 }
 
+/**
+ * A source the engine writes whole as GeoJSON text (small ones: the station cells, the places).
+ * `refresh` says when the page needs it again: 'rows' only when the layer's rows change, 'view' on
+ * every view (a new year or station filter).
+ */
 export interface GeojsonSource<C, M extends string> {
-  /**
-   * When the page needs the text again: 'rows' only when the layer's rows change, 'view' on every
-   * view (a new year or station filter), 'request' only when the page asks (the single stations,
-   * 12–30 MB, sent once the map is zoomed in far enough to draw them).
-   */
-  refresh: 'rows' | 'view' | 'request';
-  write(columns: C, inputs: GeojsonInputs<M>): string;
+  format: 'geojson';
+  refresh: 'rows' | 'view';
+  write(columns: C, inputs: SourceInputs<M>): string;
 }
+
+/**
+ * A source of point vector tiles the engine makes on demand from the columns (src/core/tiles), for
+ * layers of up to millions of points: nothing is sent until the map asks for a tile, and a new
+ * `refresh` only changes the tiles' address. Every row with a position is in the tiles; the
+ * overlay's filter expressions choose what is drawn, as the figures do.
+ */
+export interface TileSource<C, M extends string> {
+  format: 'tiles';
+  refresh: 'rows' | 'view';
+  /** The zoom from which the map draws (and asks for) the tiles. */
+  minZoom: number;
+  /** The feature properties by their one-letter names, one value per row (the feature id is the row). */
+  properties(columns: C, inputs: SourceInputs<M>): Record<string, TileColumn>;
+}
+
+export type OverlaySource<C, M extends string> = GeojsonSource<C, M> | TileSource<C, M>;
 
 /** A & B & … of a union A | B | …: e.g. every layer's settings in one type. */
 export type AllOf<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
@@ -123,7 +140,7 @@ export interface LayerSettingsDefinition<S> {
 
 /**
  * One map layer. C its columns, F its figures, M its modelled-year keys, Id its metric ids, S its
- * settings, G its GeoJSON sources; defineLayer infers them from what the layer lists (NoInfer marks
+ * settings, G its map sources; defineLayer infers them from what the layer lists (NoInfer marks
  * the places that must agree with those lists rather than add to them). Methods, not function
  * properties, so the registry can hold every layer as a LayerDefinition of the widest types.
  */
@@ -152,7 +169,8 @@ export interface LayerDefinition<
   ): void;
   /** In the order the panels list them. */
   metrics: Record<Id, MetricDefinition<NoInfer<F>>>;
-  geojson: Record<G, GeojsonSource<NoInfer<C>, NoInfer<M>>>;
+  /** The map sources the engine writes for the layer, by name. */
+  sources: Record<G, OverlaySource<NoInfer<C>, NoInfer<M>>>;
   settings: LayerSettingsDefinition<S>;
 }
 

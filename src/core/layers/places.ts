@@ -116,6 +116,7 @@ export function placeFeatures(
 
 /** The places' GeoJSON, written on every view: the nearest station on air depends on the year. */
 export const placeGeojson = <M extends string>(modelled5g: M): GeojsonSource<PlaceLayer, M> => ({
+  format: 'geojson',
   refresh: 'view',
   write: (places, inputs) =>
     placeFeatures(places, inputs.modelled[modelled5g]!, inputs.nearest5gMeters(places.lon, places.lat)),

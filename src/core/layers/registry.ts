@@ -2,7 +2,7 @@
 // its own module (see definition.ts) and one line here; the compiler then names what the map
 // (src/map/overlays/index.ts), the panel (src/ui/layers/registry.ts) and the i18n labels still lack.
 //
-// Rules relied on: every figure, metric id, modelled key, GeoJSON source, settings key and
+// Rules relied on: every figure, metric id, modelled key, map source, settings key and
 // share-link key or letter is unique across the layers (registry.test.ts checks it), so the
 // catalogues below can be flat.
 import type { LayerDefinition } from './definition';
@@ -31,8 +31,8 @@ export type Figure = Definitions[LayerName]['figures'][number];
 export type MetricId = { [K in LayerName]: keyof Definitions[K]['metrics'] & string }[LayerName];
 /** The first-covered year columns the model works out (villages5g, relocationSites5g …). */
 export type ModelledKey = { [K in LayerName]: keyof Definitions[K]['modelled'] & string }[LayerName];
-/** The map's data sources the engine writes GeoJSON for, and those of one layer. */
-export type OverlaySourceOf<K extends LayerName> = keyof Definitions[K]['geojson'] & string;
+/** The map's data sources the engine writes (GeoJSON or tiles), and those of one layer. */
+export type OverlaySourceOf<K extends LayerName> = keyof Definitions[K]['sources'] & string;
 export type OverlaySourceName = { [K in LayerName]: OverlaySourceOf<K> }[LayerName];
 export type SettingsOf<K extends LayerName> = Definitions[K]['settings']['defaults'];
 
@@ -41,5 +41,11 @@ const flat = <T>(each: (name: LayerName) => readonly T[]): T[] => LAYER_NAMES.fl
 export const FIGURES = flat((name) => LAYERS[name].figures) as readonly Figure[];
 export const METRIC_IDS = flat((name) => Object.keys(LAYERS[name].metrics)) as readonly MetricId[];
 export const OVERLAY_SOURCE_NAMES = flat((name) =>
-  Object.keys(LAYERS[name].geojson),
+  Object.keys(LAYERS[name].sources),
+) as readonly OverlaySourceName[];
+/** The sources drawn from point tiles the engine makes (the others are GeoJSON it writes). */
+export const TILE_SOURCE_NAMES = flat((name) =>
+  Object.entries(LAYERS[name].sources).flatMap(([source, { format }]) =>
+    format === 'tiles' ? [source] : [],
+  ),
 ) as readonly OverlaySourceName[];

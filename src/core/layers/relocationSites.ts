@@ -68,7 +68,7 @@ export const relocationSites = defineLayer({
       share: { part: 'relocationModelled', whole: 'relocationSites' },
     },
   },
-  geojson: { relocationSites: placeGeojson('relocationSites5g') },
+  sources: { relocationSites: placeGeojson('relocationSites5g') },
   settings: {
     defaults: DEFAULTS,
     visible: 'relocationVisible',

@@ -54,7 +54,7 @@ export const scenicAreas = defineLayer({
       share: { part: 'scenicModelled', whole: 'scenicAreas' },
     },
   },
-  geojson: { scenicAreas: placeGeojson('scenicAreas5g') },
+  sources: { scenicAreas: placeGeojson('scenicAreas5g') },
   settings: {
     defaults: DEFAULTS,
     visible: 'scenicVisible',

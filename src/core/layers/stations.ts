@@ -4,12 +4,12 @@
 // Rules relied on:
 // - The figures count stations passing the filter and on air by the year (stationFilter.ts);
 //   growth is counted from the stations on air by the end of 2020, the plan's baseline.
-// - GeoJSON properties: o operator, b band, t technology (0 5G, 1 4G), y build year,
-//   r modelled radius (m); the cells are aggregate.ts's (n count, o most common operator).
+// - Tile properties: o operator, b band, t technology (0 5G, 1 4G), y build year, r modelled
+//   radius (m); the feature id is the row; the cells (GeoJSON) are aggregate.ts's (n count, o most common operator).
 import { PLAN } from '../summary/plan';
 import { GUIZHOU_CELLS, stationCells } from './aggregate';
 import { defineLayer } from './definition';
-import { featureCollection, pointFeature, positioned } from './geojsonText';
+import type { TileColumn } from '../tiles/pointTile';
 import { linkInteger, linkList, linkNames } from './linkValues';
 import { stationLayerFromDataset, stationsFromSample, type StationLayer } from './stationColumns';
 import { NO_STATION_FILTER, type StationFilter } from './stationFilter';
@@ -30,21 +30,26 @@ const DEFAULTS: StationSettings = {
   filter: NO_STATION_FILTER,
 };
 
-/** The single stations; property i is the row index, which the inspector asks the engine about. */
-export function stationFeatures(
+/** Zoom from which single stations (and their discs) replace the ~10 km cells on the map. */
+export const STATION_POINT_MIN_ZOOM = 9;
+
+/**
+ * The single stations' tile properties: operator, band, technology and build year codes (the
+ * overlay's filter reads them), the modelled radius in whole metres (the discs). The row is the feature's id.
+ */
+export function stationTileProperties(
   stations: StationLayer,
   radiiMeters: Float32Array,
-  includeFourG: boolean,
-): string {
-  return featureCollection(stations.lon.length, (i) =>
-    (includeFourG || stations.technology[i] === 0) && positioned(stations.lon[i], stations.lat[i])
-      ? pointFeature(
-          stations.lon[i],
-          stations.lat[i],
-          `"o":${stations.operator[i]},"b":${stations.band[i]},"t":${stations.technology[i]},"y":${stations.buildYear[i]},"r":${Math.round(radiiMeters[i])},"i":${i}`,
-        )
-      : null,
-  );
+): Record<string, TileColumn> {
+  const radii = new Uint32Array(radiiMeters.length);
+  for (let i = 0; i < radii.length; i++) radii[i] = Math.round(radiiMeters[i]);
+  return {
+    o: stations.operator,
+    b: stations.band,
+    t: stations.technology,
+    y: stations.buildYear,
+    r: radii,
+  };
 }
 
 export const stations = defineLayer({
@@ -73,12 +78,15 @@ export const stations = defineLayer({
     'stations.count': { unit: 'stations', digits: 0, value: (f) => f.stations5g },
     'stations.growth': { unit: 'stations', digits: 0, value: (f) => f.stations5g - f.stations5gAt2020 },
   },
-  geojson: {
+  sources: {
     stations: {
-      refresh: 'request',
-      write: (stations, inputs) => stationFeatures(stations, inputs.stationRadiiMeters!, inputs.includeFourG),
+      format: 'tiles',
+      refresh: 'rows',
+      minZoom: STATION_POINT_MIN_ZOOM,
+      properties: (stations, inputs) => stationTileProperties(stations, inputs.stationRadiiMeters!),
     },
     stationCells: {
+      format: 'geojson',
       refresh: 'view',
       write: (stations, inputs) => stationCells(stations, inputs.stationMask!, GUIZHOU_CELLS),
     },

@@ -1,12 +1,10 @@
-import type { FeatureCollection, Point } from 'geojson';
 import { expect, test } from 'vitest';
 import { STATUS_UNKNOWN as UNKNOWN } from './encoding';
-import { villageFeatures, type VillageLayer } from './villages';
+import { villageTileProperties, type VillageLayer } from './villages';
 
 const source = { kind: 'sample', name: 'test' } as const;
-const parse = (text: string) => JSON.parse(text) as FeatureCollection<Point>;
 
-test('villages: codes and names survive quotes and backslashes; those without a position are left out', () => {
+test('villages: tile properties carry code, name, statuses, modelled years and edit mark', () => {
   const villages: VillageLayer = {
     code: ['520102001001', '520102001002', '520102001003'],
     name: ['甲"村"\\', '乙村', '丙村'],
@@ -21,9 +19,10 @@ test('villages: codes and names survive quotes and backslashes; those without a 
     },
     source,
   };
-  const collection = parse(villageFeatures(villages, Int16Array.of(2021, 0, 0), Int16Array.of(0, 0, 0)));
-  expect(collection.features).toHaveLength(1);
-  expect(collection.features[0].properties).toEqual({
+  const properties = villageTileProperties(villages, Int16Array.of(2021, 0, 0), Int16Array.of(0, 0, 0));
+  const row = (i: number) =>
+    Object.fromEntries(Object.entries(properties).map(([key, column]) => [key, column[i]]));
+  expect(row(0)).toEqual({
     c: '520102001001',
     n: '甲"村"\\',
     f: 2015,
@@ -32,7 +31,6 @@ test('villages: codes and names survive quotes and backslashes; those without a 
     v: 2022,
     m: 2021,
     k: 0,
-    i: 0,
     e: 0,
   });
 });

@@ -8,15 +8,15 @@
 //   township polygons exist, the code is the only link.
 // - The sample has no village 4G status: its 4G column is unknown throughout, and the map says so
 //   through the modelled status.
-// - GeoJSON properties: c code, n name, f/g/q/v fiber/gigabit/4G/5G status codes, m/k first
-//   modelled 5G/4G year, i row, e edit mark (editMarks).
+// - Tile properties: c code, n name, f/g/q/v fiber/gigabit/4G/5G status codes, m/k first
+//   modelled 5G/4G year, e edit mark (editMarks); the feature id is the row.
 import type { Sample } from '../sample/generate';
 import { PLAN } from '../summary/plan';
 import type { StoredDataset } from '../storedDataset';
 import { counties, numbers, sourceOf, statusCodes, texts } from './datasetColumns';
 import { defineLayer, type SampleContext } from './definition';
 import { coveredBy, STATUS_UNKNOWN, statusAt, type LayerSource } from './encoding';
-import { featureCollection, pointFeature, positioned } from './geojsonText';
+import type { TileColumn } from '../tiles/pointTile';
 import type { LayerTracking } from './rowKeys';
 
 export const VILLAGE_STATUSES = ['fiber', 'gigabit', 'fourG', 'fiveG'] as const;
@@ -82,7 +82,6 @@ export function villageLayerFromDataset(dataset: StoredDataset): VillageLayer {
   };
 }
 
-/** The positioned villages; property i is the row index, which the inspector asks the engine about. */
 /** Per row: 0 as the sheet says, 1 a status edited, 2 verified in the field, 3 disputed (the strongest wins). */
 export function editMarks(villages: VillageLayer): Uint8Array {
   const marks = new Uint8Array(villages.code.length);
@@ -101,22 +100,27 @@ export function editMarks(villages: VillageLayer): Uint8Array {
   return marks;
 }
 
-export function villageFeatures(
+/**
+ * The villages' tile properties: code and name (the tooltip), the four reported statuses and the
+ * modelled 5G and 4G years (the colouring), and the edit mark (`e`, the ring). The row is the feature's id.
+ */
+export function villageTileProperties(
   villages: VillageLayer,
   modelled5g: Int16Array,
   modelled4g: Int16Array,
-): string {
+): Record<string, TileColumn> {
   const { fiber, gigabit, fourG, fiveG } = villages.status;
-  const marks = editMarks(villages);
-  return featureCollection(villages.code.length, (i) =>
-    positioned(villages.lon[i], villages.lat[i])
-      ? pointFeature(
-          villages.lon[i],
-          villages.lat[i],
-          `"c":${JSON.stringify(villages.code[i])},"n":${JSON.stringify(villages.name[i])},"f":${fiber[i]},"g":${gigabit[i]},"q":${fourG[i]},"v":${fiveG[i]},"m":${modelled5g[i]},"k":${modelled4g[i]},"i":${i},"e":${marks[i]}`,
-        )
-      : null,
-  );
+  return {
+    c: villages.code,
+    n: villages.name,
+    f: fiber,
+    g: gigabit,
+    q: fourG,
+    v: fiveG,
+    m: modelled5g,
+    k: modelled4g,
+    e: editMarks(villages),
+  };
 }
 
 export const villages = defineLayer({
@@ -226,11 +230,13 @@ export const villages = defineLayer({
       share: { part: 'townships5g', whole: 'townshipsKnown5g' },
     },
   },
-  geojson: {
+  sources: {
     villages: {
+      format: 'tiles',
       refresh: 'rows',
-      write: (villages, { modelled }) =>
-        villageFeatures(villages, modelled.villages5g!, modelled.villages4g!),
+      minZoom: 0,
+      properties: (villages, { modelled }) =>
+        villageTileProperties(villages, modelled.villages5g!, modelled.villages4g!),
     },
   },
   settings: {

@@ -10,7 +10,7 @@ import { buildPointGrid } from '../coverage/stationGrid';
 import { computeAreaFigures } from '../layers/figures';
 import { datasetWithEdits, layerFromDataset } from '../layers/fromDataset';
 import { townshipRows } from '../layers/townships';
-import { villageFeatures } from '../layers/villages';
+import { villageTileProperties } from '../layers/villages';
 import { findGapRows } from '../planning/gapList';
 import type { StoredDataset } from '../storedDataset';
 import type { StoredEdit } from './edits';
@@ -96,13 +96,11 @@ test('the county figures, the township table, the village list, the map and the 
   expect(all.rows[1].status.gigabit.verification).toBe('verified');
   expect(all.townships.find((t) => t.code === '522633101')).toMatchObject({ edited: 2, verified: 1 });
 
-  const features = JSON.parse(villageFeatures(after, new Int16Array(3), new Int16Array(3))) as {
-    features: Array<{ properties: { g: number; v: number; e: number } }>;
-  };
+  const properties = villageTileProperties(after, new Int16Array(3), new Int16Array(3));
   // The map rings edited (1) and verified (2) villages.
-  expect(features.features.map((f) => f.properties.e)).toEqual([1, 2, 0]);
-  expect(features.features.map((f) => f.properties.g)).toEqual([2025, 2025, 1]);
-  expect(features.features[1].properties.v).toBe(0);
+  expect(Array.from(properties.e as Uint8Array)).toEqual([1, 2, 0]);
+  expect(Array.from(properties.g as Int16Array)).toEqual([2025, 2025, 1]);
+  expect(properties.v[1]).toBe(0);
 
   const empty = buildPointGrid(new Float64Array(0), new Float64Array(0), 2000);
   const gapOf = (villages: typeof after, name: string) =>

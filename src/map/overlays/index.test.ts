@@ -5,7 +5,7 @@ import { OVERLAY_LAYER, OVERLAY_SOURCE, OVERLAYS } from './index';
 test('every layer draws only from its own sources, one MapLibre source per GeoJSON the engine writes', () => {
   for (const name of LAYER_NAMES) {
     const { sources, layers } = OVERLAYS[name];
-    expect(Object.keys(sources).sort(), name).toEqual(Object.keys(LAYERS[name].geojson).sort());
+    expect(Object.keys(sources).sort(), name).toEqual(Object.keys(LAYERS[name].sources).sort());
     for (const layer of layers())
       expect(Object.values(sources), layer.id).toContain((layer as { source: string }).source);
   }

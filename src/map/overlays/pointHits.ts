@@ -3,8 +3,9 @@
 // handlers ask here (MapController.ts); the inspector and the tooltip take it from there.
 //
 // Rules relied on:
-// - Point features carry their layer row as property `i` (src/core/layers/*.ts write it); cells
-//   carry none (they stand for many stations).
+// - Point features carry their layer row: as the feature id in the point tiles (stations,
+//   villages), as property `i` in the GeoJSON ones (src/core/layers/*.ts write them); cells carry
+//   none (they stand for many stations).
 // - Dots are a few pixels wide, so a click searches a box larger than the dot (a finger is ~40 px);
 //   the nearest feature wins, and between equally near ones the one drawn on top. Hovering takes
 //   only what is drawn under the pointer (pointUnder), so the areas' own tooltip still shows
@@ -94,11 +95,14 @@ export class PointPicker {
   }
 }
 
+/** A point feature's layer row (see the rules above). */
+export const rowOf = (feature: MapGeoJSONFeature) => Number(feature.properties.i ?? feature.id);
+
 function hitOf(feature: MapGeoJSONFeature): PointHit | null {
   const kind = HIT_LAYERS.find(([id]) => id === feature.layer.id)?.[1];
   if (!kind || feature.geometry.type !== 'Point') return null;
   const [lon, lat] = feature.geometry.coordinates;
-  const row = kind === 'stationCells' ? -1 : Number(feature.properties.i);
+  const row = kind === 'stationCells' ? -1 : rowOf(feature);
   if (kind !== 'stationCells' && !Number.isInteger(row)) return null;
   return { kind, row, lon, lat, properties: { ...feature.properties }, together: 1 };
 }

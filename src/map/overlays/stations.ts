@@ -3,6 +3,7 @@
 // stations the engine's stationFilterMask keeps, so the points agree with the figures.
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { StationFilter } from '../../core/layers/stationFilter';
+import { STATION_POINT_MIN_ZOOM } from '../../core/layers/stations';
 import {
   OPERATOR_COLOURS,
   OTHER_OPERATOR_COLOUR,
@@ -11,8 +12,7 @@ import {
 } from '../../core/palette';
 import { get, showLayer, type LayerOverlay } from './layerOverlay';
 
-/** Zoom from which single stations (and discs) replace the cells. */
-export const STATION_POINT_MIN_ZOOM = 9;
+export { STATION_POINT_MIN_ZOOM };
 
 /** The operators' colours (src/core/palette.ts), for the legend. */
 export { OPERATOR_COLOURS };
@@ -66,6 +66,7 @@ export const stationOverlay = {
       id: LAYER.discs,
       type: 'circle',
       source: SOURCE.stations,
+      'source-layer': 'stations',
       minzoom: STATION_POINT_MIN_ZOOM,
       layout: { visibility: 'none' },
       paint: {
@@ -104,6 +105,7 @@ export const stationOverlay = {
       id: LAYER.stations,
       type: 'circle',
       source: SOURCE.stations,
+      'source-layer': 'stations',
       minzoom: STATION_POINT_MIN_ZOOM,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 2.5, 14, 5],

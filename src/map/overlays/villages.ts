@@ -25,6 +25,7 @@ export const villageOverlay = {
       id: LAYER.villages,
       type: 'circle',
       source: SOURCE.villages,
+      'source-layer': 'villages',
       layout: { visibility: 'none' },
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 1.4, 10, 3.5, 14, 6],
