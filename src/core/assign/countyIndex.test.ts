@@ -59,6 +59,42 @@ describe('hand-made shapes', () => {
   });
 });
 
+describe('cells the masks and the shared-edge rule must handle', () => {
+  test('two parts of one county touching along an edge: that edge is no border', () => {
+    const counties = [multi([square(0, 0)], [square(1, 0)]), multi([square(2, 0)])];
+    const index = buildCountyIndex(counties, 0.1);
+    for (const [lon, lat] of [
+      [1, 0.5],
+      [0.999999, 0.5],
+      [1.000001, 0.5],
+      [1, 0],
+      [2, 0.5],
+      [2.5, 0.5],
+    ])
+      expect(countyAt(index, lon, lat), `${lon}, ${lat}`).toBe(reference(counties, lon, lat));
+  });
+
+  test('a cell with more counties than its masks hold answers by Turf', () => {
+    // 40 strips 0.002° wide side by side, all in one 0.1° cell.
+    const counties = Array.from({ length: 40 }, (_, k) =>
+      multi([
+        [
+          [k * 0.002, 0],
+          [(k + 1) * 0.002, 0],
+          [(k + 1) * 0.002, 0.05],
+          [k * 0.002, 0.05],
+          [k * 0.002, 0],
+        ],
+      ]),
+    );
+    const index = buildCountyIndex(counties, 0.1);
+    const lon = Float64Array.from({ length: 400 }, (_, i) => (i % 200) * 0.0004 + (i < 200 ? 0.0001 : 0));
+    const lat = Float64Array.from(lon, (_, i) => (i % 3) * 0.02 + 0.005);
+    const result = assignCounties(index, lon, lat);
+    lon.forEach((x, i) => expect(result[i], `${x}, ${lat[i]}`).toBe(reference(counties, x, lat[i])));
+  });
+});
+
 describe('the 88 counties, against Turf', () => {
   const features = JSON.parse(readFileSync('geodata/counties.geojson', 'utf8')).features as Array<{
     geometry: MultiPolygon;
