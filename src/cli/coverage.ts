@@ -43,8 +43,8 @@ export interface GapsCliOptions extends CoverageCliOptions {
 /** What a row is called in output: its id, else its name, else its row number. */
 function rowLabels({ table, mapping }: LoadedPoints): string[] {
   const column = mapping.id ?? mapping.name;
-  return table.rows.map(
-    (row, i) => (column === undefined ? '' : (row[column] ?? '').trim()) || `row ${table.rowNumbers[i]}`,
+  return table.rowNumbers.map(
+    (rowNumber, i) => (column === undefined ? '' : table.cell(i, column).trim()) || `row ${rowNumber}`,
   );
 }
 
@@ -68,7 +68,9 @@ function loadStations(
   const issues: Issues = new Map();
   const bandClass = readBandClasses(table, { band, technology }, byBand, issues);
   const years =
-    buildYear === undefined ? new Int16Array(table.rows.length) : readBuildYears(table, buildYear, issues);
+    buildYear === undefined
+      ? new Int16Array(table.rowNumbers.length)
+      : readBuildYears(table, buildYear, issues);
   const stations = dropRows(loaded, issues);
   return {
     stations,
@@ -158,8 +160,8 @@ function withWeights(
       `no column "${columnName}" for --weight; columns are ${table.header.join(', ')}`,
     );
   const issues: Issues = new Map();
-  const values = Float64Array.from(table.rows, (row, i) => {
-    const text = (row[column] ?? '').trim();
+  const values = Float64Array.from(table.rowNumbers, (_, i) => {
+    const text = table.cell(i, column).trim();
     const value = parseNumber(text);
     if (value === null || !Number.isFinite(value) || value < 0)
       addIssue(

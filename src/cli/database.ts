@@ -6,12 +6,16 @@
 //   process) the command refuses instead of opening the folder a second time.
 // - Restore migrates the target first and refuses one that already has accounts.
 import { existsSync } from 'node:fs';
-import { backupDatabase, restoreDatabase } from '../server/backup';
+import { backupDatabase, restoreDatabase, RestoreError } from '../server/backup';
 import { configFromEnvironment } from '../server/config';
 import { migrate, openDatabase } from '../server/db/index';
 import { runningServerPid } from '../server/pidFile';
 
 export class DatabaseCommandError extends Error {}
+
+/** A failure the command reports in one line (exit 1). */
+export const isDatabaseError = (e: unknown): e is Error =>
+  e instanceof DatabaseCommandError || e instanceof RestoreError;
 
 export async function runDatabaseCommand(command: 'backup' | 'restore', file: string): Promise<string> {
   const config = configFromEnvironment();

@@ -13,7 +13,7 @@ import { bandClassCode, parseBand } from '../core/coverage/radius';
 import { guessMapping } from '../core/import/mapping';
 import { englishMessage, type Problem } from '../core/import/problems';
 import { INVALID, MAX_YEAR, MIN_YEAR, readTechnology, readYear } from '../core/import/values';
-import type { Table } from '../core/io/table';
+import type { RowsInUse } from './load';
 import type { RowIssue } from './report';
 
 export type Issues = Map<number, RowIssue['problems']>;
@@ -39,10 +39,10 @@ export function withoutIssues<T extends Uint8Array | Int16Array | Float64Array>(
 }
 
 /** Each row's build year (0 when blank) from `column`, into `issues` where it is not a year. */
-export function readBuildYears(table: Table, column: number, issues: Issues): Int16Array {
+export function readBuildYears(table: RowsInUse, column: number, issues: Issues): Int16Array {
   const name = table.header[column];
-  return Int16Array.from(table.rows, (row, i) => {
-    const text = (row[column] ?? '').trim();
+  return Int16Array.from(table.rowNumbers, (_, i) => {
+    const text = table.cell(i, column).trim();
     if (text === '') return 0;
     const year = readYear(text);
     if (year === INVALID || year === null) addIssue(issues, i, name, message('not-a-year', { value: text }));
@@ -55,14 +55,14 @@ export function readBuildYears(table: Table, column: number, issues: Issues): In
 
 /** Each row's band class code: from the band (with the row's technology as hint), else the technology. */
 export function readBandClasses(
-  table: Table,
+  table: RowsInUse,
   columns: { band?: number; technology?: number },
   byBand: boolean,
   issues: Issues,
 ): Uint8Array {
   const { band, technology } = columns;
-  return Uint8Array.from(table.rows, (row, i) => {
-    const techText = technology === undefined ? '' : (row[technology] ?? '').trim();
+  return Uint8Array.from(table.rowNumbers, (_, i) => {
+    const techText = technology === undefined ? '' : table.cell(i, technology).trim();
     const tech = techText === '' ? null : readTechnology(techText);
     if (technology !== undefined && tech === INVALID) {
       addIssue(issues, i, table.header[technology], message('unknown-technology', { value: techText }));
@@ -73,7 +73,7 @@ export function readBandClasses(
       return 0;
     }
     const known = tech === INVALID ? null : tech;
-    const bandText = band === undefined ? '' : (row[band] ?? '').trim();
+    const bandText = band === undefined ? '' : table.cell(i, band).trim();
     const parsed = band === undefined ? null : parseBand(bandText, known ?? undefined);
     if (band !== undefined && !parsed && (byBand || !known)) {
       addIssue(

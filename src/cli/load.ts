@@ -20,13 +20,13 @@ import type { Datum } from '../core/import/datum';
 import type { Mapping } from '../core/import/mapping';
 import { pointsMapping } from '../core/import/pointColumns';
 import { englishMessage, type Problem } from '../core/import/problems';
-import type { ImportedTable } from '../core/import/importedTable';
+import { tableCell, type ImportedTable } from '../core/import/importedTable';
 import { readFile, readFileNow } from '../core/import/readers';
 import { validateRows } from '../core/import/validate';
 import { parseNumber } from '../core/import/values';
 import { xmldomParser } from '../core/import/xmlParser';
 import { encodingLabel, type ForcedEncoding } from '../core/io/decode';
-import { InputError, type Table } from '../core/io/table';
+import { InputError } from '../core/io/table';
 import { fileLabel, readFileBytes, readStreamBytes } from './input';
 import { Report, type FileReport, type RowIssue } from './report';
 
@@ -65,10 +65,32 @@ export async function readTable(
   return readFile(fileLabel(path), bytes, { parseXml: xmldomParser, encoding });
 }
 
+/**
+ * The rows of a file in use, read cell by cell: a CSV table keeps its rows in its text, and a command
+ * reading two columns of a million rows makes only those cells.
+ */
+export interface RowsInUse {
+  header: string[];
+  /** Each row's number in the file. */
+  rowNumbers: number[];
+  /** Cell `c` of row `i` in use, as in the file ('' past the row's end). */
+  cell(i: number, c: number): string;
+}
+
+/** The rows `kept` (indexes into `table`'s rows) of a table. */
+function rowsInUse(table: ImportedTable, kept: Int32Array): RowsInUse {
+  const rowNumbers = new Array<number>(kept.length);
+  for (let i = 0; i < kept.length; i++) rowNumbers[i] = table.rowNumbers[kept[i]];
+  return { header: table.header, rowNumbers, cell: (i, c) => tableCell(table, kept[i], c) };
+}
+
 export interface LoadedPoints {
   file: string;
   /** The header and the rows in use, with their row numbers in the file. */
-  table: Table;
+  table: RowsInUse;
+  /** The file's table, and each row in use as an index into it. */
+  source: ImportedTable;
+  kept: Int32Array;
   points: { lon: Float64Array; lat: Float64Array };
   county: Int16Array;
   coordinateColumns: { lon: number; lat: number };
@@ -109,14 +131,14 @@ const reasons = (problems: Problem[]) =>
 /** Brings the report's counts and outside rows up to date with the rows in use. */
 function settle(loaded: LoadedPoints): LoadedPoints {
   const { table, county, coordinateColumns, report } = loaded;
-  report.used = table.rows.length;
+  report.used = table.rowNumbers.length;
   report.outside = [];
   county.forEach((k, i) => {
     if (k < 0)
       report.outside.push({
         row: table.rowNumbers[i],
-        lon: (table.rows[i][coordinateColumns.lon] ?? '').trim(),
-        lat: (table.rows[i][coordinateColumns.lat] ?? '').trim(),
+        lon: table.cell(i, coordinateColumns.lon).trim(),
+        lat: table.cell(i, coordinateColumns.lat).trim(),
       });
   });
   if (report.used === 0)
@@ -142,8 +164,11 @@ export function loadPoints(path: string, options: LoadOptions, context: LoadCont
     villageCodes: new Map(),
     keepPointsOutside: true,
   });
-  const rejectedIndexes = new Set(rejected.map((r) => r.rowIndex));
-  const kept = table.rows.flatMap((_, i) => (rejectedIndexes.has(i) ? [] : [i]));
+  // The rows not rejected (rejected rows come in row order).
+  const kept = new Int32Array(table.rowNumbers.length - rejected.length);
+  for (let i = 0, r = 0, k = 0; i < table.rowNumbers.length; i++)
+    if (r < rejected.length && rejected[r].rowIndex === i) r++;
+    else kept[k++] = i;
   const encoding =
     table.encoding && `, encoding: ${encodingLabel(table.encoding)}${options.encoding ? ' (forced)' : ''}`;
   const report = context.report.addFile({
@@ -155,11 +180,9 @@ export function loadPoints(path: string, options: LoadOptions, context: LoadCont
   });
   return settle({
     file,
-    table: {
-      header: table.header,
-      rows: kept.map((i) => table.rows[i]),
-      rowNumbers: kept.map((i) => table.rowNumbers[i]),
-    },
+    table: rowsInUse(table, kept),
+    kept,
+    source: table,
     points: { lon: accepted.lon, lat: accepted.lat },
     county: accepted.county,
     coordinateColumns: { lon: mapping.lon!, lat: mapping.lat! },
@@ -173,22 +196,21 @@ export function dropRows(loaded: LoadedPoints, issues: Map<number, RowIssue['pro
   if (issues.size === 0) return loaded;
   const { table } = loaded;
   for (const [i, problems] of issues) loaded.report.skipped.push({ row: table.rowNumbers[i], problems });
-  const kept = table.rows.flatMap((_, i) => (issues.has(i) ? [] : [i]));
-  const pick = <T extends Float64Array | Int16Array>(array: T) => array.filter((_, i) => !issues.has(i)) as T;
+  const pick = <T extends Float64Array | Int16Array | Int32Array>(array: T) =>
+    array.filter((_, i) => !issues.has(i)) as T;
+  const kept = pick(loaded.kept);
   return settle({
     ...loaded,
-    table: {
-      header: table.header,
-      rows: kept.map((i) => table.rows[i]),
-      rowNumbers: kept.map((i) => table.rowNumbers[i]),
-    },
+    table: rowsInUse(loaded.source, kept),
+    kept,
     points: { lon: pick(loaded.points.lon), lat: pick(loaded.points.lat) },
     county: pick(loaded.county),
   });
 }
 
 /** The trimmed text of column `c` in every row in use. */
-export const columnText = (table: Table, c: number) => table.rows.map((row) => (row[c] ?? '').trim());
+export const columnText = (table: RowsInUse, c: number) =>
+  Array.from(table.rowNumbers, (_, i) => table.cell(i, c).trim());
 
 /**
  * Columns worth counting by: not coordinates, ids or names, not numbers, and few distinct values
@@ -201,12 +223,12 @@ export function categoricalColumns(loaded: LoadedPoints): number[] {
     if (excluded.includes(c)) return [];
     const values = new Set<string>();
     let numeric = 0;
-    for (const row of table.rows) {
-      const v = (row[c] ?? '').trim();
+    for (let i = 0; i < table.rowNumbers.length; i++) {
+      const v = table.cell(i, c).trim();
       values.add(v);
       if (v !== '' && parseNumber(v) !== null) numeric++;
       if (values.size > 50) return [];
     }
-    return numeric === table.rows.length ? [] : [c];
+    return numeric === table.rowNumbers.length ? [] : [c];
   });
 }

@@ -7,7 +7,7 @@ import { countyIndexOf } from '../core/assign/countyIndex';
 import { fetchJson, fetchText } from './fetch';
 import type { CountyCollection } from '../core/areas';
 import { rejectedRowsCsv } from '../core/import/dataset';
-import type { ImportedTable } from '../core/import/importedTable';
+import { tableRow, type ImportedTable } from '../core/import/importedTable';
 import {
   guessDatum,
   guessDatasetKind,
@@ -86,17 +86,23 @@ const PREVIEW_ROWS = 20,
   SAMPLE_SEARCH_ROWS = 1_000;
 
 const clip = (text: string) => clipText(text, PAGE_TEXT_CHARS);
+// Rows are read with tableRow: a CSV table keeps its rows in its text, and only these few are made.
 const sampleOf = (table: ImportedTable, i: number): SampleRow => ({
   row: table.rowNumbers[i],
-  text: clipText(table.rows[i].map((cell) => cell.slice(0, SAMPLE_CHARS)).join(', '), SAMPLE_CHARS),
+  text: clipText(
+    tableRow(table, i)
+      .map((cell) => cell.slice(0, SAMPLE_CHARS))
+      .join(', '),
+    SAMPLE_CHARS,
+  ),
 });
 
 /** The first row holding other than ASCII, else the first row: where an encoding shows. */
 function sampleRow(table: ImportedTable): SampleRow | undefined {
-  const rows = Math.min(table.rows.length, SAMPLE_SEARCH_ROWS);
+  const rows = Math.min(table.rowNumbers.length, SAMPLE_SEARCH_ROWS);
   for (let i = 0; i < rows; i++)
-    if (table.rows[i].some((cell) => /[^\x00-\x7f]/.test(cell))) return sampleOf(table, i);
-  return table.rows.length > 0 ? sampleOf(table, 0) : undefined;
+    if (tableRow(table, i).some((cell) => /[^\x00-\x7f]/.test(cell))) return sampleOf(table, i);
+  return table.rowNumbers.length > 0 ? sampleOf(table, 0) : undefined;
 }
 
 /** A problem fit for the page: its column and text parameters clipped. */
@@ -145,9 +151,11 @@ export class ImportJob {
       sample: sampleRow(table),
       invalidByteRows: invalid.length,
       firstInvalidByteRow: firstInvalid === -1 ? undefined : sampleOf(table, firstInvalid),
-      rowCount: table.rows.length,
+      rowCount: table.rowNumbers.length,
       header: table.header.map(clip),
-      previewRows: table.rows.slice(0, PREVIEW_ROWS).map((row) => row.map(clip)),
+      previewRows: Array.from({ length: Math.min(PREVIEW_ROWS, table.rowNumbers.length) }, (_, i) =>
+        tableRow(table, i).map(clip),
+      ),
       layer,
       mapping,
       readerProblemCount: table.rowProblems.length,

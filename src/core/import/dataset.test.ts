@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { parseCsv } from '../io/table';
-import { rejectedRowsCsv, type RejectedRow } from './dataset';
+import { DatasetBuilder, FLAG_UNKNOWN, rejectedRowsCsv, type RejectedRow } from './dataset';
 
 const rejected: RejectedRow[] = [
   {
@@ -41,4 +41,25 @@ test("the localiser and labels are the caller's", () => {
     reason: '原因',
   });
   expect(text).toBe('\uFEFFid,行,原因\r\nX-1,2,错误:not-a-number\r\n');
+});
+
+test('a column left empty is the column of empty values set row by row', () => {
+  const build = (rows: number, leaveEmpty: boolean) => {
+    const builder = new DatasetBuilder('stations', rows + 1);
+    builder.declareCategorical('operator');
+    builder.declareNumeric('buildYear');
+    builder.declareFlag('covered');
+    builder.declareText('name');
+    for (const name of ['operator', 'buildYear', 'covered', 'name']) if (leaveEmpty) builder.leaveEmpty(name);
+    for (let i = 0; i < rows; i++) {
+      builder.addRow(i + 2, 106.7, 26.5, 0);
+      if (leaveEmpty) continue;
+      builder.setCategory('operator', '');
+      builder.setNumber('buildYear', NaN);
+      builder.setFlag('covered', FLAG_UNKNOWN);
+      builder.setText('name', '');
+    }
+    return builder.finish();
+  };
+  for (const rows of [0, 1, 3]) expect(build(rows, true)).toEqual(build(rows, false));
 });

@@ -48,6 +48,8 @@ export class DatasetBuilder {
   private readonly flags = new Map<string, Uint8Array>();
   private readonly text = new Map<string, string[]>();
   private readonly extra = new Map<string, string[]>();
+  /** Columns empty in every row (a field without a column in the file): made whole by finish(). */
+  private readonly empty = new Set<string>();
 
   constructor(
     readonly layer: DatasetKind,
@@ -84,14 +86,7 @@ export class DatasetBuilder {
     this.sourceRowNumbers[i] = sourceRowNumber;
   }
   setCategory(name: string, label: string): void {
-    const column = this.categorical.get(name)!;
-    let code = column.index.get(label);
-    if (code === undefined) {
-      code = column.labels.length;
-      column.labels.push(label);
-      column.index.set(label, code);
-    }
-    column.codes[this.rowCount - 1] = code;
+    this.categorySetter(name)(label);
   }
   setNumber(name: string, value: number): void {
     this.numeric.get(name)![this.rowCount - 1] = value;
@@ -106,20 +101,63 @@ export class DatasetBuilder {
     this.extra.get(name)![this.rowCount - 1] = value;
   }
 
+  /**
+   * Declares column `name` empty in every row, so no row sets it: a category of one label '', no
+   * number, an unknown flag, an empty text.
+   */
+  leaveEmpty(name: string): void {
+    this.empty.add(name);
+  }
+
+  // The setters above for one column, its name looked up once: for a million rows.
+  categorySetter(name: string): (label: string) => void {
+    const column = this.categorical.get(name)!;
+    return (label) => {
+      let code = column.index.get(label);
+      if (code === undefined) {
+        code = column.labels.length;
+        column.labels.push(label);
+        column.index.set(label, code);
+      }
+      column.codes[this.rowCount - 1] = code;
+    };
+  }
+  numberSetter(name: string): (value: number) => void {
+    const column = this.numeric.get(name)!;
+    return (value) => void (column[this.rowCount - 1] = value);
+  }
+  flagSetter(name: string): (value: number) => void {
+    const column = this.flags.get(name)!;
+    return (value) => void (column[this.rowCount - 1] = value);
+  }
+  textSetter(name: string): (value: string) => void {
+    const column = this.text.get(name)!;
+    return (value) => void (column[this.rowCount - 1] = value);
+  }
+  extraSetter(name: string): (value: string) => void {
+    const column = this.extra.get(name)!;
+    return (value) => void (column[this.rowCount - 1] = value);
+  }
+
   finish(): ImportedDataset {
     const n = this.rowCount;
-    const record = <T, U>(map: Map<string, T>, f: (value: T) => U) =>
-      Object.fromEntries([...map].map(([name, value]) => [name, f(value)]));
+    const record = <T, U>(map: Map<string, T>, f: (value: T, name: string) => U) =>
+      Object.fromEntries([...map].map(([name, value]) => [name, f(value, name)]));
+    const emptyText = (text: string[], name: string) =>
+      this.empty.has(name) ? Array.from({ length: n }, () => '') : text;
     return {
       layer: this.layer,
       rowCount: n,
       lon: this.lon.slice(0, n),
       lat: this.lat.slice(0, n),
       county: this.county.slice(0, n),
-      categorical: record(this.categorical, (c) => ({ codes: c.codes.slice(0, n), labels: c.labels })),
+      categorical: record(this.categorical, (c, name) => ({
+        codes: c.codes.slice(0, n),
+        labels: this.empty.has(name) && n > 0 ? [''] : c.labels,
+      })),
       numeric: record(this.numeric, (a) => a.slice(0, n)),
       flags: record(this.flags, (a) => a.slice(0, n)),
-      text: record(this.text, (a) => a),
+      text: record(this.text, emptyText),
       extra: record(this.extra, (a) => a),
       sourceRowNumbers: this.sourceRowNumbers.slice(0, n),
     };

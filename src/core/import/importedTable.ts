@@ -7,6 +7,7 @@
 // - A row the reader could not make whole (a polygon feature where points are expected) is kept,
 //   with a problem in rowProblems: it is rejected later, never dropped.
 import type { Table } from '../io/table';
+import type { CsvRows } from './csvRows';
 import type { Problem } from './problems';
 
 export type FileFormat = 'csv' | 'xlsx' | 'geojson' | 'kml' | 'shapefile';
@@ -19,7 +20,20 @@ export interface ImportedTable extends Table {
   crs?: string;
   /** Problems the reader found in rows; each names a row number present in rowNumbers. */
   rowProblems: Problem[];
+  /**
+   * CSV read on the fast path: the rows as places in the text. `rows` is then built only when first
+   * used; whatever reads many rows reads them here instead (tableRow, rowCells.ts).
+   */
+  csv?: CsvRows;
 }
+
+/** Row `i` of a table, made from the text when the table keeps its rows there. */
+export const tableRow = (table: ImportedTable, i: number): string[] =>
+  table.csv ? table.csv.cells(i) : table.rows[i];
+
+/** Cell `c` of row `i` ('' past the row's end), alone made from the text when the table keeps its rows there. */
+export const tableCell = (table: Pick<ImportedTable, 'rows' | 'csv'>, i: number, c: number): string =>
+  table.csv ? table.csv.cell(i, c) : (table.rows[i][c] ?? '');
 
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '';

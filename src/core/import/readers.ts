@@ -30,7 +30,7 @@ import {
 import { InputError } from '../io/table';
 import { readCsv } from './csvReader';
 import { platformXmlParser, readGeoJson, readKml, type XmlParser } from './features';
-import type { FileFormat, ImportedTable } from './importedTable';
+import { tableRow, type FileFormat, type ImportedTable } from './importedTable';
 import { boundTable, clipText, CLIPPED_CELL_CHARS, refuseLargeFile } from './limits';
 import { jsonTooDeep, MAX_NESTING, xmlTooDeep } from './nesting';
 import { fail, type Problem } from './problems';
@@ -45,6 +45,8 @@ export interface ReaderDependencies {
   onProgress?: (fraction: number) => void;
   /** Text encoding chosen by the user, instead of detecting it (text formats only). */
   encoding?: ForcedEncoding;
+  /** CSV through Papa Parse alone, every cell made (the path before the fast one; tests and benchmarks). */
+  generalCsv?: boolean;
 }
 
 const extensionOf = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
@@ -88,7 +90,8 @@ const NUL = '\u0000';
 
 /**
  * Rows whose text holds bytes the encoding could not read (U+FFFD) or a NUL get an
- * 'invalid-bytes' problem.
+ * 'invalid-bytes' problem. A table read on the CSV fast path is searched in its text, so only the
+ * rows holding such a character are made.
  */
 function withInvalidBytes(table: ImportedTable, decoded: DecodedText, forced: boolean, file: string) {
   const hasNul = decoded.text.includes(NUL);
@@ -97,11 +100,18 @@ function withInvalidBytes(table: ImportedTable, decoded: DecodedText, forced: bo
   const bad = (cell: string) =>
     (decoded.invalidLines.length > 0 && cell.includes('\uFFFD')) || (hasNul && cell.includes(NUL));
   if (!forced && table.header.some(bad)) fail(file, 'invalid-header-bytes', { encoding });
-  const rowProblems: Problem[] = [...table.rowProblems];
-  table.rows.forEach((row, i) => {
+  const problems: Problem[] = [];
+  const indexes = table.csv
+    ? table.csv.rowsHolding([
+        ...(decoded.invalidLines.length > 0 ? ['\uFFFD'] : []),
+        ...(hasNul ? [NUL] : []),
+      ])
+    : table.rows.keys();
+  for (const i of indexes) {
+    const row = tableRow(table, i);
     const c = row.findIndex(bad);
     if (c !== -1)
-      rowProblems.push({
+      problems.push({
         code: 'invalid-bytes',
         row: table.rowNumbers[i],
         column: table.header[c] ?? `${c + 1}`,
@@ -111,8 +121,10 @@ function withInvalidBytes(table: ImportedTable, decoded: DecodedText, forced: bo
           ...(row[c].includes(NUL) ? { nul: 1 } : {}),
         },
       });
-  });
-  return { ...table, rowProblems };
+  }
+  // The table was made here: it takes the problems itself (a copy would build a CSV table's rows).
+  table.rowProblems = [...table.rowProblems, ...problems];
+  return table;
 }
 
 function refuseDeepNesting(name: string, format: 'JSON' | 'XML', line: number | null): void {
@@ -192,7 +204,10 @@ function readUnzipped(
   } else if (format === 'kml') {
     refuseDeepNesting(name, 'XML', xmlTooDeep(text));
     table = { ...readKml(text, name, deps.parseXml ?? platformXmlParser()), encoding };
-  } else table = { ...readCsv(text, name, deps.onProgress), encoding };
+  } else {
+    table = readCsv(text, name, { onProgress: deps.onProgress, general: deps.generalCsv });
+    table.encoding = encoding;
+  }
   return withInvalidBytes(table, decoded, deps.encoding !== undefined, name);
 }
 
@@ -205,8 +220,9 @@ function unreadable(name: string, attempt: { format: string }, e: unknown): neve
 
 function checked(name: string, table: ImportedTable): ImportedTable {
   if (table.header.every((h) => h.trim() === '')) fail(name, 'no-header');
-  if (table.rows.length === 0) fail(name, 'no-rows');
-  return boundTable(table, name);
+  if (table.rowNumbers.length === 0) fail(name, 'no-rows');
+  // The CSV reader holds its table to the limits as it reads.
+  return table.format === 'csv' ? table : boundTable(table, name);
 }
 
 /** Reads a file's bytes into a table. Rejects only with InputError (`code` says why). */

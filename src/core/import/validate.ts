@@ -14,10 +14,18 @@
 //   With coordinates, the code's county and the point's county must agree.
 // - Ids (the village code for villages) are unique: the second and later rows with an id are
 //   rejected, naming the first row that had it.
+// - One check, two ways of reading: a CSV table read on the fast path is read from its text
+//   (rowCells.ts), its plain coordinates placed in one batch (plainPoints.ts); any other table cell by
+//   cell from its strings, point by point. Both give the same result (fastPath.test.ts).
 import { countyAt, type CountyIndex } from '../assign/countyIndex';
 import type { Table } from '../io/table';
+import type { CsvRows } from './csvRows';
 import { DatasetBuilder, FLAG_UNKNOWN, type ImportedDataset, type RejectedRow } from './dataset';
+import { tableCell } from './importedTable';
 import { pointToWgs84, type Datum } from './datum';
+import { KeyIndex } from './keyIndex';
+import { placePlainPoints } from './plainPoints';
+import { rowCells, type RowCells } from './rowCells';
 import { DATASET_FIELDS, type FieldSpec, type DatasetKind, type Mapping } from './mapping';
 import type { Problem } from './problems';
 import {
@@ -82,22 +90,32 @@ function declare(builder: DatasetBuilder, spec: FieldSpec): void {
 
 /** `onProgress` receives the share of rows checked (0–1), every 10,000 rows. */
 export function validateRows(
-  table: Table & { rowProblems?: Problem[] },
+  table: Table & { rowProblems?: Problem[]; csv?: CsvRows },
   mapping: Mapping,
   layer: DatasetKind,
   context: ValidationContext,
   onProgress?: (fraction: number) => void,
 ): ValidationResult {
   const specs = DATASET_FIELDS[layer];
-  const { header, rows, rowNumbers } = table;
-  const builder = new DatasetBuilder(layer, rows.length);
+  const { header, rowNumbers } = table;
+  const rowCount = rowNumbers.length;
+  const cells = rowCells(table);
+  const builder = new DatasetBuilder(layer, rowCount);
   const mappedSpecs = specs.filter((s) => s.kind !== 'longitude' && s.kind !== 'latitude');
   for (const spec of mappedSpecs) declare(builder, spec);
+  const specColumns = mappedSpecs.map((spec) => mapping[spec.field]);
+  // A field without a column is empty in every row: the builder fills it once, not row by row.
+  const writers = mappedSpecs.flatMap((spec, f) => {
+    if (specColumns[f] !== undefined) return [{ f, write: writer(builder, spec) }];
+    builder.leaveEmpty(spec.field);
+    return [];
+  });
   const usedColumns = new Set(Object.values(mapping).filter((c): c is number => c !== undefined));
   const extraColumns = header.flatMap((name, c) =>
     usedColumns.has(c) ? [] : [{ c, name: uniqueName(name, c, header) }],
   );
   for (const { name } of extraColumns) builder.declareExtra(name);
+  const extraWriters = extraColumns.map(({ c, name }) => ({ c, set: builder.extraSetter(name) }));
 
   const mappingProblems: Problem[] = specs
     .filter((s) => s.required && mapping[s.field] === undefined)
@@ -109,41 +127,70 @@ export function validateRows(
   }
   const countyOfAdcode = new Map(context.countyAdcodes.map((adcode, k) => [adcode, k]));
   const keyField = layer === 'villages' ? 'villageCode' : 'id';
-  const firstRowOfKey = new Map<string, number>();
+  const keyColumn = mapping[keyField];
+  const firstRowOfKey = new KeyIndex(
+    (index) => tableCell(table, index, keyColumn!).trim(),
+    keyColumn === undefined ? 0 : rowCount,
+  );
   const lonColumn = mapping.lon,
     latColumn = mapping.lat;
   const coordinatesRequired = specs.some((s) => s.kind === 'longitude' && s.required);
   const expectedTechnology = KIND_TECHNOLOGY[layer];
+  const placed =
+    cells.readsPlainNumbers && lonColumn !== undefined && latColumn !== undefined
+      ? placePlainPoints(
+          cells,
+          rowCount,
+          { lon: lonColumn, lat: latColumn },
+          context.datum,
+          context.countyIndex,
+        )
+      : undefined;
 
   const rejected: RejectedRow[] = [];
   const values = new Array<unknown>(mappedSpecs.length);
-  for (let i = 0; i < rows.length; i++) {
-    if (onProgress && i % 10_000 === 0) onProgress(i / rows.length);
-    const row = rows[i],
-      rowNumber = rowNumbers[i];
-    const problems: Problem[] = [...(readerProblems.get(rowNumber) ?? [])];
-    const problem = (column: number | undefined, code: Problem['code'], params: Problem['params']) =>
-      problems.push({
-        code,
-        row: rowNumber,
-        column: column === undefined ? undefined : header[column],
-        params,
-      });
+  // The current row's problems, and the helpers that read the current row (made once, not per row).
+  const problems: Problem[] = [];
+  let rowNumber = 0;
+  const problem = (column: number | undefined, code: Problem['code'], params: Problem['params']) =>
+    problems.push({
+      code,
+      row: rowNumber,
+      column: column === undefined ? undefined : header[column],
+      params,
+    });
+  const lonCell = () => (lonColumn === undefined ? '' : cells.trimmed(lonColumn)),
+    latCell = () => (latColumn === undefined ? '' : cells.trimmed(latColumn));
+  /** Each number outside its range, with the value as written and the range. */
+  const outOfRange = (x: number | null, y: number | null) => {
+    if (x !== null && !(Math.abs(x) <= 180))
+      problem(lonColumn, 'out-of-range', { field: 'lon', value: lonCell(), min: -180, max: 180 });
+    if (y !== null && !(Math.abs(y) <= 90))
+      problem(latColumn, 'out-of-range', { field: 'lat', value: latCell(), min: -90, max: 90 });
+  };
+  for (let i = 0; i < rowCount; i++) {
+    if (onProgress && i % 10_000 === 0) onProgress(i / rowCount);
+    cells.at(i);
+    rowNumber = rowNumbers[i];
+    const readerProblem = readerProblems.get(rowNumber);
+    if (problems.length > 0) problems.length = 0;
+    if (readerProblem) problems.push(...readerProblem);
 
     // Fields other than coordinates.
     let villageCounty = -1,
       villageCountyAdcode = '',
-      villageCode = '';
+      villageCode = '',
+      key = '';
     for (let f = 0; f < mappedSpecs.length; f++) {
       const spec = mappedSpecs[f],
-        column = mapping[spec.field];
-      const cell = column === undefined ? '' : (row[column] ?? '');
+        column = specColumns[f];
       values[f] = null;
-      if (cell.trim() === '') {
+      const value = column === undefined ? '' : cells.trimmed(column);
+      if (value === '') {
         if (spec.required) problem(column, 'missing-value', { field: spec.field });
         continue;
       }
-      const value = cell.trim();
+      if (column === keyColumn) key = value;
       switch (spec.kind) {
         case 'id':
         case 'text':
@@ -212,32 +259,33 @@ export function validateRows(
       }
     }
 
-    // Coordinates.
+    // Coordinates. A cell's text is made only to be quoted in a problem.
     let lon = NaN,
       lat = NaN,
       county = villageCounty;
-    const lonCell = lonColumn === undefined ? '' : (row[lonColumn] ?? '').trim();
-    const latCell = latColumn === undefined ? '' : (row[latColumn] ?? '').trim();
-    const hasReaderProblem = readerProblems.has(rowNumber);
-    if (!hasReaderProblem && (lonCell !== '' || latCell !== '' || coordinatesRequired)) {
-      if (lonCell === '') problem(lonColumn, 'missing-value', { field: 'lon' });
-      if (latCell === '') problem(latColumn, 'missing-value', { field: 'lat' });
-      const x = lonCell === '' ? null : coordinateNumber(lonCell),
-        y = latCell === '' ? null : coordinateNumber(latCell);
-      if (lonCell !== '' && x === null) problem(lonColumn, 'not-a-number', { value: lonCell });
-      if (latCell !== '' && y === null) problem(latColumn, 'not-a-number', { value: latCell });
-      // Each number outside its range, with the value as written and the range.
-      const outOfRange = () => {
-        if (x !== null && !(Math.abs(x) <= 180))
-          problem(lonColumn, 'out-of-range', { field: 'lon', value: lonCell, min: -180, max: 180 });
-        if (y !== null && !(Math.abs(y) <= 90))
-          problem(latColumn, 'out-of-range', { field: 'lat', value: latCell, min: -90, max: 90 });
-      };
-      if (x === null || y === null) outOfRange();
+    // A placed row's coordinates are plain numbers, read once for all rows (plainPoints.ts).
+    const isPlaced = placed !== undefined && placed.plain[i] === 1;
+    const lonBlank = !isPlaced && (lonColumn === undefined || cells.blank(lonColumn)),
+      latBlank = !isPlaced && (latColumn === undefined || cells.blank(latColumn));
+    if (!readerProblem && (!lonBlank || !latBlank || coordinatesRequired)) {
+      if (lonBlank) problem(lonColumn, 'missing-value', { field: 'lon' });
+      if (latBlank) problem(latColumn, 'missing-value', { field: 'lat' });
+      const x = isPlaced ? placed.x[i] : lonBlank ? null : coordinate(cells, lonColumn!),
+        y = isPlaced ? placed.y[i] : latBlank ? null : coordinate(cells, latColumn!);
+      if (!lonBlank && x === null) problem(lonColumn, 'not-a-number', { value: lonCell() });
+      if (!latBlank && y === null) problem(latColumn, 'not-a-number', { value: latCell() });
+      if (x === null || y === null) outOfRange(x, y);
       else {
         const inRange = Math.abs(x) <= 180 && Math.abs(y) <= 90;
-        const [wx, wy] = inRange ? pointToWgs84(x, y, context.datum) : [NaN, NaN];
-        const pointCounty = inRange ? countyAt(context.countyIndex, wx, wy) : -1;
+        let wx: number, wy: number, pointCounty: number;
+        if (isPlaced) {
+          wx = placed.lon[i];
+          wy = placed.lat[i];
+          pointCounty = placed.county[i];
+        } else {
+          [wx, wy] = inRange ? pointToWgs84(x, y, context.datum) : [NaN, NaN];
+          pointCounty = inRange ? countyAt(context.countyIndex, wx, wy) : -1;
+        }
         if (pointCounty !== -1) {
           lon = wx;
           lat = wy;
@@ -252,35 +300,31 @@ export function validateRows(
         } else {
           const swappedInRange = Math.abs(y) <= 180 && Math.abs(x) <= 90;
           const [sx, sy] = swappedInRange ? pointToWgs84(y, x, context.datum) : [NaN, NaN];
-          const params = { lon: lonCell, lat: latCell };
           if (swappedInRange && countyAt(context.countyIndex, sx, sy) !== -1)
-            problem(lonColumn, 'lat-lon-swapped', params);
-          else if (!inRange) outOfRange();
+            problem(lonColumn, 'lat-lon-swapped', { lon: lonCell(), lat: latCell() });
+          else if (!inRange) outOfRange(x, y);
           else if (context.keepPointsOutside) {
             lon = wx;
             lat = wy;
             county = -1;
-          } else problem(lonColumn, 'outside-guizhou', params);
+          } else problem(lonColumn, 'outside-guizhou', { lon: lonCell(), lat: latCell() });
         }
       }
     }
 
     // Duplicate ids, named by the first row that had the id (accepted or not).
-    const keyColumn = mapping[keyField];
-    const key = keyColumn === undefined ? '' : (row[keyColumn] ?? '').trim();
     if (key !== '') {
-      const first = firstRowOfKey.get(key);
-      if (first === undefined) firstRowOfKey.set(key, rowNumber);
-      else problem(keyColumn, 'duplicate-id', { value: key, firstRow: first });
+      const first = firstRowOfKey.firstRow(key, i);
+      if (first !== i) problem(keyColumn, 'duplicate-id', { value: key, firstRow: rowNumbers[first] });
     }
 
     if (problems.length > 0) {
-      rejected.push({ rowIndex: i, row, problems });
+      rejected.push({ rowIndex: i, row: cells.cells(), problems: problems.slice() });
       continue;
     }
     builder.addRow(rowNumber, lon, lat, county);
-    for (let f = 0; f < mappedSpecs.length; f++) store(builder, mappedSpecs[f], values[f]);
-    for (const { c, name } of extraColumns) builder.setExtra(name, row[c] ?? '');
+    for (let w = 0; w < writers.length; w++) writers[w].write(values[writers[w].f]);
+    for (let e = 0; e < extraWriters.length; e++) extraWriters[e].set(cells.raw(extraWriters[e].c));
   }
   return {
     accepted: builder.finish(),
@@ -289,30 +333,41 @@ export function validateRows(
   };
 }
 
-function store(builder: DatasetBuilder, spec: FieldSpec, value: unknown): void {
+/** What stores a field's value (null: none) in the row being added. */
+function writer(builder: DatasetBuilder, spec: FieldSpec): (value: unknown) => void {
   switch (spec.kind) {
     case 'category':
     case 'technology':
-    case 'scenicLevel':
-      builder.setCategory(spec.field, (value as string | null) ?? '');
-      break;
-    case 'flag':
-      builder.setFlag(spec.field, (value as number | null) ?? FLAG_UNKNOWN);
-      break;
+    case 'scenicLevel': {
+      const set = builder.categorySetter(spec.field);
+      return (value) => set((value as string | null) ?? '');
+    }
+    case 'flag': {
+      const set = builder.flagSetter(spec.field);
+      return (value) => set((value as number | null) ?? FLAG_UNKNOWN);
+    }
     case 'year':
-    case 'count':
-      builder.setNumber(spec.field, (value as number | null) ?? NaN);
-      break;
+    case 'count': {
+      const set = builder.numberSetter(spec.field);
+      return (value) => set((value as number | null) ?? NaN);
+    }
     case 'id':
     case 'text':
     case 'villageCode':
-    case 'date':
-      builder.setText(spec.field, (value as string | null) ?? '');
-      break;
+    case 'date': {
+      const set = builder.textSetter(spec.field);
+      return (value) => set((value as string | null) ?? '');
+    }
     case 'longitude':
     case 'latitude':
-      break;
+      return () => {};
   }
+}
+
+/** A coordinate's number: a plain one read from the characters, any other from the trimmed text. */
+function coordinate(cells: RowCells, column: number): number | null {
+  const plain = cells.plainNumber(column);
+  return Number.isNaN(plain) ? coordinateNumber(cells.trimmed(column)) : plain;
 }
 
 /** A coordinate's number; "Infinity" too (a GeoJSON number past a double's range, where the platform cannot say how it was written), so it is reported out of range. */
