@@ -1,5 +1,7 @@
 // `npm run bench`: the engine's speed targets, measured on seeded data and printed as a table
-// (min and median of 5 runs). Points are uniform over Guizhou's bounding box, or half of them
+// (min and median of 5 runs): assignment, summaries, the layers' views, point tiles (bench/tiles.ts)
+// and CSV ingest (bench/ingest.ts). The China-sized runs are their own scripts (bench/china.ts,
+// bench/postgis.ts): they take minutes and over a gigabyte. Points are uniform over Guizhou's bounding box, or half of them
 // within ~50 m of county borders, where the index has to do exact tests.
 import { readFileSync } from 'node:fs';
 import pointsWithinPolygon from '@turf/points-within-polygon';
@@ -15,6 +17,7 @@ import { layersFromSample } from '../src/core/layers/fromSample.ts';
 import { NO_STATION_FILTER } from '../src/core/layers/stationFilter.ts';
 import { LayerView } from '../src/worker/layerView.ts';
 import { benchTiles } from './bench/tiles.ts';
+import { benchIngest } from './bench/ingest.ts';
 
 const RUNS = 5;
 const counties: CountyCollection = JSON.parse(
@@ -188,6 +191,7 @@ rows.push([
   'part of the ≤ 200 ms step',
 ]);
 rows.push(...benchTiles());
+rows.push(...benchIngest());
 
 console.log(
   `| measure | min | median | target / note |\n|---|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`,
