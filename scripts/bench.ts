@@ -1,8 +1,8 @@
 // `npm run bench`: the engine's speed targets, measured on seeded data and printed as a table
 // (min and median of 5 runs): assignment, summaries, the layers' views, point tiles (bench/tiles.ts)
 // and CSV ingest (bench/ingest.ts). The China-sized runs are their own scripts (bench/china.ts,
-// bench/postgis.ts): they take minutes and over a gigabyte. Points are uniform over Guizhou's bounding box, or half of them
-// within ~50 m of county borders, where the index has to do exact tests.
+// bench/postgis.ts): they take minutes and over a gigabyte. Points are uniform over Guizhou's
+// bounding box, or half of them within ~50 m of county borders, where the index has to do exact tests.
 import { readFileSync } from 'node:fs';
 import pointsWithinPolygon from '@turf/points-within-polygon';
 import type { CountyCollection, AreaIndex } from '../src/core/areas.ts';
