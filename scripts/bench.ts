@@ -3,63 +3,21 @@
 // and CSV ingest (bench/ingest.ts). The China-sized runs are their own scripts (bench/china.ts,
 // bench/postgis.ts): they take minutes and over a gigabyte. Points are uniform over Guizhou's
 // bounding box, or half of them within ~50 m of county borders, where the index has to do exact tests.
-import { readFileSync } from 'node:fs';
 import pointsWithinPolygon from '@turf/points-within-polygon';
-import type { CountyCollection, AreaIndex } from '../src/core/areas.ts';
 import { assignCounties, buildCountyIndex } from '../src/core/assign/countyIndex.ts';
 import { areaTable } from '../src/core/summary/areaTable.ts';
 import { summarize } from '../src/core/summary/summarize.ts';
-import { mulberry32 } from '../src/core/coverage/random.ts';
 import { benchNearest, BENCH_STATION_COUNT, BENCH_TARGET_COUNT } from '../src/core/coverage/bench.ts';
-import { countyIndexOf } from '../src/core/assign/countyIndex.ts';
-import { DEFAULT_SAMPLE_SEED, generateSample } from '../src/core/sample/generate.ts';
-import { layersFromSample } from '../src/core/layers/fromSample.ts';
 import { NO_STATION_FILTER } from '../src/core/layers/stationFilter.ts';
 import { LayerView } from '../src/worker/layerView.ts';
 import { benchTiles } from './bench/tiles.ts';
 import { benchIngest } from './bench/ingest.ts';
+import { benchGeodata, sampleLayers as seededSampleLayers, seededPoints, timed } from './bench/common.ts';
 
 const RUNS = 5;
-const counties: CountyCollection = JSON.parse(
-  readFileSync(new URL('../geodata/counties.geojson', import.meta.url), 'utf8'),
-);
-counties.features.sort((a, b) => a.properties.adcode.localeCompare(b.properties.adcode));
-const areas: AreaIndex = JSON.parse(readFileSync(new URL('../geodata/areas.json', import.meta.url), 'utf8'));
+const { counties, areas } = benchGeodata();
 const geometries = counties.features.map((f) => f.geometry);
-
-/** `borderShare` of the points lie within ~50 m of a county border; the rest are uniform. */
-function seededPoints(count: number, seed: number, borderShare: number) {
-  const random = mulberry32(seed);
-  const lon = new Float64Array(count),
-    lat = new Float64Array(count);
-  const edges = geometries.flatMap((g) =>
-    g.coordinates.flatMap((polygon) => polygon.flatMap((ring) => ring.slice(1).map((p, i) => [ring[i], p]))),
-  );
-  for (let i = 0; i < count; i++) {
-    if (random() >= borderShare) {
-      lon[i] = 103.6 + random() * 6;
-      lat[i] = 24.6 + random() * 4.7;
-      continue;
-    }
-    const [a, b] = edges[Math.floor(random() * edges.length)],
-      t = random();
-    lon[i] = a[0] + (b[0] - a[0]) * t + (random() - 0.5) * 0.001; // ±50 m
-    lat[i] = a[1] + (b[1] - a[1]) * t + (random() - 0.5) * 0.001;
-  }
-  return { lon, lat };
-}
-
-function time<T>(run: () => T): { min: number; median: number; result: T } {
-  const times: number[] = [];
-  let result!: T;
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    result = run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { min: times[0], median: times[RUNS >> 1], result };
-}
+const time = <T>(run: () => T) => timed(RUNS, run);
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const rate = (count: number, milliseconds: number) =>
@@ -86,7 +44,7 @@ for (const [label, borderShare] of [
   ['half near borders', 0.5],
 ] as const)
   for (const count of [10_000, 100_000, 1_000_000]) {
-    const points = seededPoints(count, count, borderShare);
+    const points = seededPoints(counties, count, count, borderShare);
     const county = new Int16Array(count);
     const run = time(() => {
       assignCounties(index, points.lon, points.lat, county);
@@ -103,7 +61,7 @@ for (const [label, borderShare] of [
   }
 
 const naiveCount = 10_000;
-const naivePoints = seededPoints(naiveCount, 7, 0.5);
+const naivePoints = seededPoints(counties, naiveCount, 7, 0.5);
 const naiveCollection = {
   type: 'FeatureCollection' as const,
   features: Array.from(naivePoints.lon, (x, i) => ({
@@ -145,18 +103,7 @@ rows.push([
 ]);
 
 // The layers as the engine worker serves them, on the seeded sample (326,000 stations, 17,964 villages).
-const geodataText = (path: string) => readFileSync(new URL(`../geodata/${path}`, import.meta.url), 'utf8');
-const sample = generateSample(DEFAULT_SAMPLE_SEED, {
-  areas,
-  countyIndex: countyIndexOf(counties).index,
-  villagesCsv: geodataText('villages.csv'),
-  relocationSitesCsv: geodataText('sources/relocation-sites.csv'),
-  scenicAreasCsv: geodataText('sources/scenic-areas.csv'),
-});
-const sampleLayers = layersFromSample(
-  sample,
-  areas.counties.map((c) => c.adcode),
-);
+const sampleLayers = seededSampleLayers(counties, areas);
 const loaded = time(() => {
   const view = new LayerView(areas);
   view.setLayers(sampleLayers);

@@ -1,56 +1,19 @@
 // The county index's border worst case, alone: `npx tsx scripts/bench/border.ts`. The same seeded
 // points as `npm run bench` (seed = count; `borderShare` of them within ~50 m of a county border,
 // the rest uniform over Guizhou's bounding box), min and median of 5 runs.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { AreaIndex, CountyCollection } from '../../src/core/areas.ts';
 import { blockLength } from '../../src/core/assign/borderBlock.ts';
 import { assignCounties, buildCountyIndex, type CountyIndex } from '../../src/core/assign/countyIndex.ts';
-import { mulberry32 } from '../../src/core/coverage/random.ts';
 import { areaTable } from '../../src/core/summary/areaTable.ts';
 import { summarize } from '../../src/core/summary/summarize.ts';
+import { benchGeodata, seededPoints, timed } from './common.ts';
 
 const RUNS = 5;
 const POINT_COUNT = 1_000_000;
 
-const geodata = (path: string) => readFileSync(new URL(`../../geodata/${path}`, import.meta.url), 'utf8');
-const counties: CountyCollection = JSON.parse(geodata('counties.geojson'));
-counties.features.sort((a, b) => a.properties.adcode.localeCompare(b.properties.adcode));
+const { counties, areas } = benchGeodata();
 const geometries = counties.features.map((f) => f.geometry);
-
-/** scripts/bench.ts's generator, unchanged. */
-function seededPoints(count: number, seed: number, borderShare: number) {
-  const random = mulberry32(seed);
-  const lon = new Float64Array(count),
-    lat = new Float64Array(count);
-  const edges = geometries.flatMap((g) =>
-    g.coordinates.flatMap((polygon) => polygon.flatMap((ring) => ring.slice(1).map((p, i) => [ring[i], p]))),
-  );
-  for (let i = 0; i < count; i++) {
-    if (random() >= borderShare) {
-      lon[i] = 103.6 + random() * 6;
-      lat[i] = 24.6 + random() * 4.7;
-      continue;
-    }
-    const [a, b] = edges[Math.floor(random() * edges.length)],
-      t = random();
-    lon[i] = a[0] + (b[0] - a[0]) * t + (random() - 0.5) * 0.001; // ±50 m
-    lat[i] = a[1] + (b[1] - a[1]) * t + (random() - 0.5) * 0.001;
-  }
-  return { lon, lat };
-}
-
-function time<T>(run: () => T): { min: number; median: number; result: T } {
-  const times: number[] = [];
-  let result!: T;
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    result = run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { min: times[0], median: times[RUNS >> 1], result };
-}
+const time = <T>(run: () => T) => timed(RUNS, run);
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const rate = (count: number, milliseconds: number) =>
@@ -93,13 +56,13 @@ export function benchBorder(): string[][] {
     '≤ 300 ms',
   ]);
 
-  const table = areaTable(JSON.parse(geodata('areas.json')) as AreaIndex, 'county');
+  const table = areaTable(areas, 'county');
   const county = new Int16Array(POINT_COUNT);
   for (const [borderShare, label] of [
     [0, 'uniform'],
     [0.5, 'half near borders'],
   ] as const) {
-    const points = seededPoints(POINT_COUNT, POINT_COUNT, borderShare);
+    const points = seededPoints(counties, POINT_COUNT, POINT_COUNT, borderShare);
     const assign = time(() => assignCounties(index, points.lon, points.lat, county));
     rows.push([
       `assign only, 1,000,000 points, ${label}`,

@@ -21,6 +21,7 @@ import { readFileNow } from '../../src/core/import/readers.ts';
 import { rowCells } from '../../src/core/import/rowCells.ts';
 import { validateRows, type ValidationContext } from '../../src/core/import/validate.ts';
 import { decodeText } from '../../src/core/io/decode.ts';
+import { timed } from './common.ts';
 import { stationRowsCsv } from './stationRows.ts';
 
 const ROWS = 1_000_000;
@@ -30,23 +31,7 @@ const CLI_RUNS = 3;
 const LAYER = 'stations5g';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-interface Timing<T> {
-  min: number;
-  median: number;
-  result: T;
-}
-
-function time<T>(runs: number, run: () => T): Timing<T> {
-  const times: number[] = [];
-  let result!: T;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    result = run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { min: times[0], median: times[runs >> 1], result };
-}
+const time = timed;
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const rate = (milliseconds: number) => `${(ROWS / milliseconds / 1e3).toFixed(2)} M rows/s`;

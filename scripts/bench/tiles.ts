@@ -3,16 +3,10 @@
 // (Guiyang's centre and a rural county, zoom 9–12), timed one by one: the p95 per tile of each of
 // 5 runs, min and median.
 // Runnable alone: `npx tsx scripts/bench/tiles.ts`.
-import { readFileSync } from 'node:fs';
-import type { AreaIndex, CountyCollection } from '../../src/core/areas.ts';
-import { countyIndexOf } from '../../src/core/assign/countyIndex.ts';
-import { layersFromSample } from '../../src/core/layers/fromSample.ts';
 import { NO_STATION_FILTER } from '../../src/core/layers/stationFilter.ts';
-import { DEFAULT_SAMPLE_SEED, generateSample } from '../../src/core/sample/generate.ts';
 import { mercatorX, mercatorY } from '../../src/core/tiles/pointTileIndex.ts';
 import { LayerView } from '../../src/worker/layerView.ts';
-
-const geodata = (path: string) => readFileSync(new URL(`../../geodata/${path}`, import.meta.url), 'utf8');
+import { benchGeodata, sampleLayers } from './common.ts';
 
 /** The tiles a 1280 × 720 view at `zoom` centred on lon/lat asks for (512-px tiles). */
 export function viewTiles(lon: number, lat: number, zoom: number): Array<[number, number, number]> {
@@ -42,19 +36,8 @@ export function percentiles(times: number[]) {
 }
 
 export function benchTiles(): string[][] {
-  const counties = JSON.parse(geodata('counties.geojson')) as CountyCollection;
-  const areas = JSON.parse(geodata('areas.json')) as AreaIndex;
-  const sample = generateSample(DEFAULT_SAMPLE_SEED, {
-    areas,
-    countyIndex: countyIndexOf(counties).index,
-    villagesCsv: geodata('villages.csv'),
-    relocationSitesCsv: geodata('sources/relocation-sites.csv'),
-    scenicAreasCsv: geodata('sources/scenic-areas.csv'),
-  });
-  const layers = layersFromSample(
-    sample,
-    areas.counties.map((c) => c.adcode),
-  );
+  const { counties, areas } = benchGeodata();
+  const layers = sampleLayers(counties, areas);
   const rows: string[][] = [];
   const firstTile: number[] = [];
   for (let run = 0; run < 5; run++) {

@@ -33,6 +33,11 @@ export interface AtlasAutomation {
   settled(): Promise<void>;
   /** How many layer refreshes (figures and map data for the year and filter) have finished. */
   refreshesFinished(): number;
+  /**
+   * The camera's last 100 movements, oldest first, each from its movestart to its moveend in ms: a
+   * jump starts and ends in one task (~0 ms), a flight lasts its duration however slow the frames.
+   */
+  cameraMoves(): number[];
 }
 
 declare global {
@@ -43,6 +48,12 @@ declare global {
 
 export function installAutomation(controller: MapController, engine: () => EngineClient): void {
   const { map } = controller;
+  const cameraMoves: number[] = [];
+  let moveStarted = 0;
+  map.on('movestart', () => (moveStarted = performance.now()));
+  map.on('moveend', () => {
+    if (cameraMoves.push(performance.now() - moveStarted) > 100) cameraMoves.shift();
+  });
   window.atlas = {
     project: (lon, lat) => {
       const { x, y } = map.project([lon, lat]);
@@ -91,6 +102,7 @@ export function installAutomation(controller: MapController, engine: () => Engin
       } while (refreshesFinished() !== finished);
     },
     refreshesFinished,
+    cameraMoves: () => [...cameraMoves],
   };
 }
 
