@@ -12,16 +12,20 @@ import { NO_STATION_FILTER } from '../src/core/layers/stationFilter.ts';
 import { LayerView } from '../src/worker/layerView.ts';
 import { benchTiles } from './bench/tiles.ts';
 import { benchIngest } from './bench/ingest.ts';
-import { benchGeodata, sampleLayers as seededSampleLayers, seededPoints, timed } from './bench/common.ts';
+import {
+  benchGeodata,
+  sampleLayers as seededSampleLayers,
+  seededPoints,
+  timed,
+  ms,
+  rate,
+} from './bench/common.ts';
 
 const RUNS = 5;
 const { counties, areas } = benchGeodata();
 const geometries = counties.features.map((f) => f.geometry);
 const time = <T>(run: () => T) => timed(RUNS, run);
 
-const ms = (x: number) => `${x.toFixed(1)} ms`;
-const rate = (count: number, milliseconds: number) =>
-  `${(((count / milliseconds) * 1000) / 1e6).toFixed(1)} M/s`;
 const rows: string[][] = [];
 let peakRss = process.memoryUsage().rss;
 const sampleMemory = () => {

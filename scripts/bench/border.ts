@@ -6,7 +6,7 @@ import { blockLength } from '../../src/core/assign/borderBlock.ts';
 import { assignCounties, buildCountyIndex, type CountyIndex } from '../../src/core/assign/countyIndex.ts';
 import { areaTable } from '../../src/core/summary/areaTable.ts';
 import { summarize } from '../../src/core/summary/summarize.ts';
-import { benchGeodata, seededPoints, timed } from './common.ts';
+import { benchGeodata, seededPoints, timed, ms, rate } from './common.ts';
 
 const RUNS = 5;
 const POINT_COUNT = 1_000_000;
@@ -14,10 +14,6 @@ const POINT_COUNT = 1_000_000;
 const { counties, areas } = benchGeodata();
 const geometries = counties.features.map((f) => f.geometry);
 const time = <T>(run: () => T) => timed(RUNS, run);
-
-const ms = (x: number) => `${x.toFixed(1)} ms`;
-const rate = (count: number, milliseconds: number) =>
-  `${(((count / milliseconds) * 1000) / 1e6).toFixed(1)} M/s`;
 
 /** The points of a set that fall in border cells, and the edges their cells hold (per point, mean). */
 function borderPointsOf(index: CountyIndex, points: { lon: Float64Array; lat: Float64Array }) {

@@ -6,6 +6,7 @@ import { countyIndexOf } from '../../src/core/assign/countyIndex.ts';
 import { mulberry32 } from '../../src/core/coverage/random.ts';
 import { layersFromSample } from '../../src/core/layers/fromSample.ts';
 import { DEFAULT_SAMPLE_SEED, generateSample } from '../../src/core/sample/generate.ts';
+import { timeRuns } from './chinaMeasure.ts';
 
 export const geodataText = (path: string) =>
   readFileSync(new URL(`../../geodata/${path}`, import.meta.url), 'utf8');
@@ -57,14 +58,9 @@ export function sampleLayers(counties: CountyCollection, areas: AreaIndex) {
 }
 
 /** Runs `run` `runs` times: the fastest and the median time, and the last result. */
-export function timed<T>(runs: number, run: () => T): { min: number; median: number; result: T } {
-  const times: number[] = [];
-  let result!: T;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    result = run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { min: times[0], median: times[runs >> 1], result };
-}
+export const timed = timeRuns;
+
+export const ms = (x: number) => `${x.toFixed(1)} ms`;
+/** Points per second, in millions. */
+export const rate = (count: number, milliseconds: number) =>
+  `${(((count / milliseconds) * 1000) / 1e6).toFixed(1)} M/s`;
