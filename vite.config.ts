@@ -81,6 +81,14 @@ export default defineConfig({
       },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? SERVICE_WORKER_FILE : 'assets/[name]-[hash].js'),
+        // What the page loads at start stays one chunk (the entry): left alone, the bundler gives each
+        // module shared with a part loaded on demand (src/ui/lazyPanels.tsx) a chunk of its own, and
+        // the page would start with twenty requests. The service worker stays apart (see above).
+        codeSplitting: {
+          groups: [
+            { name: 'index', tags: ['$initial'], test: (id) => !/[\\/]src[\\/]serviceWorker/.test(id) },
+          ],
+        },
       },
     },
   },

@@ -9,28 +9,23 @@ import { BottomSheet } from './BottomSheet';
 import { AreaName } from './AreaName';
 import { LayerPanel } from './layers/LayerPanel';
 import { SideTabs } from './SideTabs';
-import { PlanningPanel } from './planning/PlanningPanel';
-import { ScorecardPanel } from './scorecard/ScorecardPanel';
-import { ImportDialog } from './import/ImportDialog';
 import { DropZone } from './import/DropZone';
 import { SettingsDialog } from './SettingsDialog';
 import { SearchBox } from './SearchBox';
-import { Inspector } from './Inspector';
-import { ExportMapButton } from './ExportDialog';
+import { ExportMapButton } from './ExportMapButton';
 import { CopyLinkButton } from './share/CopyLinkButton';
 import { LinkNotice } from './share/LinkNotice';
 import { SettingsNotice } from './SettingsNotice';
-import { SlidesPanel } from './slides/SlidesPanel';
-import { Presentation } from './slides/Presentation';
-import { StatusEditorHost } from './StatusEditor';
-import { VillageListHost } from './villages/VillageList';
 import { TeamBadge } from './team/TeamBadge';
-import { LoginDialog } from './team/LoginDialog';
-import { SetupPage } from './team/SetupPage';
-import { AdminUsers } from './team/AdminUsers';
-import { OutboxPanel } from './team/OutboxPanel';
-import { ConflictQueue } from './team/ConflictQueue';
 import { TeamLink } from './team/TeamLink';
+import {
+  ImportOnDemand,
+  OnDemandParts,
+  PlanningPanel,
+  ScorecardPanel,
+  SlidesPanel,
+  TeamPanels,
+} from './lazyPanels';
 
 export function App() {
   const { t } = useTranslation();
@@ -99,13 +94,17 @@ export function App() {
                 <LayerPanel />
                 <PrefectureList />
                 <DataPanel />
-                <OutboxPanel />
-                <ConflictQueue />
+                <TeamPanels />
               </>
             ),
             planning: <PlanningPanel />,
             scorecard: <ScorecardPanel />,
             slides: <SlidesPanel />,
+          }}
+          preload={{
+            planning: PlanningPanel.preload,
+            scorecard: ScorecardPanel.preload,
+            slides: SlidesPanel.preload,
           }}
         />
         <footer className="muted small">{t('sources')}</footer>
@@ -118,17 +117,11 @@ export function App() {
           }}
         />
       )}
-      <ImportDialog />
+      <ImportOnDemand />
       <DropZone />
       <LinkNotice />
       <SettingsNotice />
-      <Presentation />
-      <VillageListHost />
-      <StatusEditorHost />
-      <Inspector />
-      <LoginDialog />
-      <SetupPage />
-      <AdminUsers />
+      <OnDemandParts />
     </div>
   );
 }

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../core/format';
 import { clearSample, loadSample } from '../state/sample';
 import { useAtlas } from '../state/store';
-import { startImport } from '../state/imports';
 import { DatasetManager } from './DatasetManager';
+import { startImportOnDemand } from './import/importOnDemand';
 
 const ACCEPTED_FILES = '.csv,.txt,.xlsx,.geojson,.json,.kml,.zip';
 
@@ -54,7 +54,7 @@ export function DataPanel() {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void startImport(file);
+            if (file) void startImportOnDemand(file);
           }}
         />
       </label>

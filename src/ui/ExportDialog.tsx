@@ -1,8 +1,8 @@
-// The header's 导出地图 button and its dialog: page size, editable title and subtitle, the extent
-// (the selected area or the province fitted whole, by default; or the view as seen), whether exact
-// station positions are drawn (off by default: issue 7), then PNG or PDF at full resolution.
-import { useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
+// The dialog of the header's 导出地图 button (ExportMapButton.tsx loads it when first opened): page
+// size, editable title and subtitle, the extent (the selected area or the province fitted whole, by
+// default; or the view as seen), whether exact station positions are drawn (off by default: issue
+// 7), then PNG or PDF at full resolution.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageSizeId } from '../core/export/pageLayout';
 import { useExportContent } from './useExportContent';
@@ -17,30 +17,7 @@ type Status =
   | { kind: 'done'; text: string; note?: string }
   | { kind: 'error'; text: string };
 
-export function ExportMapButton() {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  return (
-    <>
-      <button ref={button} onClick={() => setOpen(true)} aria-haspopup="dialog">
-        {t('export.open')}
-      </button>
-      {open &&
-        createPortal(
-          <ExportDialog
-            onClose={() => {
-              setOpen(false);
-              button.current?.focus();
-            }}
-          />,
-          document.body,
-        )}
-    </>
-  );
-}
-
-function ExportDialog({ onClose }: { onClose: () => void }) {
+export function ExportDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const defaults = useExportContent();
   const [title, setTitle] = useState(defaults.title);

@@ -3,10 +3,17 @@
 // checklist, or all of them.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldChecklist, type ChecklistTarget } from './checklist/FieldChecklist';
+import type { ChecklistTarget } from './checklist/FieldChecklist';
+import { onDemand } from './lazyPanels';
 import { formatInteger } from '../core/format';
 import { useEngineQuery } from './useEngineQuery';
 import { useAtlas } from '../state/store';
+
+// The printable checklist loads when first opened (src/ui/lazyPanels.tsx).
+const FieldChecklist = onDemand(
+  () => import('./checklist/FieldChecklist').then((m) => m.FieldChecklist),
+  true,
+);
 
 export function TownshipTable({ countyAdcode }: { countyAdcode: string }) {
   const { t } = useTranslation();

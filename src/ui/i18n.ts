@@ -17,6 +17,7 @@ import * as checklistMessages from './messages/checklist';
 import * as teamMessages from './messages/team';
 import * as syncMessages from './messages/sync';
 import * as teamViewsMessages from './messages/teamViews';
+import * as onDemandMessages from './messages/onDemand';
 
 /** The labels the layer registries call for: the compiler names any a new layer, metric or choice lacks. */
 type LayerLabels = Record<
@@ -1244,6 +1245,7 @@ const FEATURES = [
   teamMessages,
   syncMessages,
   teamViewsMessages,
+  onDemandMessages,
 ];
 const allZh = Object.assign({}, zh, ...FEATURES.map((f) => f.zh)) as typeof zh;
 const allEn = Object.assign({}, en, ...FEATURES.map((f) => f.en)) as typeof zh;

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { atlas, countPixelsNear, screenPoint, settled } from './atlas';
-import { poll, SLOW_TEST_MS, useApp, whenReady } from './harness';
+import { poll, showTab, SLOW_TEST_MS, useApp, whenReady } from './harness';
 import { XIFENG } from './places';
 
 const SCREENSHOTS = 'test/e2e/screenshots';
@@ -182,6 +182,8 @@ describe('with the sample and a county selected', () => {
       expect(await page.getByRole('tab', { name: '规划', exact: true }).getAttribute('aria-selected')).toBe(
         'true',
       );
+      // The panel loads when its tab is first shown (whichever test shows it first).
+      await page.getByTestId('planning-panel').waitFor();
       expect(await page.getByTestId('planning-panel').isVisible()).toBe(true);
       const tabIds = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.id));
       await page.keyboard.press('ArrowLeft');
@@ -208,7 +210,7 @@ describe('with the sample and a county selected', () => {
       await settled(page);
       await page.screenshot({ path: `${SCREENSHOTS}/high-contrast-1440.png` });
       expect(await severeViolations(page, 'high contrast, sample, 息烽县')).toEqual([]);
-      await page.getByRole('tab', { name: '规划进度' }).click();
+      await showTab(page, '规划进度');
       expect(await severeViolations(page, 'high contrast, tab 规划进度')).toEqual([]);
       await page.screenshot({ path: `${SCREENSHOTS}/high-contrast-scorecard-1440.png` });
       await page.getByRole('tab', { name: '图层' }).click();
@@ -230,7 +232,7 @@ describe('with the sample and a county selected', () => {
       expect(await page.getByRole('tab', { name: 'Layers' }).getAttribute('aria-selected')).toBe('true');
       expect(await page.locator('#layers-title').textContent()).toBe('Layers');
       expect(await page.getByRole('tab', { name: 'Planning' }).count()).toBe(1);
-      await page.getByRole('tab', { name: 'Plan scorecard' }).click();
+      await showTab(page, 'Plan scorecard');
       expect(await page.locator('#scorecard-title').textContent()).toContain('Plan scorecard');
       const title = page.getByTestId('area-panel').locator('h2');
       await poll(() => title.textContent()).toBe('息烽县 Xifeng');
@@ -266,7 +268,7 @@ describe('with the sample and a county selected', () => {
 
   test('print: the map over the page with the area summary and legend; no header, tabs or buttons', async () => {
     const { page } = app;
-    await page.getByRole('tab', { name: '规划进度' }).click();
+    await showTab(page, '规划进度');
     await page.emulateMedia({ media: 'print' });
     try {
       await page.screenshot({ path: `${SCREENSHOTS}/print-1440.png` });

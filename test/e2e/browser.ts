@@ -96,6 +96,31 @@ export async function openInContext(checks: PageChecks, context: BrowserContext,
   return page;
 }
 
+/** The phases of a page's cold load, in ms from navigation (see `coldLoadPhases`). */
+export interface ColdLoadPhases {
+  /** The page's script has run (DOMContentLoaded follows the module script). */
+  scriptMs: number;
+  /** The first paint (the header and the panel, the map still blank). */
+  firstPaintMs: number;
+  /** MapLibre has loaded its style ('map-load'); the boundaries go to its worker from here. */
+  styleMs: number;
+  /** MapLibre's first idle with the boundaries drawn ('map-ready'): the map is interactive. */
+  mapReadyMs: number;
+}
+
+/** Reads a page's cold-load phases from its performance timeline, once the map has drawn. */
+export const coldLoadPhases = (page: Page): Promise<ColdLoadPhases> =>
+  page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return {
+      scriptMs: navigation.domContentLoadedEventEnd,
+      firstPaintMs: at('first-paint'),
+      styleMs: at('map-load'),
+      mapReadyMs: at('map-ready'),
+    };
+  });
+
 /** A watched page in a new browser profile (its own storage), once the map has drawn. */
 export async function openPage(
   browser: Browser,

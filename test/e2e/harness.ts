@@ -106,6 +106,26 @@ export async function loadSample(page: Page): Promise<void> {
   await settled(page);
 }
 
+/** What each side-panel tab shows once its code has arrived (the tab's id is `tab-<key>`). */
+const TAB_PANELS: Record<string, string> = {
+  layers: 'layer-panel',
+  planning: 'planning-panel',
+  scorecard: 'scorecard-panel',
+  slides: 'slides-panel',
+};
+
+/**
+ * Shows a side-panel tab (by its accessible name, exactly) as a user does, and waits for the panel's
+ * own content: the planning, scorecard and slides panels load when first shown (src/ui/lazyPanels.tsx),
+ * and meanwhile the tab shows a loading note.
+ */
+export async function showTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  await tab.click();
+  const key = (await tab.getAttribute('id'))!.replace(/^tab-/, '');
+  await page.locator(`#panel-${key}`).getByTestId(TAB_PANELS[key]).waitFor({ timeout: waitTimeoutMs() });
+}
+
 /**
  * `expect.poll` for what waits on the app's work: with a time limit tied to the test's, not 1 s.
  * Inside a test only (as `expect.poll`); a hook waits with `page.waitForFunction` or a locator.

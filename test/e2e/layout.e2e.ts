@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { nextFrames, renderedCount, settled } from './atlas';
-import { loadSample, poll, SLOW_TEST_MS, useApp } from './harness';
+import { loadSample, poll, showTab, SLOW_TEST_MS, useApp } from './harness';
 import { XIFENG } from './places';
 
 const SCREENSHOTS = 'test/e2e/screenshots';
@@ -34,7 +34,7 @@ const sidewaysScroll = () =>
 /** The panel does not scroll sideways on any tab (the ranking stays open on the first). */
 async function expectNoSidewaysScroll(size: string) {
   for (const tab of TABS) {
-    await page.getByRole('tab', { name: tab, exact: true }).click();
+    await showTab(page, tab);
     await nextFrames(page);
     for (const { selector, by } of await sidewaysScroll())
       expect(by, `${selector} scrolls sideways on ${tab} at ${size}`).toBeLessThanOrEqual(0);

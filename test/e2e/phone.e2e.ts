@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { nextFrames } from './atlas';
-import { poll, SLOW_TEST_MS, useApp } from './harness';
+import { poll, showTab, SLOW_TEST_MS, useApp } from './harness';
 
 const PHONE = { width: 390, height: 844 };
 const SCREENSHOTS = 'test/e2e/screenshots';
@@ -200,7 +200,7 @@ describe('touch targets', () => {
       ),
     ).toEqual([]);
     for (const tab of ['规划', '规划进度', '幻灯片'] as const) {
-      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await showTab(page, tab);
       expect(
         await smallTargets(panel, '[role="tabpanel"]:not([hidden]) :is(button:not(.link, .sort), select)'),
         tab,

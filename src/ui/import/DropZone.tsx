@@ -1,7 +1,7 @@
 // Drag a file anywhere onto the app to import it; an overlay says so while a file is held over it.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { startImport } from '../../state/imports';
+import { startImportOnDemand } from './importOnDemand';
 
 export function DropZone() {
   const { t } = useTranslation();
@@ -22,7 +22,7 @@ export function DropZone() {
       e.preventDefault();
       setActive(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void startImport(file);
+      if (file) void startImportOnDemand(file);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
