@@ -270,20 +270,24 @@ export class CsvRows {
   }
 }
 
-/** A Uint32Array that grows as values are pushed. */
+/**
+ * A Uint32Array that grows as values are pushed: four times over, so a million values are copied
+ * a third of a time on the way, and only the part written is ever touched (fresh memory costs more
+ * than its copy).
+ */
 export class GrowingIndex {
   private values = new Uint32Array(1024);
   length = 0;
   push(value: number): void {
     if (this.length === this.values.length) {
-      const grown = new Uint32Array(this.values.length * 2);
+      const grown = new Uint32Array(this.values.length * 4);
       grown.set(this.values);
       this.values = grown;
     }
     this.values[this.length++] = value;
   }
-  /** The values pushed, in an array of their own length. */
+  /** The values pushed: a view of their first `length` places, not a copy. */
   finish(): Uint32Array {
-    return this.values.slice(0, this.length);
+    return this.values.subarray(0, this.length);
   }
 }

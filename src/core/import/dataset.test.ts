@@ -63,3 +63,29 @@ test('a column left empty is the column of empty values set row by row', () => {
   };
   for (const rows of [0, 1, 3]) expect(build(rows, true)).toEqual(build(rows, false));
 });
+
+test('rows written over the positions read ahead, every row or some accepted, give the same dataset', () => {
+  const build = (accepted: (i: number) => boolean, readAhead: boolean) => {
+    const rows = 5;
+    const positions = {
+      lon: Float64Array.from({ length: rows }, (_, i) => 106 + i / 10),
+      lat: Float64Array.from({ length: rows }, (_, i) => 26 + i / 10),
+      county: Int16Array.from({ length: rows }, (_, i) => i),
+    };
+    const builder = new DatasetBuilder('stations', rows, readAhead ? positions : undefined);
+    builder.declareText('id');
+    const setId = builder.textSetter('id');
+    for (let i = 0; i < rows; i++) {
+      if (!accepted(i)) continue;
+      builder.addRow(i + 2, positions.lon[i], positions.lat[i], positions.county[i]);
+      setId(`S${i}`);
+    }
+    return builder.finish();
+  };
+  for (const accepted of [() => true, (i: number) => i % 2 === 1]) {
+    const dataset = build(accepted, true);
+    expect(dataset).toEqual(build(accepted, false));
+    expect(dataset.lon.length).toBe(dataset.rowCount);
+    expect(dataset.text.id).toEqual(dataset.rowCount === 5 ? ['S0', 'S1', 'S2', 'S3', 'S4'] : ['S1', 'S3']);
+  }
+});

@@ -33,7 +33,11 @@ export interface ImportedDataset {
   sourceRowNumbers: Uint32Array;
 }
 
-/** Appends accepted rows; capacity is the file's row count, trimmed by finish(). */
+/**
+ * Appends accepted rows; capacity is the file's row count, trimmed by finish(). A column's storage is
+ * made when its first setter is, so a column left empty costs nothing until finish() makes it at the
+ * final length: a million rows of a field the file lacks are one fill, not a fill and a copy.
+ */
 export class DatasetBuilder {
   rowCount = 0;
   private readonly lon: Float64Array;
@@ -42,39 +46,48 @@ export class DatasetBuilder {
   private readonly sourceRowNumbers: Uint32Array;
   private readonly categorical = new Map<
     string,
-    { codes: Uint32Array; index: Map<string, number>; labels: string[] }
+    { codes: Uint32Array; index: Map<string, number>; labels: string[] } | undefined
   >();
-  private readonly numeric = new Map<string, Float64Array>();
-  private readonly flags = new Map<string, Uint8Array>();
-  private readonly text = new Map<string, string[]>();
-  private readonly extra = new Map<string, string[]>();
+  private readonly numeric = new Map<string, Float64Array | undefined>();
+  private readonly flags = new Map<string, Uint8Array | undefined>();
+  private readonly text = new Map<string, string[] | undefined>();
+  private readonly extra = new Map<string, string[] | undefined>();
   /** Columns empty in every row (a field without a column in the file): made whole by finish(). */
   private readonly empty = new Set<string>();
 
+  /**
+   * `positions`: arrays of `capacity` to write the rows' positions into instead of new ones — the
+   * file's positions read ahead (plainPoints.ts), which a row then overwrites: the dataset's row k
+   * is written once row k of the file has been read, and an accepted row is never before its file
+   * row.
+   */
   constructor(
     readonly layer: DatasetKind,
     private readonly capacity: number,
+    positions?: { lon: Float64Array; lat: Float64Array; county: Int16Array },
   ) {
-    this.lon = new Float64Array(capacity);
-    this.lat = new Float64Array(capacity);
-    this.county = new Int16Array(capacity);
+    if (positions && positions.lon.length !== capacity)
+      throw new RangeError(`positions for ${positions.lon.length} rows, not ${capacity}`);
+    this.lon = positions?.lon ?? new Float64Array(capacity);
+    this.lat = positions?.lat ?? new Float64Array(capacity);
+    this.county = positions?.county ?? new Int16Array(capacity);
     this.sourceRowNumbers = new Uint32Array(capacity);
   }
 
   declareCategorical(name: string) {
-    this.categorical.set(name, { codes: new Uint32Array(this.capacity), index: new Map(), labels: [] });
+    this.categorical.set(name, undefined);
   }
   declareNumeric(name: string) {
-    this.numeric.set(name, new Float64Array(this.capacity).fill(NaN));
+    this.numeric.set(name, undefined);
   }
   declareFlag(name: string) {
-    this.flags.set(name, new Uint8Array(this.capacity).fill(FLAG_UNKNOWN));
+    this.flags.set(name, undefined);
   }
   declareText(name: string) {
-    this.text.set(name, []);
+    this.text.set(name, undefined);
   }
   declareExtra(name: string) {
-    this.extra.set(name, []);
+    this.extra.set(name, undefined);
   }
 
   /** Starts a row; the setters below fill the current one (rowCount − 1). */
@@ -89,16 +102,16 @@ export class DatasetBuilder {
     this.categorySetter(name)(label);
   }
   setNumber(name: string, value: number): void {
-    this.numeric.get(name)![this.rowCount - 1] = value;
+    this.numberSetter(name)(value);
   }
   setFlag(name: string, value: number): void {
-    this.flags.get(name)![this.rowCount - 1] = value;
+    this.flagSetter(name)(value);
   }
   setText(name: string, value: string): void {
-    this.text.get(name)![this.rowCount - 1] = value;
+    this.textSetter(name)(value);
   }
   setExtra(name: string, value: string): void {
-    this.extra.get(name)![this.rowCount - 1] = value;
+    this.extraSetter(name)(value);
   }
 
   /**
@@ -111,7 +124,11 @@ export class DatasetBuilder {
 
   // The setters above for one column, its name looked up once: for a million rows.
   categorySetter(name: string): (label: string) => void {
-    const column = this.categorical.get(name)!;
+    const column = this.stored(this.categorical, name, () => ({
+      codes: new Uint32Array(this.capacity),
+      index: new Map<string, number>(),
+      labels: [],
+    }));
     return (label) => {
       let code = column.index.get(label);
       if (code === undefined) {
@@ -123,46 +140,64 @@ export class DatasetBuilder {
     };
   }
   numberSetter(name: string): (value: number) => void {
-    const column = this.numeric.get(name)!;
+    const column = this.stored(this.numeric, name, () => emptyNumbers(this.capacity));
     return (value) => void (column[this.rowCount - 1] = value);
   }
   flagSetter(name: string): (value: number) => void {
-    const column = this.flags.get(name)!;
+    const column = this.stored(this.flags, name, () => unknownFlags(this.capacity));
     return (value) => void (column[this.rowCount - 1] = value);
   }
   textSetter(name: string): (value: string) => void {
-    const column = this.text.get(name)!;
+    const column = this.stored(this.text, name, () => new Array<string>(this.capacity));
     return (value) => void (column[this.rowCount - 1] = value);
   }
   extraSetter(name: string): (value: string) => void {
-    const column = this.extra.get(name)!;
+    const column = this.stored(this.extra, name, () => new Array<string>(this.capacity));
     return (value) => void (column[this.rowCount - 1] = value);
+  }
+
+  /** A declared column's storage, made at full capacity the first time it is asked for. */
+  private stored<T>(columns: Map<string, T | undefined>, name: string, make: () => T): T {
+    if (!columns.has(name)) throw new Error(`column ${name} was not declared`);
+    let column = columns.get(name);
+    if (column === undefined) columns.set(name, (column = make()));
+    return column;
   }
 
   finish(): ImportedDataset {
     const n = this.rowCount;
     const record = <T, U>(map: Map<string, T>, f: (value: T, name: string) => U) =>
       Object.fromEntries([...map].map(([name, value]) => [name, f(value, name)]));
-    const emptyText = (text: string[], name: string) =>
-      this.empty.has(name) ? Array.from({ length: n }, () => '') : text;
+    // Arrays made at capacity are cut to the rows accepted; when every row was, they are kept whole.
+    const cut = <A extends { length: number; slice(start: number, end: number): A }>(a: A) =>
+      a.length === n ? a : a.slice(0, n);
+    /** Texts made at capacity lose their unused end in place (an array, not a copy). */
+    const cutText = (text: string[] | undefined) => {
+      if (text === undefined) return new Array<string>(n).fill('');
+      text.length = n;
+      return text;
+    };
     return {
       layer: this.layer,
       rowCount: n,
-      lon: this.lon.slice(0, n),
-      lat: this.lat.slice(0, n),
-      county: this.county.slice(0, n),
+      lon: cut(this.lon),
+      lat: cut(this.lat),
+      county: cut(this.county),
       categorical: record(this.categorical, (c, name) => ({
-        codes: c.codes.slice(0, n),
-        labels: this.empty.has(name) && n > 0 ? [''] : c.labels,
+        codes: c ? cut(c.codes) : new Uint32Array(n),
+        labels: this.empty.has(name) && n > 0 ? [''] : (c?.labels ?? []),
       })),
-      numeric: record(this.numeric, (a) => a.slice(0, n)),
-      flags: record(this.flags, (a) => a.slice(0, n)),
-      text: record(this.text, emptyText),
-      extra: record(this.extra, (a) => a),
-      sourceRowNumbers: this.sourceRowNumbers.slice(0, n),
+      numeric: record(this.numeric, (a) => (a ? cut(a) : emptyNumbers(n))),
+      flags: record(this.flags, (a) => (a ? cut(a) : unknownFlags(n))),
+      text: record(this.text, cutText),
+      extra: record(this.extra, cutText),
+      sourceRowNumbers: cut(this.sourceRowNumbers),
     };
   }
 }
+
+const emptyNumbers = (length: number) => new Float64Array(length).fill(NaN);
+const unknownFlags = (length: number) => new Uint8Array(length).fill(FLAG_UNKNOWN);
 
 export interface RejectedRow {
   /** Index into the table's rows. */

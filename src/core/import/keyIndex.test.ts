@@ -1,5 +1,5 @@
 // The key index against a Map of first rows: the same first row for every key, whatever the keys'
-// hashes, as the table grows past what it expected.
+// hashes and order, as the table grows past what it expected.
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { KeyIndex } from './keyIndex';
@@ -33,4 +33,31 @@ test('a hundred thousand keys in a table made for ten grow it, and keep every fi
   const rows = firstRowsBothWays(keys, 10);
   expect(rows.every(([found, first]) => found === first)).toBe(true);
   expect(rows[99_999]).toEqual([39_999, 39_999]);
+});
+
+test('ids in order, and their repeats out of order', () => {
+  const ids = Array.from({ length: 30_000 }, (_, i) => `S${String(i).padStart(7, '0')}`);
+  const repeats = Array.from({ length: 10_000 }, (_, i) => ids[(i * 7_919) % ids.length]);
+  const rows = firstRowsBothWays([...ids, ...repeats, '', 'S', ''], ids.length);
+  expect(rows.every(([found, first]) => found === first)).toBe(true);
+  expect(rows[30_000]).toEqual([0, 0]);
+});
+
+test('keys in order, then out of order, with rows left out and repeats, as a Map says', () => {
+  const key = fc.oneof(fc.constantFrom('a', 'b', 'c', 'ab', 'S1', 'S2', '站1'), fc.string({ maxLength: 3 }));
+  const row = fc.tuple(key, fc.boolean());
+  fc.assert(
+    fc.property(fc.array(row, { maxLength: 100 }), fc.array(row, { maxLength: 100 }), (inOrder, after) => {
+      // A row marked false has no key and is not recorded (as a row without an id).
+      const rows = [...inOrder.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), ...after];
+      const index = new KeyIndex((i) => rows[i][0], rows.length);
+      const map = new Map<string, number>();
+      rows.forEach(([key, recorded], i) => {
+        if (!recorded) return;
+        if (!map.has(key)) map.set(key, i);
+        expect(index.firstRow(key, i)).toBe(map.get(key));
+      });
+    }),
+    { numRuns: 500 },
+  );
 });

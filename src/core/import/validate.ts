@@ -100,23 +100,6 @@ export function validateRows(
   const { header, rowNumbers } = table;
   const rowCount = rowNumbers.length;
   const cells = rowCells(table);
-  const builder = new DatasetBuilder(layer, rowCount);
-  const mappedSpecs = specs.filter((s) => s.kind !== 'longitude' && s.kind !== 'latitude');
-  for (const spec of mappedSpecs) declare(builder, spec);
-  const specColumns = mappedSpecs.map((spec) => mapping[spec.field]);
-  // A field without a column is empty in every row: the builder fills it once, not row by row.
-  const writers = mappedSpecs.flatMap((spec, f) => {
-    if (specColumns[f] !== undefined) return [{ f, write: writer(builder, spec) }];
-    builder.leaveEmpty(spec.field);
-    return [];
-  });
-  const usedColumns = new Set(Object.values(mapping).filter((c): c is number => c !== undefined));
-  const extraColumns = header.flatMap((name, c) =>
-    usedColumns.has(c) ? [] : [{ c, name: uniqueName(name, c, header) }],
-  );
-  for (const { name } of extraColumns) builder.declareExtra(name);
-  const extraWriters = extraColumns.map(({ c, name }) => ({ c, set: builder.extraSetter(name) }));
-
   const mappingProblems: Problem[] = specs
     .filter((s) => s.required && mapping[s.field] === undefined)
     .map((s) => ({ code: 'unmapped-field', params: { field: s.field } }));
@@ -146,6 +129,28 @@ export function validateRows(
           context.countyIndex,
         )
       : undefined;
+  // Accepted rows' positions are written over the placed ones, behind the row being read.
+  const builder = new DatasetBuilder(layer, rowCount, placed);
+  const mappedSpecs = specs.filter((s) => s.kind !== 'longitude' && s.kind !== 'latitude');
+  for (const spec of mappedSpecs) declare(builder, spec);
+  const specColumns = mappedSpecs.map((spec) => mapping[spec.field]);
+  // The fields read row by row: those with a column, and those missing from every row (required
+  // but without a column). Any other field is empty in every row, without a problem.
+  const checkedFields = mappedSpecs.flatMap((spec, f) =>
+    specColumns[f] !== undefined || spec.required ? [f] : [],
+  );
+  // A field without a column is empty in every row: the builder fills it once, not row by row.
+  const writers = mappedSpecs.flatMap((spec, f) => {
+    if (specColumns[f] !== undefined) return [{ f, write: writer(builder, spec) }];
+    builder.leaveEmpty(spec.field);
+    return [];
+  });
+  const usedColumns = new Set(Object.values(mapping).filter((c): c is number => c !== undefined));
+  const extraColumns = header.flatMap((name, c) =>
+    usedColumns.has(c) ? [] : [{ c, name: uniqueName(name, c, header) }],
+  );
+  for (const { name } of extraColumns) builder.declareExtra(name);
+  const extraWriters = extraColumns.map(({ c, name }) => ({ c, set: builder.extraSetter(name) }));
 
   const rejected: RejectedRow[] = [];
   const values = new Array<unknown>(mappedSpecs.length);
@@ -172,7 +177,7 @@ export function validateRows(
     if (onProgress && i % 10_000 === 0) onProgress(i / rowCount);
     cells.at(i);
     rowNumber = rowNumbers[i];
-    const readerProblem = readerProblems.get(rowNumber);
+    const readerProblem = readerProblems.size > 0 ? readerProblems.get(rowNumber) : undefined;
     if (problems.length > 0) problems.length = 0;
     if (readerProblem) problems.push(...readerProblem);
 
@@ -181,8 +186,9 @@ export function validateRows(
       villageCountyAdcode = '',
       villageCode = '',
       key = '';
-    for (let f = 0; f < mappedSpecs.length; f++) {
-      const spec = mappedSpecs[f],
+    for (let k = 0; k < checkedFields.length; k++) {
+      const f = checkedFields[k],
+        spec = mappedSpecs[f],
         column = specColumns[f];
       values[f] = null;
       const value = column === undefined ? '' : cells.trimmed(column);
@@ -268,21 +274,28 @@ export function validateRows(
     const lonBlank = !isPlaced && (lonColumn === undefined || cells.blank(lonColumn)),
       latBlank = !isPlaced && (latColumn === undefined || cells.blank(latColumn));
     if (!readerProblem && (!lonBlank || !latBlank || coordinatesRequired)) {
-      if (lonBlank) problem(lonColumn, 'missing-value', { field: 'lon' });
-      if (latBlank) problem(latColumn, 'missing-value', { field: 'lat' });
-      const x = isPlaced ? placed.x[i] : lonBlank ? null : coordinate(cells, lonColumn!),
-        y = isPlaced ? placed.y[i] : latBlank ? null : coordinate(cells, latColumn!);
-      if (!lonBlank && x === null) problem(lonColumn, 'not-a-number', { value: lonCell() });
-      if (!latBlank && y === null) problem(latColumn, 'not-a-number', { value: latCell() });
+      // A row placed in a county is done with its numbers (NaN below: unread); any other row reads
+      // them, a placed one again.
+      const placedInCounty = isPlaced && placed.county[i] !== -1;
+      let x: number | null = NaN,
+        y: number | null = NaN;
+      if (!placedInCounty) {
+        if (lonBlank) problem(lonColumn, 'missing-value', { field: 'lon' });
+        if (latBlank) problem(latColumn, 'missing-value', { field: 'lat' });
+        x = lonBlank ? null : coordinate(cells, lonColumn!);
+        y = latBlank ? null : coordinate(cells, latColumn!);
+        if (!lonBlank && x === null) problem(lonColumn, 'not-a-number', { value: lonCell() });
+        if (!latBlank && y === null) problem(latColumn, 'not-a-number', { value: latCell() });
+      }
       if (x === null || y === null) outOfRange(x, y);
       else {
-        const inRange = Math.abs(x) <= 180 && Math.abs(y) <= 90;
         let wx: number, wy: number, pointCounty: number;
         if (isPlaced) {
           wx = placed.lon[i];
           wy = placed.lat[i];
           pointCounty = placed.county[i];
         } else {
+          const inRange = Math.abs(x) <= 180 && Math.abs(y) <= 90;
           [wx, wy] = inRange ? pointToWgs84(x, y, context.datum) : [NaN, NaN];
           pointCounty = inRange ? countyAt(context.countyIndex, wx, wy) : -1;
         }
@@ -302,7 +315,7 @@ export function validateRows(
           const [sx, sy] = swappedInRange ? pointToWgs84(y, x, context.datum) : [NaN, NaN];
           if (swappedInRange && countyAt(context.countyIndex, sx, sy) !== -1)
             problem(lonColumn, 'lat-lon-swapped', { lon: lonCell(), lat: latCell() });
-          else if (!inRange) outOfRange(x, y);
+          else if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) outOfRange(x, y);
           else if (context.keepPointsOutside) {
             lon = wx;
             lat = wy;
