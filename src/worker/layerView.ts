@@ -3,21 +3,24 @@
 // registry.ts lists them): GeoJSON texts for the small ones, point tiles made on request for the
 // stations and villages (the station cells stand for the single stations at low zooms). Work is
 // cached by what it depends on: station radii and the modelled first-covered years once per loaded
-// layer set, so a change of year or station filter only recounts (a few ms); a tile index once
+// layer set, so a change of year or station filter only recounts (a few ms); the places' nearest 5G
+// station for every year once per layer set too, so a year change builds no station grid; the
+// stations' figures by kind of station (stations.ts), without a pass over them; a tile index once
 // per layer's rows, built when the map first asks for one of its tiles.
 //
 // Rules relied on:
 // - Modelled coverage counts every station on air, whatever the filter: it answers "is this place
 //   covered", which does not depend on which operators the map is showing.
 // - A source is in a view's result only when the page must redraw it: one refreshed with the rows
-//   after the layers change, one refreshed per view every time. A GeoJSON source comes as its
-//   text (an empty collection without data, so the map clears it); a tile source as a new version
-//   number for its tiles' address, so MapLibre drops its cached tiles and asks again.
+//   after the layers change, one refreshed per view when its text differs from the one last sent
+//   (a station filter leaves the places as they were, and MapLibre need not parse them again). A
+//   GeoJSON source comes as its text (an empty collection without data, so the map clears it); a
+//   tile source as a new version number for its tiles' address, so MapLibre drops its cached
+//   tiles and asks again.
 // - Tiles hold every positioned row: the overlays' filter expressions choose what is drawn, so a
 //   filter, year or 4G switch never sends a point again.
 import type { AreaIndex } from '../core/areas';
-import { nearest, type NearestResult } from '../core/coverage/stationGrid';
-import { stationGrid } from './stationGrids';
+import { nearestByYear, nearestMetersAt, type NearestByYear } from '../core/coverage/nearestByYear';
 import { stationRadiiMeters } from '../core/coverage/radius';
 import { seatColumns } from '../core/coverage/seats';
 import type { SourceInputs, TileSource } from '../core/layers/definition';
@@ -83,6 +86,10 @@ export class LayerView {
   private modelled?: Modelled;
   /** Whether the sources refreshed with the rows have been sent since the layers last changed. */
   private rowsSent = false;
+  /** The GeoJSON text last sent per source since the layers last changed. */
+  private readonly geojsonSent = new Map<string, string>();
+  /** Per point layer (by its lon column): the nearest 5G station by year, for the modelled stations. */
+  private nearest5g = new WeakMap<Float64Array, NearestByYear>();
   private stationsVersion = 0;
   /** Per tile source: its layer as the tiles are written (made on the first tile asked for). */
   private readonly tileSources = new Map<string, { layer?: PointTileLayer; make?: () => PointTileLayer }>();
@@ -102,6 +109,8 @@ export class LayerView {
     this.layers = layers;
     this.modelled = undefined;
     this.rowsSent = false;
+    this.geojsonSent.clear();
+    this.nearest5g = new WeakMap();
     return this.info();
   }
 
@@ -139,7 +148,7 @@ export class LayerView {
     const modelledMs = performance.now() - started;
     const { stations } = this.layers;
     const stationMask = stations && stationFilterMask(stations, request.filter, request.asOfYear);
-    const figures = this.figures(request, stationMask);
+    const figures = this.figures(request);
     const figuresMs = performance.now() - started - modelledMs;
     const inputs = this.inputs(request, stationMask);
     const geojson: ViewResult['geojson'] = {};
@@ -149,9 +158,10 @@ export class LayerView {
         if (definition.refresh === 'rows' && this.rowsSent) continue;
         if (definition.format === 'geojson') {
           const columns = this.layers[name];
-          geojson[source as OverlaySourceName] = columns
-            ? definition.write(columns, inputs)
-            : EMPTY_COLLECTION;
+          const text = columns ? definition.write(columns, inputs) : EMPTY_COLLECTION;
+          if (this.geojsonSent.get(source) === text) continue;
+          this.geojsonSent.set(source, text);
+          geojson[source as OverlaySourceName] = text;
         } else tiles[source as OverlaySourceName] = this.prepareTiles(name, source, definition, inputs);
       }
     this.rowsSent = true;
@@ -160,14 +170,13 @@ export class LayerView {
   }
 
   /** The area figures alone, e.g. for another year to compare with. */
-  figures({ asOfYear, filter }: ViewRequest, stationMask?: Uint8Array): FigureTable {
-    const { stations } = this.layers;
+  figures({ asOfYear, filter }: ViewRequest): FigureTable {
+    // The stations are counted by kind (stations.ts): no mask is needed for them.
     return computeAreaFigures(this.areas, {
       layers: this.layers,
       modelled: this.modelledYears(),
       asOfYear,
-      stationMask: stationMask ?? (stations && stationFilterMask(stations, filter, asOfYear)),
-      stationMaskAt2020: stations && stationFilterMask(stations, filter, 2020),
+      stationFilter: filter,
     });
   }
 
@@ -219,15 +228,13 @@ export class LayerView {
       modelled: this.modelledYears(),
       stationMask,
       stationRadiiMeters: this.radiiMeters,
-      // Metres to the nearest 5G station on air by the year: a few hundred targets, so per view.
+      // Metres to the nearest 5G station on air by the year: a few hundred targets, every year
+      // worked out on the first view.
       nearest5gMeters: (lon, lat) => {
-        const grid = stationGrid(this.modelledYears().columns, '5G', asOfYear);
-        const meters = new Float64Array(lon.length).fill(Infinity);
-        const found: NearestResult = { index: -1, meters: Infinity };
-        if (grid.count > 0)
-          for (let i = 0; i < meters.length; i++)
-            meters[i] = nearest(grid, lon[i], lat[i], Infinity, found).meters;
-        return meters;
+        let table = this.nearest5g.get(lon);
+        if (!table)
+          this.nearest5g.set(lon, (table = nearestByYear(this.modelledYears().columns, '5G', lon, lat)));
+        return nearestMetersAt(table, asOfYear, lon.length);
       },
     };
   }

@@ -41,6 +41,8 @@ function metersOfTerm(term: number): number {
   return 2 * EARTH_RADIUS_METERS * Math.asin(Math.sqrt(Math.min(1, term)));
 }
 
+const metersOrInfinity = (term: number) => (term === Infinity ? Infinity : metersOfTerm(term));
+
 /** Great-circle distance between two WGS84 points in degrees, on the mean-radius sphere. */
 export function haversineMeters(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const latRadians1 = lat1 * RADIANS_PER_DEGREE;
@@ -277,6 +279,54 @@ export function nearest(
     into.index = bestIndex;
     into.meters = bestMeters;
   }
+  return into;
+}
+
+/**
+ * Metres from (lon, lat) to the nearest indexed point of each group (`groupOf` by point index, one
+ * search for all groups), written into `into` (Infinity for a group without a point). Groups with
+ * `groupSize` 0 are not waited for, so an empty group does not send the search over the whole grid.
+ */
+export function nearestPerGroup(
+  grid: PointGrid,
+  lon: number,
+  lat: number,
+  groupOf: Uint8Array,
+  groupSize: ArrayLike<number>,
+  into: Float64Array,
+): Float64Array {
+  const bestTerm = into.fill(Infinity);
+  if (grid.count === 0 || !Number.isFinite(lon) || !Number.isFinite(lat)) return into;
+  const q = queryCell(grid, lon, lat, nearestQuery);
+  const { columns, rows, cellStart, cellItems, itemLon, itemLatRadians, itemCosLat } = grid;
+  const latRadians = lat * RADIANS_PER_DEGREE;
+  const cosLat = q.cosLat;
+  for (let ring = firstRing(grid, q), last = lastRing(grid, q); ring <= last; ring++) {
+    const rowLow = Math.max(0, q.row - ring),
+      rowHigh = Math.min(rows - 1, q.row + ring);
+    const columnLow = Math.max(0, q.column - ring),
+      columnHigh = Math.min(columns - 1, q.column + ring);
+    for (let row = rowLow; row <= rowHigh; row++) {
+      const wholeRow = row === q.row - ring || row === q.row + ring;
+      const step = wholeRow ? 1 : 2 * ring;
+      for (let column = wholeRow ? columnLow : q.column - ring; column <= columnHigh; column += step) {
+        if (column < columnLow) continue;
+        const cell = row * columns + column;
+        for (let k = cellStart[cell], end = cellStart[cell + 1]; k < end; k++) {
+          const term = haversineTerm(latRadians, cosLat, lon, itemLatRadians[k], itemCosLat[k], itemLon[k]);
+          const group = groupOf[cellItems[k]];
+          if (term < bestTerm[group]) bestTerm[group] = term;
+        }
+      }
+    }
+    // Done when every group with points has one nearer than anything outside the ring.
+    const boundMeters = boundOutsideRing(grid, q, ring);
+    let farthestMeters = 0;
+    for (let group = 0; group < into.length && farthestMeters < boundMeters; group++)
+      if (groupSize[group] > 0) farthestMeters = Math.max(farthestMeters, metersOrInfinity(bestTerm[group]));
+    if (boundMeters > farthestMeters) break;
+  }
+  for (let group = 0; group < into.length; group++) into[group] = metersOrInfinity(bestTerm[group]);
   return into;
 }
 

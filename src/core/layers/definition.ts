@@ -54,6 +54,16 @@ export type MetricDefinition<F extends string> = MetricBasics &
     | { unit: Exclude<MetricUnit, 'percent'>; value(f: Readonly<Record<F, number>>, area: AreaSize): number }
   );
 
+/** Which stations the user has asked to see (stationFilter.ts has the rule). */
+export interface StationFilter {
+  /** Operator names to keep; empty = all. */
+  operators: string[];
+  /** Band names to keep; empty = all. */
+  bands: string[];
+  /** Built in or after this year (inclusive); 0 = no lower bound. */
+  fromYear: number;
+}
+
 /** What counting a layer's figures for one year needs besides its rows. */
 export interface CountInputs<M extends string> {
   asOfYear: number;
@@ -62,6 +72,8 @@ export interface CountInputs<M extends string> {
   /** Stations passing the filter and on air by asOfYear; and by the end of 2020. */
   stationMask?: Uint8Array;
   stationMaskAt2020?: Uint8Array;
+  /** Instead of the masks: the filter they are made by, so the stations are counted by kind, not row by row. */
+  stationFilter?: StationFilter;
 }
 
 /** What writing a layer's map source needs besides its rows: what the worker knows for the view. */

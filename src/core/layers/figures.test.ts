@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import type { AreaIndex } from '../areas';
+import { UNKNOWN_CATEGORY } from './encoding';
 import { computeAreaFigures, FIGURES, type Figure, type FigureInputs, type FigureTable } from './figures';
+import { stationFilterMask } from './stationFilter';
 import {
   STATUS_NO as NO,
   STATUS_UNKNOWN as UNKNOWN,
@@ -303,4 +306,45 @@ test('every figure of a prefecture is the sum of its counties, and the province 
   }
   expect(column(table, 'stations5g')).toEqual([1, 0, 1, 1, 1, 2]);
   expect(column(table, 'townships')).toEqual([1, 1, 2, 2, 2, 4]);
+});
+
+test('stations counted by their filter give the figures of the masks that filter makes', () => {
+  const operators = ['中国移动', '中国电信'],
+    bands = ['n78', 'n28'];
+  const row = fc.record({
+    county: fc.integer({ min: -1, max: 2 }),
+    technology: fc.integer({ min: 0, max: 1 }),
+    operator: fc.oneof(fc.integer({ min: 0, max: 1 }), fc.constant(UNKNOWN_CATEGORY)),
+    band: fc.oneof(fc.integer({ min: 0, max: 1 }), fc.constant(UNKNOWN_CATEGORY)),
+    buildYear: fc.oneof(fc.constant(0), fc.integer({ min: 2017, max: 2026 })),
+  });
+  const filter = fc.record({
+    operators: fc.subarray([...operators, '中国广电']),
+    bands: fc.subarray(bands),
+    fromYear: fc.oneof(fc.constant(0), fc.integer({ min: 2017, max: 2026 })),
+  });
+  fc.assert(
+    fc.property(
+      fc.array(row, { maxLength: 30 }),
+      filter,
+      fc.integer({ min: 2017, max: 2026 }),
+      (rows, f, asOfYear) => {
+        const stations: StationLayer = {
+          ...stationLayer(rows),
+          operator: Uint8Array.from(rows, (r) => r.operator),
+          operators,
+          band: Uint8Array.from(rows, (r) => r.band),
+          bands,
+          buildYear: Int16Array.from(rows, (r) => r.buildYear),
+        };
+        const byMasks = figures({
+          layers: { stations },
+          asOfYear,
+          stationMask: stationFilterMask(stations, f, asOfYear),
+          stationMaskAt2020: stationFilterMask(stations, f, 2020),
+        });
+        expect(figures({ layers: { stations }, asOfYear, stationFilter: f })).toEqual(byMasks);
+      },
+    ),
+  );
 });

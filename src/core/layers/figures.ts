@@ -8,6 +8,7 @@
 // - A layer without data counts 0 throughout.
 import type { AreaIndex } from '../areas';
 import { FIGURES, LAYER_NAMES, LAYERS, type Figure, type LayerSet, type ModelledKey } from './registry';
+import type { StationFilter } from './stationFilter';
 
 export { FIGURES, type Figure };
 
@@ -19,6 +20,8 @@ export interface FigureInputs {
   /** Stations passing the filter and on air by asOfYear; and by the end of 2020. */
   stationMask?: Uint8Array;
   stationMaskAt2020?: Uint8Array;
+  /** Instead of the masks: the filter they are made by (the stations are then counted without a pass over them). */
+  stationFilter?: StationFilter;
   modelled: ModelledYears;
   asOfYear: number;
 }

@@ -5,17 +5,16 @@
 // Rules: an empty `operators`/`bands` list means all; a station whose operator or band the file
 // does not give (UNKNOWN_CATEGORY) passes only when that list is empty. Build year 0 (unknown)
 // always passes the year range, as in the coverage model.
+//
+// The rule is decided per kind of station (its operator, band and build year; a few hundred kinds
+// for 326,000 stations), so a filter or year change looks up one flag per station, and the figures
+// can count by kind without a pass over the stations (stations.ts).
 import type { StationColumns } from '../coverage/types';
+import type { StationFilter } from './definition';
 import type { StationLayer } from './stationColumns';
 
-export interface StationFilter {
-  /** Operator names to keep; empty = all. */
-  operators: string[];
-  /** Band names to keep; empty = all. */
-  bands: string[];
-  /** Built in or after this year (inclusive); 0 = no lower bound. */
-  fromYear: number;
-}
+// Declared with the layers' count inputs (definition.ts), which take a filter too.
+export type { StationFilter } from './definition';
 
 export const NO_STATION_FILTER: StationFilter = { operators: [], bands: [], fromYear: 0 };
 
@@ -24,15 +23,78 @@ export function stationFilterMask(
   filter: StationFilter,
   asOfYear: number,
 ): Uint8Array {
+  const kinds = stationKinds(stations);
+  const { kindOf } = kinds;
+  const passing = kindsPassing(stations, kinds, filter, asOfYear);
+  const mask = new Uint8Array(kindOf.length);
+  for (let i = 0; i < mask.length; i++) mask[i] = passing[kindOf[i]];
+  return mask;
+}
+
+/** The stations' distinct operator, band and build year (the kinds), and each station's kind. */
+export interface StationKinds {
+  operator: Uint8Array;
+  band: Uint8Array;
+  buildYear: Int16Array;
+  /** Per station: its kind. */
+  kindOf: Int32Array;
+}
+
+// Once per station rows: the layer's columns are never changed in place.
+const kindsCache = new WeakMap<StationLayer, StationKinds>();
+
+export function stationKinds(stations: StationLayer): StationKinds {
+  const cached = kindsCache.get(stations);
+  if (cached) return cached;
+  const { operator, band, buildYear } = stations;
+  // Years numbered first (a table over every Int16 year), so a kind's key stays a small integer.
+  const yearNumber = new Int32Array(1 << 16).fill(-1);
+  let years = 0;
+  for (let i = 0; i < buildYear.length; i++)
+    if (yearNumber[buildYear[i] + 32768] < 0) yearNumber[buildYear[i] + 32768] = years++;
+  const kindOfKey = new Map<number, number>();
+  const kindOf = new Int32Array(buildYear.length);
+  const kindOperator: number[] = [],
+    kindBand: number[] = [],
+    kindYear: number[] = [];
+  for (let i = 0; i < kindOf.length; i++) {
+    const key = ((operator[i] << 8) | band[i]) * years + yearNumber[buildYear[i] + 32768];
+    let kind = kindOfKey.get(key);
+    if (kind === undefined) {
+      kindOfKey.set(key, (kind = kindOperator.length));
+      kindOperator.push(operator[i]);
+      kindBand.push(band[i]);
+      kindYear.push(buildYear[i]);
+    }
+    kindOf[i] = kind;
+  }
+  const kinds = {
+    operator: Uint8Array.from(kindOperator),
+    band: Uint8Array.from(kindBand),
+    buildYear: Int16Array.from(kindYear),
+    kindOf,
+  };
+  kindsCache.set(stations, kinds);
+  return kinds;
+}
+
+/** Per kind: 1 when its stations pass `filter` and are on air by `asOfYear`. */
+export function kindsPassing(
+  stations: StationLayer,
+  kinds: StationKinds,
+  filter: StationFilter,
+  asOfYear: number,
+): Uint8Array {
   const keepOperator = lookup(stations.operators, filter.operators),
     keepBand = lookup(stations.bands, filter.bands);
-  const mask = new Uint8Array(stations.lon.length);
-  for (let i = 0; i < mask.length; i++) {
-    const year = stations.buildYear[i];
-    const inYears = year === 0 || ((filter.fromYear === 0 || year >= filter.fromYear) && year <= asOfYear);
-    mask[i] = inYears && keepOperator[stations.operator[i]] && keepBand[stations.band[i]] ? 1 : 0;
+  const { fromYear } = filter;
+  const passing = new Uint8Array(kinds.buildYear.length);
+  for (let k = 0; k < passing.length; k++) {
+    const year = kinds.buildYear[k];
+    const inYears = year === 0 || ((fromYear === 0 || year >= fromYear) && year <= asOfYear);
+    passing[k] = inYears ? keepOperator[kinds.operator[k]] & keepBand[kinds.band[k]] : 0;
   }
-  return mask;
+  return passing;
 }
 
 /** The stations passing the filter (ignoring the as-of year) as compact columns, with their radii. */

@@ -12,7 +12,7 @@ import { defineLayer } from './definition';
 import type { TileColumn } from '../tiles/pointTile';
 import { linkInteger, linkList, linkNames } from './linkValues';
 import { stationLayerFromDataset, stationsFromSample, type StationLayer } from './stationColumns';
-import { NO_STATION_FILTER, type StationFilter } from './stationFilter';
+import { kindsPassing, NO_STATION_FILTER, stationKinds, type StationFilter } from './stationFilter';
 
 export interface StationSettings {
   stationsVisible: boolean;
@@ -52,19 +52,71 @@ export function stationTileProperties(
   };
 }
 
+/** Per kind of station (stationFilter.ts), county and technology (5G, 4G): how many stations. */
+interface KindCounts {
+  countyCount: number;
+  /** [kind][county][technology], flattened. */
+  counts: Uint32Array;
+}
+const kindCountsCache = new WeakMap<StationLayer, KindCounts>();
+
+function kindCounts(stations: StationLayer): KindCounts {
+  const cached = kindCountsCache.get(stations);
+  if (cached) return cached;
+  const { kindOf, buildYear } = stationKinds(stations);
+  let countyCount = 0;
+  for (let i = 0; i < stations.county.length; i++)
+    countyCount = Math.max(countyCount, stations.county[i] + 1);
+  const counts = new Uint32Array(buildYear.length * countyCount * 2);
+  for (let i = 0; i < kindOf.length; i++) {
+    const c = stations.county[i];
+    if (c >= 0) counts[(kindOf[i] * countyCount + c) * 2 + (stations.technology[i] === 0 ? 0 : 1)]++;
+  }
+  const result = { countyCount, counts };
+  kindCountsCache.set(stations, result);
+  return result;
+}
+
+/** The figures the filter's masks would give, added up per kind of station: a few hundred kinds, not every station. */
+function countByKind(
+  stations: StationLayer,
+  f: Record<'stations5g' | 'stations4g' | 'stations5gAt2020', Float64Array>,
+  filter: StationFilter,
+  asOfYear: number,
+): void {
+  const kinds = stationKinds(stations);
+  const { countyCount, counts } = kindCounts(stations);
+  const passing = kindsPassing(stations, kinds, filter, asOfYear),
+    passingAt2020 = kindsPassing(stations, kinds, filter, 2020);
+  for (let k = 0; k < passing.length; k++) {
+    if (!passing[k] && !passingAt2020[k]) continue;
+    for (let c = 0, at = k * countyCount * 2; c < countyCount; c++, at += 2) {
+      if (passing[k]) {
+        f.stations5g[c] += counts[at];
+        f.stations4g[c] += counts[at + 1];
+      }
+      if (passingAt2020[k]) f.stations5gAt2020[c] += counts[at];
+    }
+  }
+}
+
 export const stations = defineLayer({
   datasetLayers: ['stations5g', 'stations4g', 'stations'],
   fromDataset: stationLayerFromDataset,
   fromSample: stationsFromSample,
   modelled: {},
   figures: ['stations5g', 'stations4g', 'stations5gAt2020'],
-  countFigures(stations, f, { stationMask, stationMaskAt2020 }) {
+  countFigures(stations, f, { stationMask, stationMaskAt2020, stationFilter, asOfYear }) {
+    if (stationFilter) return countByKind(stations, f, stationFilter, asOfYear);
     if (!stationMask) return;
-    for (let i = 0; i < stations.lon.length; i++) {
-      const c = stations.county[i];
+    const { county, technology } = stations;
+    const { stations5g, stations4g, stations5gAt2020 } = f;
+    for (let i = 0; i < county.length; i++) {
+      const c = county[i];
       if (c < 0) continue;
-      if (stationMask[i]) (stations.technology[i] === 0 ? f.stations5g : f.stations4g)[c]++;
-      if (stations.technology[i] === 0 && stationMaskAt2020?.[i]) f.stations5gAt2020[c]++;
+      const fiveG = technology[i] === 0;
+      if (stationMask[i]) (fiveG ? stations5g : stations4g)[c]++;
+      if (fiveG && stationMaskAt2020 && stationMaskAt2020[i]) stations5gAt2020[c]++;
     }
   },
   metrics: {

@@ -123,6 +123,67 @@ export function villageTileProperties(
   };
 }
 
+/** Each village's township (by the code's first 9 digits) as a number, and each township's county. */
+interface TownshipIndex {
+  county: Int16Array;
+  /** Per village: its township, −1 outside Guizhou. */
+  townshipOf: Int32Array;
+  /** Per township: the county of its last village in row order (in Guizhou). */
+  townshipCounty: Int16Array;
+}
+
+// Made once per village rows: slicing 18,000 codes and looking them up in a Map on every view cost
+// more than all other figures together.
+const townshipIndexes = new WeakMap<string[], TownshipIndex>();
+
+function townshipIndex(villages: VillageLayer): TownshipIndex {
+  const cached = townshipIndexes.get(villages.code);
+  if (cached?.county === villages.county) return cached;
+  const numbers = new Map<string, number>();
+  const townshipOf = new Int32Array(villages.code.length).fill(-1);
+  const counties: number[] = [];
+  for (let i = 0; i < villages.code.length; i++) {
+    const c = villages.county[i];
+    if (c < 0) continue;
+    const township = villages.code[i].slice(0, 9);
+    let number = numbers.get(township);
+    if (number === undefined) numbers.set(township, (number = counties.length));
+    townshipOf[i] = number;
+    counties[number] = c;
+  }
+  const index = { county: villages.county, townshipOf, townshipCounty: Int16Array.from(counties) };
+  townshipIndexes.set(villages.code, index);
+  return index;
+}
+
+/** Townships per county: all, with a known 5G status, with reported 5G, modelled covered by 5G. */
+function countTownships(
+  villages: VillageLayer,
+  f: Record<'townships' | 'townshipsKnown5g' | 'townships5g' | 'townshipsModelled5g', Float64Array>,
+  asOfYear: number,
+  modelled5g: Int16Array | undefined,
+): void {
+  const { townshipOf, townshipCounty } = townshipIndex(villages);
+  // Per township: 0 none seen, 1 known without 5G, 2 with 5G.
+  const reported = new Uint8Array(townshipCounty.length),
+    modelled = new Uint8Array(townshipCounty.length);
+  const fiveG = villages.status.fiveG;
+  for (let i = 0; i < townshipOf.length; i++) {
+    const township = townshipOf[i];
+    if (township < 0) continue;
+    const flag = statusAt(fiveG[i], asOfYear);
+    if (flag !== 255 && 1 + flag > reported[township]) reported[township] = 1 + flag;
+    if (modelled5g && coveredBy(modelled5g, i, asOfYear)) modelled[township] = 2;
+  }
+  for (let township = 0; township < townshipCounty.length; township++) {
+    const c = townshipCounty[township];
+    f.townships[c]++;
+    if (reported[township] > 0) f.townshipsKnown5g[c]++;
+    if (reported[township] === 2) f.townships5g[c]++;
+    if (modelled[township] === 2) f.townshipsModelled5g[c]++;
+  }
+}
+
 export const villages = defineLayer({
   datasetLayers: ['villages'],
   fromDataset: villageLayerFromDataset,
@@ -150,34 +211,32 @@ export const villages = defineLayer({
     'villagesDisputed',
   ],
   countFigures(villages, f, { asOfYear, modelled }) {
-    // Townships by code: state per township is 0 none seen, 1 known without 5G, 2 with 5G.
-    const townshipReported = new Map<string, number>(),
-      townshipModelled = new Map<string, number>();
-    const townshipCounty = new Map<string, number>();
-    for (let i = 0; i < villages.code.length; i++) {
-      const c = villages.county[i];
+    const { county, lon, lat } = villages;
+    const modelled5g = modelled.villages5g,
+      modelled4g = modelled.villages4g;
+    for (let i = 0; i < county.length; i++) {
+      const c = county[i];
       if (c < 0) continue;
       f.villages[c]++;
-      if (Number.isFinite(villages.lon[i]) && Number.isFinite(villages.lat[i])) f.villagesWithPosition[c]++;
-      for (const status of VILLAGE_STATUSES) {
-        const flag = statusAt(villages.status[status][i], asOfYear);
-        if (flag === 255) continue;
-        f[`${status}Known`][c]++;
-        f[status][c] += flag;
-      }
-      f.villagesModelled5g[c] += coveredBy(modelled.villages5g, i, asOfYear);
-      f.villagesModelled4g[c] += coveredBy(modelled.villages4g, i, asOfYear);
-      const township = villages.code[i].slice(0, 9);
-      townshipCounty.set(township, c);
-      const reported = statusAt(villages.status.fiveG[i], asOfYear);
-      if (reported !== 255)
-        townshipReported.set(township, Math.max(townshipReported.get(township) ?? 0, 1 + reported));
-      if (modelled.villages5g)
-        townshipModelled.set(
-          township,
-          Math.max(townshipModelled.get(township) ?? 0, 1 + coveredBy(modelled.villages5g, i, asOfYear)),
-        );
+      if (Number.isFinite(lon[i]) && Number.isFinite(lat[i])) f.villagesWithPosition[c]++;
+      f.villagesModelled5g[c] += coveredBy(modelled5g, i, asOfYear);
+      f.villagesModelled4g[c] += coveredBy(modelled4g, i, asOfYear);
     }
+    // One status at a time, so each loop reads one column and adds into two fixed figures.
+    for (const status of VILLAGE_STATUSES) {
+      const codes = villages.status[status],
+        known = f[`${status}Known`],
+        yes = f[status];
+      for (let i = 0; i < county.length; i++) {
+        const c = county[i];
+        if (c < 0) continue;
+        const flag = statusAt(codes[i], asOfYear);
+        if (flag === 255) continue;
+        known[c]++;
+        yes[c] += flag;
+      }
+    }
+    countTownships(villages, f, asOfYear, modelled5g);
     // Villages the team has edited, verified in the field or disputed (any status), per county.
     const marked = {
       villagesEdited: new Set<number>(),
@@ -193,13 +252,6 @@ export const villages = defineLayer({
     for (const [figure, rows] of Object.entries(marked))
       for (const i of rows)
         if (villages.county[i] >= 0) f[figure as keyof typeof marked][villages.county[i]]++;
-    for (const [township, c] of townshipCounty) {
-      f.townships[c]++;
-      const reported = townshipReported.get(township) ?? 0;
-      if (reported > 0) f.townshipsKnown5g[c]++;
-      if (reported === 2) f.townships5g[c]++;
-      if (townshipModelled.get(township) === 2) f.townshipsModelled5g[c]++;
-    }
   },
   metrics: {
     'villages.fiber': {
