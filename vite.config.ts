@@ -92,6 +92,19 @@ export default defineConfig({
       },
     },
   },
+  // The point tiles' script for MapLibre's workers (src/map/tileProtocolWorker.ts) ends in .mjs:
+  // MapLibre's workers are modules and import a script by that ending (any other they would pass to
+  // importScripts, which a module worker lacks).
+  worker: {
+    rolldownOptions: {
+      output: {
+        entryFileNames: (chunk) =>
+          chunk.name.startsWith('tileProtocolWorker')
+            ? 'assets/[name]-[hash].mjs'
+            : 'assets/[name]-[hash].js',
+      },
+    },
+  },
   preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1' },
   test: {

@@ -3,6 +3,7 @@
 // so a new engine query is one method on Engine and one name in PLAIN_CALLS.
 import { expose, transfer } from 'comlink';
 import { Engine } from './engine';
+import { isTileRequest, tileChannelName, type TileReply } from '../core/tiles/tileAddress';
 import type { SuggestOptions } from '../core/coverage/suggest';
 import type { TargetColumns } from '../core/coverage/types';
 
@@ -49,6 +50,25 @@ const api = {
     // The protobuf writer's buffer is larger than the tile: send a copy of just the tile.
     const bytes = engine.tile(...args).slice();
     return transfer(bytes, [bytes.buffer]);
+  },
+  /**
+   * Answers the tile requests of MapLibre's workers (src/map/tileProtocolWorker.ts) on the page's
+   * channel, so they need not pass through the page's main thread. An error is an empty tile.
+   */
+  serveTiles(page: string) {
+    const channel = new BroadcastChannel(tileChannelName(page));
+    channel.onmessage = ({ data }: MessageEvent) => {
+      if (!isTileRequest(data)) return;
+      let bytes: Uint8Array;
+      try {
+        bytes = engine.tile(data.source, data.z, data.x, data.y).slice();
+      } catch (error) {
+        console.warn('tile', data, error);
+        bytes = new Uint8Array(0);
+      }
+      const reply: TileReply = { kind: 'tile-reply', id: data.id, bytes: bytes.buffer as ArrayBuffer };
+      channel.postMessage(reply);
+    };
   },
   coverage(...args: Parameters<Engine['coverage']>) {
     const result = engine.coverage(...args);
