@@ -7,7 +7,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { MapController } from '../map/MapController';
 import { layersSettled } from '../state/layerData';
-import { pointTilesServed } from '../map/tileProtocol';
+import { pointTilesServed, pointTilesServedInWorkers } from '../map/tileProtocol';
 import { rowOf } from '../map/overlays/pointHits';
 import type { EngineClient } from '../worker/client';
 
@@ -19,6 +19,8 @@ export interface AtlasAutomation {
   renderedCount(layerId: string): number;
   /** How many station and village tiles the engine has made for the map so far. */
   pointTilesServed(): number;
+  /** Of those, how many MapLibre's workers asked the engine for directly (not through the page). */
+  pointTilesServedInWorkers(): number;
   /** The data points of a layer drawn in the view: their layer row and screen position. */
   renderedPoints(layerId: string): Array<{ row: number; x: number; y: number }>;
   jumpTo(lon: number, lat: number, zoom: number): void;
@@ -67,6 +69,7 @@ export function installAutomation(controller: MapController, engine: () => Engin
     engine,
     renderedCount: (layerId) => map.queryRenderedFeatures({ layers: [layerId] }).length,
     pointTilesServed,
+    pointTilesServedInWorkers,
     renderedPoints: (layerId) =>
       map.queryRenderedFeatures({ layers: [layerId] }).flatMap((feature) => {
         if (feature.geometry.type !== 'Point') return [];

@@ -33,9 +33,12 @@ export const TILE_PAGE = Array.from(crypto.getRandomValues(new Uint8Array(8)), (
 /** The tiles' address template of a source at a version. */
 export const tileAddress = (source: string, version: number) => tileTemplate(TILE_PAGE, source, version);
 
-let served = 0;
+let served = 0,
+  servedInWorkers = 0;
 /** How many point tiles the engine has made for the map since the page opened (the test hook reads it). */
 export const pointTilesServed = () => served;
+/** Of those, how many MapLibre's workers asked for themselves (the rest passed through the page). */
+export const pointTilesServedInWorkers = () => servedInWorkers;
 
 /** An address that always answers an empty tile. */
 export const NO_TILES = tileAddress('none', 0);
@@ -59,7 +62,9 @@ export function registerTileProtocol(load: TileLoader, sources: readonly Overlay
 export function askTilesFromWorkers(serveOnChannel: (page: string) => Promise<void>): void {
   const channel = new BroadcastChannel(tileChannelName(TILE_PAGE));
   channel.onmessage = ({ data }: MessageEvent) => {
-    if (isTileReply(data)) served++;
+    if (!isTileReply(data)) return;
+    served++;
+    servedInWorkers++;
   };
   void serveOnChannel(TILE_PAGE)
     .then(() => importScriptInWorkers(new URL(tileProtocolWorkerUrl, location.href).href))

@@ -362,6 +362,8 @@ test(
     );
     const fiveG = await renderedCount(page, 'station-points');
     expect(fiveG).toBeGreaterThan(0);
+    // MapLibre's workers asked the engine themselves: no tile waited for the page's main thread.
+    expect(await atlas(page, (a) => a.pointTilesServedInWorkers())).toBe(tiles);
 
     await page.getByLabel('同时显示 4G 基站').check();
     await poll(() => renderedCount(page, 'station-points')).toBeGreaterThan(fiveG);
