@@ -16,7 +16,7 @@ import type { DatasetKind, Mapping, DatumGuess } from '../core/import/mapping';
 import { guessDatum, guessMapping } from '../core/import/mapping';
 import type { FileFormat } from '../core/import/importedTable';
 import type { Problem } from '../core/import/problems';
-import { datumForImport, statedDatum, type Datum } from '../core/import/datum';
+import { datumForImport, statedDatum, type Datum } from '../core/import/datums';
 import { mapLayerOfDataset } from '../core/layers/fromDataset';
 import countiesUrl from '../../geodata/counties.geojson?url';
 import villagesUrl from '../../geodata/villages.csv?url';

@@ -10,7 +10,7 @@
 import type { SlideRecord } from '../core/slidesFile';
 
 export type { ColumnArray, StoredDataset } from '../core/storedDataset';
-export type { Datum } from '../core/import/datum';
+export type { Datum } from '../core/import/datums';
 import type { StoredDataset } from '../core/storedDataset';
 
 /** What listDatasets() returns: everything but the columns, plus their approximate size. */

@@ -12,7 +12,7 @@
 // - The server re-validates an upload with the same core importers and its counts and problems are
 //   the ones that count: the page shows them, not its own check.
 import { decodeColumnar } from '../core/io/columnarBinary';
-import type { Datum } from '../core/import/datum';
+import type { Datum } from '../core/import/datums';
 import { listDatasets, saveDataset } from '../storage/datasets';
 import { DATABASE_NAME } from '../storage/db';
 import type { DatasetMetadata } from '../storage/types';

@@ -13,10 +13,10 @@
 import type { ColumnArray, StoredDataset } from '../storedDataset';
 import { DATASET_FIELDS, DATASET_KINDS, type DatasetKind } from '../import/mapping';
 import type { RowTable } from './textTable';
+import { FLAG_UNKNOWN } from '../flags';
 
 export { tableToCsv, type RowTable } from './textTable';
 
-const FLAG_UNKNOWN = 255;
 const COORDINATE_COLUMNS = new Set(['lon', 'lat']);
 
 function cellText(column: ColumnArray, name: string, i: number, labels?: string[]): string {

@@ -11,7 +11,9 @@ import { englishMessage, type Problem } from './problems';
 import type { DatasetKind } from './mapping';
 import { csvCell } from '../io/csv';
 
-export const FLAG_UNKNOWN = 255;
+import { FLAG_UNKNOWN } from '../flags';
+
+export { FLAG_UNKNOWN };
 
 export interface CategoricalColumn {
   codes: Uint32Array;

@@ -22,8 +22,8 @@
 // - Decoded columns are copies (each its own ArrayBuffer), so storing one in IndexedDB never drags
 //   the whole body along.
 // - The platform is little-endian (every one the app runs on): typed arrays are written as they lie.
-import type { Datum } from '../import/datum';
-import { DATUMS } from '../import/datum';
+import type { Datum } from '../import/datums';
+import { DATUMS } from '../import/datums';
 import type { ColumnArray, StoredDataset } from '../storedDataset';
 
 export const FORMAT_VERSION = 1;

@@ -8,7 +8,7 @@
 // - A reported status is a status code (encoding.ts): yes is the year from the status's year
 //   column when there is one, else "yes since an unknown year".
 import type { StoredDataset } from '../storedDataset';
-import { FLAG_UNKNOWN } from '../import/dataset';
+import { FLAG_NO, FLAG_UNKNOWN, FLAG_YES } from '../flags';
 import {
   STATUS_NO,
   STATUS_UNKNOWN,
@@ -18,8 +18,7 @@ import {
 } from './encoding';
 import { rowKeysOf } from './rowKeys';
 
-export const FLAG_YES = 1,
-  FLAG_NO = 0;
+export { FLAG_NO, FLAG_YES } from '../flags';
 
 export const sourceOf = (dataset: StoredDataset): LayerSource => ({
   kind: 'dataset',

@@ -7,7 +7,7 @@ import type { StoredDataset } from '../storedDataset';
 import type { StoredEdit } from '../tracking/edits';
 import { LAYER_NAMES, LAYERS, type LayerName, type LayerSet } from './registry';
 import type { PlaceLayer } from './places';
-import { FLAG_UNKNOWN } from '../import/dataset';
+import { FLAG_UNKNOWN } from '../flags';
 import { PLAN_LAST_YEAR } from '../planYears';
 import { currentStatus } from '../tracking/currentStatus';
 import type { StatusField } from '../tracking/edits';

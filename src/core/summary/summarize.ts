@@ -6,8 +6,9 @@
 // value adds nothing to its sum; a covered flag of 255 means "unknown" and counts in neither the
 // numerator nor the denominator of the covered share.
 import type { AreaTable } from './areaTable';
+import { FLAG_UNKNOWN } from '../flags';
 
-export const FLAG_UNKNOWN = 255;
+export { FLAG_UNKNOWN };
 
 /** A categorical column, dictionary-encoded: codes[i] indexes labels. */
 export interface CategoricalColumn {

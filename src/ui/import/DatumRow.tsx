@@ -2,7 +2,7 @@
 // states it (and then the row says where); otherwise an empty choice the user must make, because
 // coordinates alone cannot tell WGS84 from GCJ-02 and the wrong one shifts every point ~500 m.
 import { useTranslation } from 'react-i18next';
-import { DATUMS, statedDatum, type Datum } from '../../core/import/datum';
+import { DATUMS, statedDatum, type Datum } from '../../core/import/datums';
 import { chooseDatum, hasCoordinateColumns, type ImportStep } from '../../state/imports';
 
 export const DATUM_NOTE_ID = 'import-datum-note';

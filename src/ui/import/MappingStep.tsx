@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATASET_FIELDS, DATASET_KINDS, type DatasetKind } from '../../core/import/mapping';
-import { datumForImport } from '../../core/import/datum';
+import { datumForImport } from '../../core/import/datums';
 import {
   cancelImport,
   chooseColumn,
