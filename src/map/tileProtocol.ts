@@ -13,10 +13,9 @@
 // uses) is an empty tile; the page counts every tile the engine answers either way (the test hook).
 import { addProtocol, importScriptInWorkers } from 'maplibre-gl';
 import {
-  isTileReply,
   parseTileAddress,
   TILE_SCHEME,
-  tileChannelName,
+  tilesServedChannelName,
   tileTemplate,
 } from '../core/tiles/tileAddress';
 import type { OverlaySourceName } from '../core/layers/types';
@@ -60,9 +59,7 @@ export function registerTileProtocol(load: TileLoader, sources: readonly Overlay
  * answering on this page's channel (called when the engine is ready, so it never holds the start).
  */
 export function askTilesFromWorkers(serveOnChannel: (page: string) => Promise<void>): void {
-  const channel = new BroadcastChannel(tileChannelName(TILE_PAGE));
-  channel.onmessage = ({ data }: MessageEvent) => {
-    if (!isTileReply(data)) return;
+  new BroadcastChannel(tilesServedChannelName(TILE_PAGE)).onmessage = () => {
     served++;
     servedInWorkers++;
   };

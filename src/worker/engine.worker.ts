@@ -3,7 +3,12 @@
 // so a new engine query is one method on Engine and one name in PLAIN_CALLS.
 import { expose, transfer } from 'comlink';
 import { Engine } from './engine';
-import { isTileRequest, tileChannelName, type TileReply } from '../core/tiles/tileAddress';
+import {
+  isTileRequest,
+  tileChannelName,
+  tilesServedChannelName,
+  type TileReply,
+} from '../core/tiles/tileAddress';
 import type { SuggestOptions } from '../core/coverage/suggest';
 import type { TargetColumns } from '../core/coverage/types';
 
@@ -56,7 +61,8 @@ const api = {
    * channel, so they need not pass through the page's main thread. An error is an empty tile.
    */
   serveTiles(page: string) {
-    const channel = new BroadcastChannel(tileChannelName(page));
+    const channel = new BroadcastChannel(tileChannelName(page)),
+      served = new BroadcastChannel(tilesServedChannelName(page));
     channel.onmessage = ({ data }: MessageEvent) => {
       if (!isTileRequest(data)) return;
       let bytes: Uint8Array;
@@ -68,6 +74,7 @@ const api = {
       }
       const reply: TileReply = { kind: 'tile-reply', id: data.id, bytes: bytes.buffer as ArrayBuffer };
       channel.postMessage(reply);
+      served.postMessage(null);
     };
   },
   coverage(...args: Parameters<Engine['coverage']>) {

@@ -39,6 +39,12 @@ export function parseTileAddress(url: string): TileAddress | null {
 /** The BroadcastChannel on which a page's engine answers tile requests. */
 export const tileChannelName = (page: string) => `${TILE_SCHEME}:${page}`;
 
+/**
+ * The channel on which the engine says it answered a tile (no bytes): the page counts tiles there
+ * without a copy of every tile reaching its main thread.
+ */
+export const tilesServedChannelName = (page: string) => `${TILE_SCHEME}-served:${page}`;
+
 /** Asked on the channel: one tile; `id` is unique to the asker. */
 export interface TileRequest extends TileAddress {
   kind: 'tile-request';
